@@ -1,0 +1,79 @@
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { readFileSync, existsSync, mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as schema from './schema'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+export interface Desk {
+  db: Db
+  sqlite: Database.Database
+  file: string
+  /** Run fn in one SQLite transaction (nested calls become savepoints); all-or-nothing. */
+  tx<T>(fn: () => T): T
+  close(): void
+}
+
+/** Raised when the file was written by a newer version of the desk: we refuse to open it rather than guess. */
+export class NewerDatabaseError extends Error {
+  constructor(public readonly fileVersion: number, public readonly codeVersion: number) {
+    super(`此数据库由更新版本的宣传舆情工作台写入（数据版本 ${fileVersion}，本程序支持到 ${codeVersion}）。为避免损坏数据，已拒绝打开，请升级程序后再试。`)
+    this.name = 'NewerDatabaseError'
+  }
+}
+
+interface Journal { entries: { idx: number; when: number; tag: string }[] }
+
+export function readJournal(migrationsFolder: string): Journal {
+  return JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal
+}
+
+/** The default migrations folder when running from the source tree (tests, CLI, web bridge). */
+export const SOURCE_MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), 'migrations')
+
+/**
+ * Durability: WAL with synchronous=FULL. WAL alone survives a killed process; FULL also syncs the WAL at each
+ * commit, so a record the officer saw saved survives a power cut. Our writes are human-paced or batched per
+ * feed poll, so the extra fsync costs nothing the officer can feel.
+ */
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+}
+
+/** Fail before writing anything if the file knows migrations this code does not. */
+function refuseNewer(sqlite: Database.Database, journal: Journal): void {
+  const has = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get()
+  if (!has) return
+  const row = sqlite.prepare('SELECT COUNT(*) AS n, MAX(created_at) AS last FROM __drizzle_migrations').get() as { n: number; last: number | null }
+  const newest = Math.max(...journal.entries.map((e) => e.when))
+  if (row.n > journal.entries.length || (row.last ?? 0) > newest) {
+    throw new NewerDatabaseError(row.n, journal.entries.length)
+  }
+}
+
+export function openDesk(file: string, opts: { migrationsFolder?: string; readonly?: boolean } = {}): Desk {
+  const migrationsFolder = opts.migrationsFolder ?? SOURCE_MIGRATIONS
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const sqlite = new Database(file, { readonly: opts.readonly ?? false })
+  try {
+    applyPragmas(sqlite)
+    const journal = readJournal(migrationsFolder)
+    refuseNewer(sqlite, journal)
+    const db = drizzle(sqlite, { schema }) as Db
+    if (!opts.readonly) migrate(db, { migrationsFolder })
+    return { db, sqlite, file, tx: (fn) => sqlite.transaction(fn)(), close: () => sqlite.close() }
+  } catch (e) {
+    sqlite.close()
+    throw e
+  }
+}
+
+export function migrationsExist(folder: string): boolean {
+  return existsSync(join(folder, 'meta', '_journal.json'))
+}

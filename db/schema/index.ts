@@ -1,0 +1,4 @@
+export * from './core'
+export * from './ledger'
+export * from './watch'
+export * from './tallies'

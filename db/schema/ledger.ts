@@ -1,0 +1,125 @@
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
+
+/**
+ * The ledger (台账): one row per outgoing piece of work on any channel.
+ * Columns shared by the import template are real columns (they are filtered and summed);
+ * the rest of each channel's fields live in `extra`.
+ */
+export const pieces = sqliteTable(
+  'pieces',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    channel: text('channel').notNull(),
+    title: text('title').notNull(),
+    /** Effective date (published / shown / submitted / held): China calendar date 'YYYY-MM-DD'. */
+    date: text('date').notNull(),
+    status: text('status').notNull(),
+    department: text('department').notNull().default(''),
+    author: text('author').notNull().default(''),
+    /** 媒体/平台: outlet for media, recipient for gov_report, screen location for led, account for online channels, kind for print/event. */
+    venue: text('venue').notNull().default(''),
+    outletLevel: text('outlet_level'),
+    kind: text('kind'),
+    /** 数量: copies printed / materials handed out. */
+    quantity: integer('quantity'),
+    /** 覆盖人次: people reached. */
+    reach: integer('reach'),
+    reads: integer('reads'),
+    /** 合作版面: paid placements never count as 录用. */
+    paid: integer('paid', { mode: 'boolean' }).notNull().default(false),
+    link: text('link').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    body: text('body').notNull().default(''),
+    extra: text('extra', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    updatedBy: text('updated_by').notNull()
+  },
+  (t) => [
+    index('pieces_date_idx').on(t.date),
+    index('pieces_channel_date_idx').on(t.channel, t.date),
+    index('pieces_status_idx').on(t.status)
+  ]
+)
+
+export const pieceThemes = sqliteTable(
+  'piece_themes',
+  {
+    pieceId: integer('piece_id').notNull().references(() => pieces.id, { onDelete: 'cascade' }),
+    theme: text('theme').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.pieceId, t.theme] }), index('piece_themes_theme_idx').on(t.theme)]
+)
+
+/** One row per review step taken (三审: 初审/复审/终审), plus submissions and administrator overrides. */
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pieceId: integer('piece_id').notNull().references(() => pieces.id, { onDelete: 'cascade' }),
+    round: integer('round').notNull(),
+    step: integer('step').notNull(),
+    stepName: text('step_name').notNull(),
+    reviewer: text('reviewer').notNull(),
+    decision: text('decision').notNull(),
+    comment: text('comment').notNull().default(''),
+    at: text('at').notNull()
+  },
+  (t) => [index('reviews_piece_idx').on(t.pieceId)]
+)
+
+/** 佐证材料: files are stored content-addressed in the data folder; this row names one use of a file. */
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pieceId: integer('piece_id').notNull().references(() => pieces.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    mime: text('mime').notNull(),
+    addedAt: text('added_at').notNull(),
+    addedBy: text('added_by').notNull()
+  },
+  (t) => [index('evidence_piece_idx').on(t.pieceId)]
+)
+
+export const outlets = sqliteTable('outlets', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  level: text('level').notNull(),
+  kind: text('kind').notNull()
+})
+
+/** 阵地管理: the hospital's own accounts and work groups, 谁建立谁负责. */
+export const accounts = sqliteTable('accounts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  platform: text('platform').notNull(),
+  name: text('name').notNull(),
+  department: text('department').notNull().default(''),
+  owner: text('owner').notNull().default(''),
+  createdDate: text('created_date'),
+  registeredDate: text('registered_date'),
+  status: text('status').notNull().default('在用')
+})
+
+export const quotas = sqliteTable('quotas', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  label: text('label').notNull(),
+  channel: text('channel'),
+  /** For media quotas: count only acceptances at this level or above (e.g. 省级 = 省级以上). */
+  minLevel: text('min_level'),
+  onlyAccepted: integer('only_accepted', { mode: 'boolean' }).notNull().default(false),
+  period: text('period').notNull(),
+  target: integer('target').notNull()
+})
+
+export const deadlines = sqliteTable('deadlines', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  title: text('title').notNull(),
+  dueDate: text('due_date').notNull(),
+  doneAt: text('done_at'),
+  notes: text('notes').notNull().default('')
+})

@@ -1,0 +1,109 @@
+import { sqliteTable, text, integer, index, real } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
+import { pieces } from './ledger'
+
+export const feeds = sqliteTable('feeds', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  url: text('url').notNull().unique(),
+  name: text('name').notNull(),
+  category: text('category').notNull().default(''),
+  intervalMin: integer('interval_min').notNull().default(30),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  /** Per-feed encoding override (gb18030, big5, utf-8…); null = detect. */
+  encoding: text('encoding'),
+  /** Source weight 0..3 used by the risk grade (e.g. 3 = 中央/省级 media). */
+  weight: integer('weight').notNull().default(1),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  lastFetchAt: text('last_fetch_at'),
+  lastNewAt: text('last_new_at'),
+  status: text('status').notNull().default('pending'),
+  lastError: text('last_error'),
+  consecutiveErrors: integer('consecutive_errors').notNull().default(0),
+  nextFetchAt: text('next_fetch_at'),
+  createdAt: text('created_at').notNull()
+})
+
+export const rules = sqliteTable('rules', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  anyTerms: text('any_terms', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  allTerms: text('all_terms', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  noneTerms: text('none_terms', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull()
+})
+
+/** One row per story: the same story from several feeds is one mention (a cluster) with several sources. */
+export const mentions = sqliteTable(
+  'mentions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    link: text('link').notNull().default(''),
+    snippet: text('snippet').notNull().default(''),
+    publishedAt: text('published_at').notNull(),
+    fetchedAt: text('fetched_at').notNull(),
+    /** China calendar date of publication, for monthly counts. */
+    day: text('day').notNull(),
+    feedId: integer('feed_id').references(() => feeds.id, { onDelete: 'set null' }),
+    matches: text('matches', { mode: 'json' }).$type<{ ruleId: number; ruleName: string; terms: string[] }[]>().notNull().default(sql`'[]'`),
+    sentiment: text('sentiment').notNull().default('中性'),
+    sentimentCues: text('sentiment_cues', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    sentimentManual: integer('sentiment_manual', { mode: 'boolean' }).notNull().default(false),
+    grade: text('grade').notNull().default('一般'),
+    gradeManual: integer('grade_manual', { mode: 'boolean' }).notNull().default(false),
+    score: real('score').notNull().default(0),
+    status: text('status').notNull().default('new'),
+    assignee: text('assignee').notNull().default(''),
+    escalated: integer('escalated', { mode: 'boolean' }).notNull().default(false),
+    pieceId: integer('piece_id').references(() => pieces.id, { onDelete: 'set null' }),
+    sourceCount: integer('source_count').notNull().default(1),
+    closedAt: text('closed_at'),
+    updatedAt: text('updated_at').notNull()
+  },
+  (t) => [
+    index('mentions_day_idx').on(t.day),
+    index('mentions_status_idx').on(t.status, t.id),
+    index('mentions_grade_idx').on(t.grade, t.id)
+  ]
+)
+
+export const mentionSources = sqliteTable(
+  'mention_sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mentionId: integer('mention_id').notNull().references(() => mentions.id, { onDelete: 'cascade' }),
+    feedId: integer('feed_id').references(() => feeds.id, { onDelete: 'set null' }),
+    guid: text('guid'),
+    link: text('link').notNull().default(''),
+    title: text('title').notNull(),
+    publishedAt: text('published_at').notNull(),
+    fetchedAt: text('fetched_at').notNull()
+  },
+  (t) => [index('mention_sources_mention_idx').on(t.mentionId)]
+)
+
+/**
+ * Dedup keys (guid / normalized link / content hash) → mention. Keys outlive their mention on purpose:
+ * a key whose mention was deleted is a tombstone, so a deleted story does not come back on the next poll.
+ */
+export const mentionKeys = sqliteTable('mention_keys', {
+  key: text('key').primaryKey(),
+  mentionId: integer('mention_id').notNull()
+})
+
+/** Triage trail: 新 → 研判 → 处置中 → 已办结 (or 忽略), who, when, note. */
+export const mentionEvents = sqliteTable(
+  'mention_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mentionId: integer('mention_id').notNull().references(() => mentions.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    note: text('note').notNull().default('')
+  },
+  (t) => [index('mention_events_mention_idx').on(t.mentionId)]
+)

@@ -1,0 +1,28 @@
+import { defineHandlers } from '../registry'
+import { UserError } from '../errors'
+import { seeded } from '../../services/random'
+import { createPiece } from '../pieces/pieces'
+import { pieceFields } from '../../shared/contract/pieces'
+import { profileHandlers } from '../settings/profile'
+import { demoPieces, DEMO_DEPARTMENTS } from './pieces'
+import { sql } from 'drizzle-orm'
+import type { Ctx } from '../context'
+
+export const DEMO_SEED = 20230630
+
+/** Writes the demo half-year through the same code paths the officer's actions use. */
+export function seedDemo(ctx: Ctx): { pieces: number; mentions: number } {
+  return ctx.desk.tx(() => {
+    const existing = ctx.desk.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM pieces`).n
+    if (existing > 0) throw new UserError('数据库中已有台账记录，演示数据只能载入到空白的工作台中')
+    profileHandlers['profile-save']({ fullName: '南和县人民医院', aliases: ['南和县医院', '南和人民医院'], departments: DEMO_DEPARTMENTS }, ctx)
+    const r = seeded(DEMO_SEED)
+    const rows = demoPieces(r)
+    for (const p of rows) createPiece(ctx, pieceFields.parse(p), 'seed-demo')
+    return { pieces: rows.length, mentions: 0 }
+  })
+}
+
+export const demoHandlers = defineHandlers({
+  'demo-seed': (_a, ctx) => seedDemo(ctx)
+})

@@ -1,0 +1,123 @@
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, sep } from 'node:path'
+import { dispatch, handlers, type Ctx } from '../../handlers'
+import { CSP } from '../../shared/csp'
+
+/** The HTTP bridge: the built renderer plus the handlers, on 127.0.0.1 only, for browser use and tests. */
+export interface WebBridge {
+  url: string
+  token: string
+  server: Server
+  close(): Promise<void>
+}
+
+const MAX_BODY = 16 * 1024 * 1024
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store'
+  })
+  res.end(body)
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  send(res, status, JSON.stringify({ ok: false, error: { type: 'user', message } }))
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        reject(new Error('too-large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function sameToken(a: string | undefined, b: string): boolean {
+  if (!a) return false
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+export async function startWebBridge(o: { ctx: Ctx; staticDir: string; port?: number }): Promise<WebBridge> {
+  const token = randomBytes(24).toString('hex')
+  let origin = ''
+  let host = ''
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = decodeURIComponent(new URL(req.url ?? '/', origin).pathname)
+    const rel = path === '/' ? 'index.html' : normalize(path).replace(/^([/\\])+/, '')
+    const file = join(o.staticDir, rel)
+    if (!file.startsWith(o.staticDir + sep)) return refuse(res, 404, '找不到页面')
+    try {
+      let body: Buffer | string = await readFile(file)
+      if (rel === 'index.html') {
+        // The page learns the per-run token here; no inline script is needed (the CSP forbids it).
+        body = body.toString('utf8').replace('<head>', `<head><meta name="desk-token" content="${token}">`)
+      }
+      send(res, 200, body, TYPES[extname(file)] ?? 'application/octet-stream')
+    } catch {
+      refuse(res, 404, '找不到页面')
+    }
+  }
+
+  async function serveApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, '只接受 POST 请求')
+    const from = req.headers.origin
+    if (from !== undefined && from !== origin) return refuse(res, 403, '拒绝来自其他来源的请求')
+    if (!sameToken(req.headers['x-desk-token'] as string | undefined, token)) return refuse(res, 401, '缺少或错误的访问令牌')
+    let body: { name?: unknown; args?: unknown }
+    try {
+      body = JSON.parse(await readBody(req))
+    } catch (e) {
+      return refuse(res, (e as Error).message === 'too-large' ? 413 : 400, (e as Error).message === 'too-large' ? '请求内容过大（上限 16 MB）' : '请求不是有效的 JSON')
+    }
+    const envelope = await dispatch(handlers, o.ctx, body?.name, body?.args)
+    send(res, 200, JSON.stringify(envelope))
+  }
+
+  const server = createServer((req, res) => {
+    // DNS-rebinding guard: only our own host name reaches the desk.
+    if (req.headers.host !== host && req.headers.host !== host.replace('127.0.0.1', 'localhost')) return refuse(res, 403, '拒绝的主机名')
+    const url = req.url ?? '/'
+    const work = url.startsWith('/api/') ? serveApi(req, res) : serveStatic(req, res)
+    work.catch((e) => {
+      console.error(e)
+      if (!res.headersSent) refuse(res, 500, '服务器内部错误')
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(o.port ?? 0, '127.0.0.1', resolve))
+  const addr = server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : 0
+  host = `127.0.0.1:${port}`
+  origin = `http://${host}`
+  return {
+    url: `${origin}/`,
+    token,
+    server,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+}

@@ -1,0 +1,142 @@
+// Watch rules: which feed items are about us. Every term of every enabled rule goes into one Aho–Corasick scanner,
+// so an item is folded once and scanned once whatever the number of rules.
+import { foldText, foldWithMap, looksLikeHtml, originalRange, stripHtml } from '../text/normalize'
+import { TermScanner } from '../text/term-scan'
+
+export type WatchRule = { id: number; name: string; any: string[]; all: string[]; none: string[]; enabled?: boolean }
+
+export type RuleHit = { ruleId: number; ruleName: string; terms: string[] /* rule terms that hit, as written */ }
+
+export type Matcher = { match(title: string, text: string): RuleHit[] | null }
+
+type Term = { id: number; written: string }
+type CompiledRule = { id: number; name: string; any: Term[]; all: Term[]; none: Term[] }
+
+/** Shared by the matcher and highlight(): trimmed, folded, empties dropped, one pattern per folded form. */
+class TermTable {
+  readonly folded: string[] = []
+  private readonly ids = new Map<string, number>()
+
+  add(written: string): Term | null {
+    const f = foldText(written.trim())
+    if (f.trim() === '') return null
+    let id = this.ids.get(f)
+    if (id === undefined) {
+      id = this.folded.length
+      this.ids.set(f, id)
+      this.folded.push(f)
+    }
+    return { id, written: written.trim() }
+  }
+
+  addAll(list: readonly string[] | undefined): Term[] {
+    const out: Term[] = []
+    for (const w of list ?? []) {
+      const t = this.add(w)
+      if (t && !out.some((o) => o.id === t.id)) out.push(t)
+    }
+    return out
+  }
+}
+
+const plain = (s: string): string => (looksLikeHtml(s) ? stripHtml(s) : s)
+
+export function compileRules(rules: WatchRule[]): Matcher {
+  const table = new TermTable()
+  const compiled: CompiledRule[] = []
+  for (const r of rules) {
+    if (r.enabled === false) continue
+    const rule = { id: r.id, name: r.name, any: table.addAll(r.any), all: table.addAll(r.all), none: table.addAll(r.none) }
+    // A rule without positive terms would match everything; treat it as matching nothing instead.
+    if (rule.any.length === 0 && rule.all.length === 0) continue
+    compiled.push(rule)
+  }
+  const scanner = new TermScanner(table.folded)
+  const seen = new Uint8Array(table.folded.length)
+  const seenList: number[] = []
+  const mark = (term: number): void => {
+    if (!seen[term]) {
+      seen[term] = 1
+      seenList.push(term)
+    }
+  }
+
+  return {
+    match(title: string, text: string): RuleHit[] | null {
+      if (compiled.length === 0) return null
+      // "\n" keeps a term from straddling the title/text boundary.
+      scanner.scan(`${foldText(plain(title ?? ''))}\n${foldText(plain(text ?? ''))}`, mark)
+      if (seenList.length === 0) return null
+      const hits: RuleHit[] = []
+      for (const r of compiled) {
+        if (r.none.some((t) => seen[t.id])) continue
+        if (!r.all.every((t) => seen[t.id])) continue
+        const anyHits = r.any.filter((t) => seen[t.id])
+        if (r.any.length > 0 && anyHits.length === 0) continue
+        const terms = [...anyHits, ...r.all].map((t) => t.written)
+        hits.push({ ruleId: r.id, ruleName: r.name, terms: [...new Set(terms)] })
+      }
+      for (const t of seenList) seen[t] = 0
+      seenList.length = 0
+      return hits.length > 0 ? hits : null
+    }
+  }
+}
+
+export type HighlightSegment = { text: string; hit: boolean }
+
+let lastTerms: { key: string; scanner: TermScanner } | undefined
+
+/**
+ * Splits the ORIGINAL text into plain and hit segments. Hits are found on the folded form and mapped back, so a
+ * traditional-character or full-width title highlights its own characters. Segments are for React text nodes.
+ */
+export function highlight(text: string, terms: string[]): HighlightSegment[] {
+  if (text === '') return []
+  const key = terms.join('\u0000')
+  if (lastTerms?.key !== key) {
+    const table = new TermTable()
+    table.addAll(terms)
+    lastTerms = { key, scanner: new TermScanner(table.folded) } // rendering a list reuses the same terms
+  }
+  const map = foldWithMap(text)
+  const ranges: [number, number][] = []
+  lastTerms.scanner.scan(map.folded, (_t, fs, fe) => {
+    ranges.push(originalRange(map, fs, fe))
+  })
+  if (ranges.length === 0) return [{ text, hit: false }]
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])
+  const segments: HighlightSegment[] = []
+  let pos = 0
+  let cur: [number, number] | null = null
+  const flush = (): void => {
+    if (!cur) return
+    if (cur[0] > pos) segments.push({ text: text.slice(pos, cur[0]), hit: false })
+    segments.push({ text: text.slice(cur[0], cur[1]), hit: true })
+    pos = cur[1]
+  }
+  for (const r of ranges) {
+    if (cur && r[0] <= cur[1]) cur[1] = Math.max(cur[1], r[1])
+    else {
+      flush()
+      cur = [r[0], r[1]]
+    }
+  }
+  flush()
+  if (pos < text.length) segments.push({ text: text.slice(pos), hit: false })
+  return segments
+}
+
+/** The first rule a hospital gets: its full name and aliases (简称, 曾用名), any of them. */
+export function ruleFromProfile(profile: { fullName: string; aliases: string[] }): Omit<WatchRule, 'id'> {
+  const seen = new Set<string>()
+  const any: string[] = []
+  for (const name of [profile.fullName, ...profile.aliases]) {
+    const written = name.trim()
+    const key = foldText(written)
+    if (written === '' || seen.has(key)) continue
+    seen.add(key)
+    any.push(written)
+  }
+  return { name: '本院名称', any, all: [], none: [], enabled: true }
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+import { spec, noArgs } from './define'
+import { monthString } from './fields'
+import type { Channel } from '../channels'
+
+export interface DashboardSummary {
+  month: string
+  /** Carried-out pieces this month, per channel. */
+  byChannel: Partial<Record<Channel, number>>
+  total: number
+  /** Carried-out pieces in the half-year containing the month. */
+  halfYear: { label: string; from: string; to: string; byChannel: Partial<Record<Channel, number>>; total: number }
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  actor: string
+  action: string
+  entity: string
+  entityId: string
+  changes: Record<string, unknown>
+}
+
+export const dashboardContract = {
+  'dashboard-summary': spec(z.object({ month: monthString.optional() }).default({})).returns<DashboardSummary>(),
+  'audit-list': spec(z.object({ entity: z.string().max(40), entityId: z.string().max(40) })).returns<AuditEntry[]>(),
+  'demo-seed': spec(noArgs).returns<{ pieces: number; mentions: number }>()
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod'
+
+/**
+ * One contract entry: the zod schema of the arguments (validated once, at the transport boundary)
+ * and the result type (a phantom: types only, nothing at run time).
+ */
+export interface Spec<A extends z.ZodType = z.ZodType, R = unknown> {
+  args: A
+  result?: R
+}
+
+export function spec<A extends z.ZodType>(args: A) {
+  return { returns: <R>(): Spec<A, R> => ({ args }) }
+}
+
+export type ErrorType = 'user' | 'internal'
+export interface DeskError {
+  type: ErrorType
+  message: string
+  details?: { field?: string; issues?: { field: string; message: string }[]; [k: string]: unknown }
+}
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: DeskError }
+
+/** The empty-argument schema most list/get handlers take. */
+export const noArgs = z.object({}).strict().optional().default({})

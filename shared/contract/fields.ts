@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { isCalendarDate } from '../dates'
+
+/** Chinese names of argument fields, so every validation message names the field the officer sees. */
+export const FIELD_LABELS: Record<string, string> = {
+  channel: '渠道',
+  title: '标题',
+  date: '日期',
+  status: '状态',
+  department: '科室',
+  author: '作者',
+  venue: '媒体/平台',
+  outletLevel: '媒体级别',
+  kind: '类别',
+  quantity: '数量',
+  reach: '覆盖人次',
+  reads: '阅读量',
+  paid: '合作版面',
+  link: '链接',
+  notes: '备注',
+  body: '正文',
+  themes: '主题',
+  fullName: '医院全称',
+  aliases: '简称/别名',
+  departments: '科室列表',
+  id: '编号',
+  month: '月份',
+  from: '开始日期',
+  to: '结束日期',
+  url: '地址',
+  name: '名称'
+}
+
+export function fieldLabel(path: (string | number | symbol)[]): string {
+  const named = path.filter((p): p is string => typeof p === 'string')
+  const last = named[named.length - 1]
+  return (last && FIELD_LABELS[last]) || named.join('.') || '参数'
+}
+
+export const calendarDate = z
+  .string({ error: '请填写日期' })
+  .trim()
+  .refine(isCalendarDate, { message: '请填写有效日期，格式如 2023-03-05' })
+
+export const monthString = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '请填写有效月份，格式如 2023-05' })
+
+export const shortText = (max: number) => z.string().trim().max(max, { message: `不能超过 ${max} 个字` })
+
+export const httpLink = z
+  .string()
+  .trim()
+  .max(2000, { message: '链接太长' })
+  .refine((s) => s === '' || /^https?:\/\/[^\s]+$/i.test(s), { message: '链接须以 http:// 或 https:// 开头' })
+
+export const rowId = z.number({ error: '编号须为数字' }).int().positive()
+
+/**
+ * The "patch" form of an object schema: every field optional and no defaults, so an update that names one
+ * field changes only that field (zod's .partial() would still fill in the defaults).
+ */
+export function patchOf<S extends z.ZodRawShape>(obj: z.ZodObject<S>) {
+  const shape: Record<string, z.ZodType> = {}
+  for (const [k, s] of Object.entries(obj.shape)) {
+    const inner = s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType) : (s as z.ZodType)
+    shape[k] = inner.optional()
+  }
+  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer I> ? I : S[K]> }>
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { spec } from './define'
+import { calendarDate, httpLink, patchOf, rowId, shortText } from './fields'
+import { CHANNEL_CODES, OUTLET_LEVELS, STATUS_CODES, type Channel, type Status } from '../channels'
+
+const count = z.number({ error: '须为数字' }).int({ message: '须为整数' }).min(0, { message: '不能为负数' }).max(1e9).nullable()
+
+export const pieceFields = z.object({
+  channel: z.enum(CHANNEL_CODES, { error: '请选择渠道' }),
+  title: z.string({ error: '请填写标题' }).trim().min(1, { message: '请填写标题' }).max(200, { message: '标题不能超过 200 字' }),
+  date: calendarDate,
+  status: z.enum(STATUS_CODES, { error: '状态无效' }).default('draft'),
+  department: shortText(40).default(''),
+  author: shortText(100).default(''),
+  venue: shortText(100).default(''),
+  outletLevel: z.enum(OUTLET_LEVELS, { error: '媒体级别须为 国家级/省级/市级/县级' }).nullable().default(null),
+  kind: shortText(40).nullable().default(null),
+  quantity: count.default(null),
+  reach: count.default(null),
+  reads: count.default(null),
+  paid: z.boolean().default(false),
+  link: httpLink.default(''),
+  notes: shortText(5000).default(''),
+  body: shortText(100_000).default(''),
+  themes: z.array(shortText(20).min(1)).max(20).default([]),
+  extra: z.record(z.string(), z.unknown()).default({})
+})
+export type PieceInput = z.input<typeof pieceFields>
+
+export const pieceFilter = z.object({
+  channel: z.enum(CHANNEL_CODES).optional(),
+  status: z.enum(STATUS_CODES).optional(),
+  theme: z.string().max(20).optional(),
+  department: z.string().max(40).optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  q: z.string().max(100).optional(),
+  sort: z.enum(['date', 'title', 'channel', 'status', 'updatedAt']).default('date'),
+  desc: z.boolean().default(true),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100)
+})
+export type PieceFilter = z.input<typeof pieceFilter>
+
+export interface Piece {
+  id: number
+  channel: Channel
+  title: string
+  date: string
+  status: Status
+  department: string
+  author: string
+  venue: string
+  outletLevel: string | null
+  kind: string | null
+  quantity: number | null
+  reach: number | null
+  reads: number | null
+  paid: boolean
+  link: string
+  notes: string
+  body: string
+  themes: string[]
+  extra: Record<string, unknown>
+  createdAt: string
+  createdBy: string
+  updatedAt: string
+  updatedBy: string
+}
+
+export interface PiecePage {
+  rows: Piece[]
+  total: number
+}
+
+export const piecesContract = {
+  'piece-create': spec(pieceFields).returns<Piece>(),
+  'piece-update': spec(patchOf(pieceFields).extend({ id: rowId })).returns<Piece>(),
+  'piece-get': spec(z.object({ id: rowId })).returns<Piece>(),
+  'piece-delete': spec(z.object({ id: rowId })).returns<{ id: number }>(),
+  'piece-list': spec(pieceFilter).returns<PiecePage>()
+}
