@@ -1,8 +1,9 @@
 /**
- * The renderer's Content Security Policy: no inline script, nothing remote. The same string is the <meta> in
- * renderer/index.html (checked by a test) and the header of the HTTP bridge.
+ * The renderer's Content Security Policy: no inline script, nothing remote. META_CSP is the <meta> in
+ * renderer/index.html (checked by a test; it is what protects the Electron window, loaded from file://);
+ * the HTTP bridge sends CSP as a header, which may also carry frame-ancestors.
  */
-export const CSP = [
+export const META_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -12,6 +13,7 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'"
+  "frame-src 'none'"
 ].join('; ')
+
+export const CSP = `${META_CSP}; frame-ancestors 'none'`

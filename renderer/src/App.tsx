@@ -37,7 +37,7 @@ export function App() {
       </nav>
       <main className="content">
         {section === 'dashboard' && <Dashboard go={go} />}
-        {section === 'ledger' && <Ledger profile={profile} route={route.slice(1)} go={go} />}
+        {section === 'ledger' && <Ledger profile={profile} today={state.data.today} route={route.slice(1)} go={go} />}
         {section === 'settings' && <Settings profile={profile} onSaved={state.reload} />}
         {section === 'calendar' && <NotBuilt title="日程" what="按月、按周查看已排期和已发布的稿件，拖动即可改期" />}
         {section === 'watch' && <NotBuilt title="舆情监测" what="订阅源、监测规则、舆情收件箱与研判处置" />}

@@ -79,25 +79,46 @@ export function decodeFeedBytes(bytes: Buffer, contentType: string | null, overr
 
 const ILLEGAL_XML_CHARS =
   /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-// Bounded repetitions keep every match O(1), so the whole repair stays linear on hostile input.
-const AMPERSAND = /&(?:(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});)?/g
+// Bounded repetitions keep every match O(1), so the repair stays linear on hostile input. Two passes so the
+// common cases (a bare `&`, the five XML entities) never call back into JS: 25 M callbacks take seconds.
+const STRAY_AMPERSAND = /&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)/g
+const OTHER_REFERENCE = /&(?!(?:amp|lt|gt|quot|apos);)(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/g
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos'])
+// V8 collects all matches of a global replace in one array and aborts the process (not an exception) past
+// ~100 M entries, so long text is repaired in slices.
+const SLICE = 1 << 20
 
-function fixAmpersand(_whole: string, ref: string | undefined): string {
-  if (ref === undefined) return '&amp;'
+function fixReference(whole: string, ref: string): string {
   if (ref[0] === '#') {
     const cp = numericRefCodePoint(ref)
     // A reference to a control character is as fatal to the parser as the character itself.
     return cp === null ? '' : `&#${cp};`
   }
-  if (XML_ENTITIES.has(ref.toLowerCase())) return `&${ref};`
+  if (XML_ENTITIES.has(ref.toLowerCase())) return whole
   const cp = HTML_ENTITIES[ref] ?? HTML_ENTITIES[ref.toLowerCase()]
   // An unknown name (or an entity a DTD tried to define) is kept as visible text, never expanded.
   return cp === undefined ? `&amp;${ref};` : `&#${cp};`
 }
 
+function repairSlice(text: string): string {
+  return text.replace(ILLEGAL_XML_CHARS, '').replace(STRAY_AMPERSAND, '&amp;').replace(OTHER_REFERENCE, fixReference)
+}
+
 function repairMarkup(segment: string): string {
-  return segment.replace(ILLEGAL_XML_CHARS, '').replace(AMPERSAND, fixAmpersand)
+  if (segment.length <= SLICE) return repairSlice(segment)
+  const out: string[] = []
+  for (let pos = 0; pos < segment.length;) {
+    let end = Math.min(pos + SLICE, segment.length)
+    if (end < segment.length) {
+      // Never cut inside an entity reference (at most 35 characters) or a surrogate pair.
+      const amp = segment.lastIndexOf('&', end - 1)
+      if (amp > end - 40) end = amp
+      else if (/[\uD800-\uDBFF]/.test(segment[end - 1])) end--
+    }
+    out.push(repairSlice(segment.slice(pos, end)))
+    pos = end
+  }
+  return out.join('')
 }
 
 /** The text is already decoded, so an `encoding="gbk"` left in the declaration could only mislead a parser. */

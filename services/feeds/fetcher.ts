@@ -118,25 +118,30 @@ async function readBody(res: HttpResponse, maxBytes: number, signal: AbortSignal
   if (!decoder && declared > maxBytes) throw new TooLarge()
   const chunks: Uint8Array[] = []
   let total = 0
+  // Outcomes are recorded here because pipeline() does not always reject with the first error: with a zlib
+  // stage in between, Node 20 reports the AbortError of the teardown instead of the sink's own error.
+  let overCap = false
+  let corrupt = false
   const sink = async (source: AsyncIterable<Uint8Array>) => {
     for await (const chunk of source) {
       total += chunk.length
-      if (total > maxBytes) throw new TooLarge()
+      if (total > maxBytes) {
+        overCap = true
+        throw new TooLarge()
+      }
       chunks.push(chunk)
     }
   }
-  if (!decoder) {
-    await pipeline(res.body, sink, { signal })
-    return Buffer.concat(chunks, total)
-  }
   // pipeline() also destroys the decoder with other errors (the cap, a reset socket); only zlib's own codes
   // (Z_DATA_ERROR, Z_BUF_ERROR for a truncated stream, brotli's ERR__…) mean the data is corrupt.
-  let corrupt = false
-  decoder.on('error', (err: NodeJS.ErrnoException) => { corrupt ||= /^(Z_|ERR__|ERR_BROTLI)/.test(err.code ?? '') })
+  decoder?.on('error', (err: NodeJS.ErrnoException) => { corrupt ||= /^(Z_|ERR__|ERR_BROTLI)/.test(err.code ?? '') })
   try {
-    await pipeline(res.body, decoder, sink, { signal })
+    if (decoder) await pipeline(res.body, decoder, sink, { signal })
+    else await pipeline(res.body, sink, { signal })
   } catch (err) {
-    throw corrupt ? new Corrupt() : err
+    if (overCap) throw new TooLarge()
+    if (corrupt) throw new Corrupt()
+    throw err
   }
   return Buffer.concat(chunks, total)
 }
@@ -225,7 +230,8 @@ export async function fetchFeed(transport: HttpTransport, req: FetchRequest, now
   } finally {
     clearTimeout(timer)
     res?.destroy()
-    // Whatever is still in flight (a response to a request the deadline cut short) must not linger.
+    // Tells a transport that still holds anything for this fetch (Electron's net, a request the deadline cut
+    // short) to let go; for a finished Node request it is a no-op.
     controller.abort()
   }
 }

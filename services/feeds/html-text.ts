@@ -49,7 +49,10 @@ export function htmlToText(html: string, max: number): string {
     if (gt === -1) break
     const name = m[1].toLowerCase()
     pos = gt + 1
-    if (BLOCK.has(name)) parts.push(' ')
+    if (BLOCK.has(name)) {
+      parts.push(' ')
+      collected++
+    }
     if (SKIP_CONTENT.has(name) && html[lt + 1] !== '/') {
       const close = new RegExp(`</${name}\\s*>`, 'gi')
       close.lastIndex = pos

@@ -33,28 +33,34 @@ export class FeedError extends Error {
   }
 }
 
+const NOT_A_FEED = '返回的内容不是 RSS/Atom 订阅源，请检查订阅地址'
 const WEB_ROOTS = new Set(['html', 'head', 'body', 'meta', 'script', 'div', 'form', 'title', 'link', 'style'])
 const FEED_ROOTS = new Set(['rss', 'feed', 'rdf:rdf', 'rdf'])
+
+/** Index just past the next `end` from `from`, or -1 when the construct is never closed. */
+function after(text: string, end: string, from: number): number {
+  const i = text.indexOf(end, from)
+  return i === -1 ? -1 : i + end.length
+}
 
 /** Name of the first element after the prolog (declaration, comments, DOCTYPE), lower-cased. */
 function rootElement(text: string): string | null {
   let pos = 0
-  for (let guard = 0; guard < 100; guard++) {
+  for (let guard = 0; guard < 100 && pos !== -1; guard++) {
     while (pos < text.length && /\s/.test(text[pos])) pos++
-    if (text.startsWith('<?', pos)) pos = text.indexOf('?>', pos) + 2
-    else if (text.startsWith('<!--', pos)) pos = text.indexOf('-->', pos) + 3
-    else if (/^<!doctype\s+html/i.test(text.slice(pos, pos + 20))) return 'html'
+    if (/^<!doctype\s+html/i.test(text.slice(pos, pos + 20))) return 'html'
+    if (text.startsWith('<?', pos)) pos = after(text, '?>', pos)
+    else if (text.startsWith('<!--', pos)) pos = after(text, '-->', pos)
     else if (text.startsWith('<!', pos)) {
+      // A DOCTYPE, possibly with an internal subset `[ … ]` that contains `>` of its own.
       const gt = text.indexOf('>', pos)
       const bracket = text.indexOf('[', pos)
-      pos = bracket !== -1 && bracket < gt ? text.indexOf(']', bracket) + 1 : gt + 1
-      if (pos === 0) return null
-      if (text[pos] === '>') pos++
+      pos = bracket !== -1 && bracket < gt ? after(text, ']', bracket) : gt
+      pos = pos === -1 ? -1 : after(text, '>', pos)
     } else {
       const m = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(pos, pos + 64))
       return m ? m[1].toLowerCase() : null
     }
-    if (pos <= 1) return null // an unterminated construct: indexOf gave -1
   }
   return null
 }
@@ -95,16 +101,16 @@ function boundedParser(): Parser {
   self.parseItemRss = (item, fields) => guard(() => base.parseItemRss.call(parser, item, fields))
   self.parseItemAtom = (entry) => guard(() => {
     const { published, updated, ...rest } = entry
-    let built: Raw
+    let item: Raw
     try {
-      built = base.parseItemAtom.call(parser, rest)
+      item = base.parseItemAtom.call(parser, rest)
     } catch {
       // Usually `<link>url</link>` written RSS-style, without href: keep the entry, take the link as text.
-      built = base.parseItemAtom.call(parser, { ...rest, link: undefined })
-      built.link = str(rest.link)
+      item = base.parseItemAtom.call(parser, { ...rest, link: undefined })
+      item.link = str(rest.link)
     }
-    built[RAW_DATE] = str(published) ?? str(updated)
-    return built
+    item[RAW_DATE] = str(published) ?? str(updated)
+    return item
   })
   return parser
 }
@@ -132,10 +138,14 @@ function toItem(raw: Raw, fetchedAt: Date, baseUrl: string | undefined): FeedIte
   return { guid, link, title, text, publishedAt: itemDate(rawDate, fetchedAt) }
 }
 
-function syntaxError(err: unknown): FeedError {
-  const line = /Line:\s*(\d+)/.exec(err instanceof Error ? err.message : '')?.[1]
-  const where = line ? `（第 ${Number(line) + 1} 行附近）` : ''
-  return new FeedError('malformed', `订阅源的 XML 格式有误，无法解析${where}`)
+function unreadable(err: unknown): FeedError {
+  const message = err instanceof Error ? err.message : ''
+  if (/not recognized/i.test(message)) return new FeedError('not-feed', NOT_A_FEED)
+  const line = /Line:\s*(\d+)/.exec(message)?.[1]
+  // sax reports syntax errors with a 0-based line; anything else is valid XML rss-parser cannot walk
+  // (an <rss> without <channel>).
+  if (line === undefined) return new FeedError('not-feed', '订阅源结构不完整，读不出其中的条目')
+  return new FeedError('malformed', `订阅源的 XML 格式有误，无法解析（第 ${Number(line) + 1} 行附近）`)
 }
 
 /**
@@ -149,17 +159,12 @@ export async function parseFeed(xml: string, fetchedAt: Date, baseUrl?: string):
   if (root && WEB_ROOTS.has(root)) {
     throw new FeedError('web-page', '返回的是网页而不是 RSS/Atom 订阅源（可能需要登录，或订阅地址填的是网页地址）')
   }
-  if (!root || !FEED_ROOTS.has(root)) {
-    throw new FeedError('not-feed', '返回的内容不是 RSS/Atom 订阅源，请检查订阅地址')
-  }
+  if (!root || !FEED_ROOTS.has(root)) throw new FeedError('not-feed', NOT_A_FEED)
   let output: Parser.Output<Record<string, unknown>>
   try {
     output = await boundedParser().parseString(text)
   } catch (err) {
-    if (err instanceof Error && /not recognized/i.test(err.message)) {
-      throw new FeedError('not-feed', '返回的内容不是 RSS/Atom 订阅源，请检查订阅地址')
-    }
-    throw syntaxError(err)
+    throw unreadable(err)
   }
   const items: FeedItem[] = []
   for (const raw of output.items.slice(0, MAX_ITEMS)) {

@@ -127,7 +127,8 @@ export function looksLikeHtml(s: string): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Folding: NFKC (full-width ≡ half-width), lower case, traditional → simplified, zero-width characters removed.
 // Done per character through a lazily filled table so that a 200-character string costs a few microseconds and
-// every folded code unit can point back at the original character that produced it.
+// every folded code unit can point back at the original character that produced it. Per-character NFKC does not
+// compose combining sequences (e + U+0301 ≠ é); that matters for Latin accents only, not for Chinese.
 
 // Zero-width and soft-hyphen characters are invisible but split words ("医\u200b闹"); dropping them defeats that.
 const IGNORABLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff])
@@ -135,14 +136,14 @@ const IGNORABLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff])
 function foldCodePoint(cp: number): string {
   if (IGNORABLE.has(cp)) return ''
   const t2s = t2sCharMap()
-  let s = String.fromCodePoint(cp).normalize('NFKC').toLowerCase().normalize('NFKC')
+  // NFKC twice: lower-casing can produce a character that has a compatibility form of its own.
+  const nfkc = String.fromCodePoint(cp).normalize('NFKC').toLowerCase().normalize('NFKC')
   let out = ''
-  for (const ch of s) {
+  for (const ch of nfkc) {
     const cpi = ch.codePointAt(0)!
     out += IGNORABLE.has(cpi) ? '' : (t2s.get(cpi) ?? ch)
   }
-  s = out
-  return s
+  return out
 }
 
 // BMP table: -1 = not computed yet, -2 = see BMP_SPECIAL (expansion or deletion), otherwise the folded code unit.
@@ -172,7 +173,7 @@ function foldAstral(cp: number): string {
   let f = ASTRAL.get(cp)
   if (f === undefined) {
     f = foldCodePoint(cp)
-    ASTRAL.set(cp, f)
+    if (ASTRAL.size < 20_000) ASTRAL.set(cp, f) // bounded: hostile feeds can carry any number of distinct emoji
   }
   return f
 }

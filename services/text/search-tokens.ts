@@ -9,9 +9,12 @@
 //   · each letter or digit run → one token (letters and digits split: "h7n9" → h 7 n 9), in order;
 //   · then every distinct CJK character once, as unigrams, so a one-character query is an exact token lookup.
 //
-// Store it in:  CREATE VIRTUAL TABLE … USING fts5(tokens, tokenize = 'ascii')   (content='' works too)
-// `ascii` splits only on ASCII spaces/punctuation, so our tokens reach the index unchanged; everything is
-// already folded (foldText), so 醫保 ≡ 医保 and ＡＢ ≡ ab.
+// Store it in a contentless table keyed by the mention/piece id (the token string is ~3× the text, no need to keep it):
+//   CREATE VIRTUAL TABLE … USING fts5(tokens, tokenize = 'ascii', content = '', contentless_delete = 1)
+//   SELECT rowid FROM … WHERE … MATCH ? ORDER BY rowid DESC LIMIT 50
+// `ascii` splits only on ASCII spaces/punctuation, so our tokens reach the index unchanged (`unicode61` splits these
+// tokens identically and is what db/migrations uses; tests cover both); everything is
+// already folded (foldText), so 醫保 ≡ 医保 and ＡＢ ≡ ab. Pass plain text (stripHtml first).
 //
 // queryExpression(q) turns each run of the query into a quoted phrase and ANDs them: a Chinese run of ≥ 2
 // characters is the phrase of its bigrams (order matters: 结团 does not find 团结), one character is a unigram,

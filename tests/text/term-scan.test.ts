@@ -9,9 +9,9 @@ function brute(terms: string[], text: string): string[] {
   return out.sort()
 }
 
-function scanned(terms: string[], text: string): string[] {
+function scanned(terms: string[], text: string, denseLimit?: number): string[] {
   const out: string[] = []
-  new TermScanner(terms).scan(text, (t, s, e) => {
+  new TermScanner(terms, denseLimit).scan(text, (t, s, e) => {
     expect(e - s).toBe(terms[t].length)
     out.push(`${t}@${s}`)
   })
@@ -34,12 +34,15 @@ describe('TermScanner', () => {
       const terms = [...new Set(Array.from({ length: 1 + rnd(8) }, () => word(1 + rnd(4))))]
       const text = word(rnd(60))
       expect(scanned(terms, text)).toEqual(brute(terms, text))
+      expect(scanned(terms, text, 0)).toEqual(brute(terms, text)) // sparse fallback for huge term sets
     }
   })
 
   it('requires ASCII word edges only at ASCII ends of a term', () => {
     const terms = ['ct', '120', 'ct室']
-    expect(scanned(terms, 'doctor 1200 ct 120急救 ct室')).toEqual(['0@12', '0@21', '1@15', '2@21'].sort())
+    const expected = ['0@12', '0@21', '1@15', '2@21'].sort()
+    expect(scanned(terms, 'doctor 1200 ct 120急救 ct室')).toEqual(expected)
+    expect(scanned(terms, 'doctor 1200 ct 120急救 ct室', 0)).toEqual(expected)
   })
 
   it('ignores empty terms', () => {

@@ -3,11 +3,10 @@ import { useQuery } from '../hooks'
 import { PieceForm } from '../components/PieceForm'
 import { CHANNELS, CHANNEL_CODES, STATUSES, STATUS_CODES, channelLabel, statusLabel, type Channel, type Status } from '../../../shared/channels'
 import type { Profile } from '../../../shared/contract/settings'
-import { chinaDate } from '../../../shared/dates'
 
 const T = { title: '台账', add: '新建记录', all: '全部', search: '搜索标题、正文、备注', total: (n: number) => `共 ${n} 条`, empty: '没有符合条件的记录。', cols: ['日期', '渠道', '标题', '状态', '科室', '作者', '媒体/平台'] }
 
-export function Ledger({ profile, route, go }: { profile: Profile; route: string[]; go: (p: string) => void }) {
+export function Ledger({ profile, today, route, go }: { profile: Profile; today: string; route: string[]; go: (p: string) => void }) {
   const [channel, setChannel] = useState<Channel | ''>('')
   const [status, setStatus] = useState<Status | ''>('')
   const [q, setQ] = useState('')
@@ -27,7 +26,7 @@ export function Ledger({ profile, route, go }: { profile: Profile; route: string
           key={route[0]}
           profile={profile}
           piece={editing !== null ? (current.data ?? undefined) : undefined}
-          today={chinaDate()}
+          today={today}
           onSaved={() => {
             list.reload()
             go('ledger')

@@ -1,0 +1,61 @@
+// Smoke test of the BUILT bundles (out/main, out/preload) under Node with a recording stand-in for 'electron':
+// catches a wrong bundle format, a wrong preload path or a native module that fails to load before a user does.
+import { describe, it, expect, beforeAll } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const OUT = join(process.cwd(), process.env.DESK_OUT_DIR ?? 'out')
+const STUB = join(process.cwd(), 'tests', 'fixtures', 'electron-stub')
+type Run = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+let run: Run
+
+beforeAll(() => {
+  if (!existsSync(join(OUT, 'main', 'index.js'))) throw new Error('先运行 electron-vite build（npm test 会自动构建）')
+  const userData = mkdtempSync(join(tmpdir(), 'desk-electron-'))
+  const stdout = execFileSync(process.execPath, ['--import', join(STUB, 'register.mjs'), join(STUB, 'drive.mjs'), '--db', join(userData, 'smoke.sqlite')], {
+    env: { ...process.env, STUB_APP_PATH: process.cwd(), STUB_USER_DATA: userData, STUB_OUT_DIR: OUT },
+    encoding: 'utf8'
+  })
+  run = JSON.parse(stdout.trim().split('\n').pop()!)
+})
+
+describe('built Electron bundles', () => {
+  it('takes the single-instance lock and creates one window with the secure options', () => {
+    expect(run.singleInstance).toBe(true)
+    expect(run.windows).toBe(1)
+    expect(run.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(run.webPreferences.preload).toMatch(/out[/\\]preload[/\\]index\.cjs$/)
+    expect(run.loaded).toMatch(/out[/\\]renderer[/\\]index\.html$/)
+    expect(existsSync(run.loaded)).toBe(true)
+  })
+
+  it('denies permissions, new windows and navigation; sets a Chinese menu', () => {
+    expect(run.permission).toBe(false)
+    expect(run.windowOpen).toEqual({ action: 'deny' })
+    expect(run.navigationPrevented).toBe(true)
+    // the https link from window.open went to the system browser; the javascript: navigation never reached the shell
+    expect(run.log.filter((l: unknown[]) => l[0] === 'openExternal')).toEqual([['openExternal', 'https://example.org/']])
+    expect(run.menuLabels).toEqual(['文件', '编辑', '视图', '窗口', '帮助'])
+  })
+
+  it('exposes exactly one API object from the preload, without ipcRenderer', () => {
+    expect(run.exposedKeys).toEqual(['desk'])
+    expect(run.apiKeys).toEqual(['invoke', 'on'])
+  })
+
+  it('round-trips invoke → IPC → real handler on a real database → envelope', () => {
+    expect(run.appState.ok).toBe(true)
+    expect(run.appState.value.firstRun).toBe(true)
+    expect(run.created.ok).toBe(true)
+    expect(run.created.value).toMatchObject({ id: 1, title: '冒烟测试推文', channel: 'wechat' })
+    expect(run.invalid).toMatchObject({ ok: false, error: { type: 'user', message: '标题：请填写标题' } })
+    expect(run.listed.value.total).toBe(1)
+  })
+
+  it('refuses calls from frames other than the app page', () => {
+    expect(run.foreign).toMatchObject({ ok: false, error: { type: 'user' } })
+    expect(run.subframe).toMatchObject({ ok: false, error: { type: 'user' } })
+  })
+})

@@ -1,0 +1,73 @@
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { startWebBridge, type WebBridge } from '../../scripts/web/server'
+import { freshDesk, type TestDesk } from './desk'
+
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots')
+// DESK_OUT_DIR lets parallel work build to its own folder; npm test uses out/.
+const RENDERER = join(process.cwd(), process.env.DESK_OUT_DIR ?? 'out', 'renderer')
+
+export function chromiumPath(): string {
+  const p = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(p)) throw new Error(`找不到 Chromium（${p}）：请先运行 npm test（它会安装 chromium 与 fonts-noto-cjk），或设置 CHROMIUM_PATH`)
+  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('找不到 out/renderer：请先运行 electron-vite build（npm test 会自动构建）')
+  return p
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    // Playwright gives each launch a fresh temporary profile; these flags keep Chromium off the closed network.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+  })
+}
+
+export interface AppSession {
+  desk: TestDesk
+  bridge: WebBridge
+  page: Page
+  /** Console errors and page errors seen so far (a clean screen has none). */
+  errors: string[]
+  shot(name: string): Promise<string>
+  close(): Promise<void>
+}
+
+/** The real renderer against the real handlers on a fresh SQLite file, in Debian's Chromium. */
+export async function openApp(browser: Browser, o: { now?: Date; setup?: (d: TestDesk) => Promise<void> } = {}): Promise<AppSession> {
+  const desk = freshDesk({ now: o.now })
+  if (o.setup) await o.setup(desk)
+  const bridge = await startWebBridge({ ctx: desk.ctx, staticDir: RENDERER })
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  await page.goto(bridge.url)
+  return {
+    desk,
+    bridge,
+    page,
+    errors,
+    async shot(name) {
+      mkdirSync(SCREENSHOTS, { recursive: true })
+      const file = join(SCREENSHOTS, `${name}.png`)
+      await page.screenshot({ path: file })
+      return file
+    },
+    async close() {
+      await context.close()
+      await bridge.close()
+      desk.close()
+    }
+  }
+}
+
+/** Wait until the locator shows exactly this text (no fixed sleeps: tests must not depend on timing). */
+export async function expectText(loc: Locator, text: string): Promise<void> {
+  await loc.filter({ hasText: text }).first().waitFor({ timeout: 10_000 })
+  expect((await loc.first().textContent())?.trim()).toBe(text)
+}
