@@ -3,6 +3,8 @@ import type { Spec } from './define'
 import { settingsContract } from './settings'
 import { piecesContract } from './pieces'
 import { dashboardContract } from './dashboard'
+import { ledgerContract } from './ledger'
+import { jobsContract } from './jobs'
 
 export * from './define'
 
@@ -19,7 +21,7 @@ function merge<T extends Record<string, Spec>[]>(...parts: T): UnionToIntersecti
 }
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 
-export const contract = merge(settingsContract, piecesContract, dashboardContract)
+export const contract = merge(settingsContract, piecesContract, dashboardContract, ledgerContract, jobsContract)
 
 export type Contract = typeof contract
 export type HandlerName = keyof Contract

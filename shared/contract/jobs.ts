@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { spec, type DeskError } from './define'
+
+/**
+ * Long work (import, export, reports) runs as a job: the starting handler returns its id at once, the work
+ * proceeds in chunks, and the renderer polls `job-status` to draw a progress bar. `phase` is a code the page
+ * names in its own wording; `result` is what the starting handler documents.
+ */
+export interface JobStatus<R = unknown> {
+  id: string
+  kind: string
+  phase: string
+  done: number
+  total: number
+  finished: boolean
+  result?: R
+  error?: DeskError
+}
+
+export interface JobStarted {
+  jobId: string
+}
+
+export const jobsContract = {
+  'job-status': spec(z.object({ id: z.string().min(1).max(64) })).returns<JobStatus>()
+}
