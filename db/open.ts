@@ -5,6 +5,7 @@ import { readFileSync, existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as schema from './schema'
+import { checkIntegrity, DamagedDatabaseError, isDamageError } from './integrity'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
@@ -12,6 +13,8 @@ export interface Desk {
   db: Db
   sqlite: Database.Database
   file: string
+  /** The migrations this desk was opened with (a restore migrates an older backup with the same ones). */
+  migrationsFolder: string
   /** Run fn in one SQLite transaction (nested calls become savepoints); all-or-nothing. */
   tx<T>(fn: () => T): T
   close(): void
@@ -47,7 +50,7 @@ export function applyPragmas(sqlite: Database.Database): void {
 }
 
 /** Fail before writing anything if the file knows migrations this code does not. */
-function refuseNewer(sqlite: Database.Database, journal: Journal): void {
+export function refuseNewer(sqlite: Database.Database, journal: Journal): void {
   const has = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get()
   if (!has) return
   const row = sqlite.prepare('SELECT COUNT(*) AS n, MAX(created_at) AS last FROM __drizzle_migrations').get() as { n: number; last: number | null }
@@ -62,12 +65,20 @@ export function openDesk(file: string, opts: { migrationsFolder?: string; readon
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const sqlite = new Database(file, { readonly: opts.readonly ?? false })
   try {
-    applyPragmas(sqlite)
+    // quick_check before anything writes: a damaged file is refused (db/integrity.ts), never silently used.
+    try {
+      applyPragmas(sqlite)
+    } catch (e) {
+      if (isDamageError(e)) throw new DamagedDatabaseError(file, `无法读取数据库（${(e as Error).message}）`)
+      throw e
+    }
+    const health = checkIntegrity(sqlite, 'quick')
+    if (!health.ok) throw new DamagedDatabaseError(file, health.problem)
     const journal = readJournal(migrationsFolder)
     refuseNewer(sqlite, journal)
     const db = drizzle(sqlite, { schema }) as Db
     if (!opts.readonly) migrate(db, { migrationsFolder })
-    return { db, sqlite, file, tx: (fn) => sqlite.transaction(fn)(), close: () => sqlite.close() }
+    return { db, sqlite, file, migrationsFolder, tx: (fn) => sqlite.transaction(fn)(), close: () => sqlite.close() }
   } catch (e) {
     sqlite.close()
     throw e

@@ -1,5 +1,7 @@
 // `npm run desk -- [--db FILE] <command>`: the CLI transport over the same handlers as the app.
-import { openContext } from '../handlers/context'
+import { openContext, defaultDataDir } from '../handlers/context'
+import { DamagedDatabaseError } from '../db/integrity'
+import { damagedHint } from './desk/commands/backup'
 import { resolveDbFile } from '../db/paths'
 import { argValue, positionals } from './desk/args'
 import { commands } from './desk/commands'
@@ -23,10 +25,20 @@ async function main(argv: string[]): Promise<number> {
     help()
     return 2
   }
-  const ctx = openContext({ dbFile: resolveDbFile(dbPath), actor: process.env.DESK_ACTOR ?? '命令行' })
+  const dbFile = resolveDbFile(dbPath)
+  const cmdArgv = rest.slice(1)
+  const args = positionals(cmdArgv, command.valueFlags ?? [])
+  if (command.runClosed) return await command.runClosed({ dbFile, dataDir: defaultDataDir(dbFile) }, args, cmdArgv)
+  let ctx
   try {
-    const cmdArgv = rest.slice(1)
-    return await command.run(ctx, positionals(cmdArgv, command.valueFlags ?? []), cmdArgv)
+    ctx = openContext({ dbFile, actor: process.env.DESK_ACTOR ?? '命令行' })
+  } catch (e) {
+    if (!(e instanceof DamagedDatabaseError)) throw e
+    process.stderr.write(damagedHint(e, dbFile))
+    return 3
+  }
+  try {
+    return await command.run!(ctx, args, cmdArgv)
   } finally {
     ctx.desk.close()
   }

@@ -1,12 +1,16 @@
 // The Electron shell: window, menu, IPC. No domain logic lives here; it all sits in handlers/.
-import { app, BrowserWindow, Menu, Notification, dialog, session } from 'electron'
+import { app, BrowserWindow, Menu, Notification, powerMonitor, session } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { openContext, type Ctx } from '../../handlers/context'
+import type { ContextOptions } from '../../handlers/context'
+import { dispatch, handlers } from '../../handlers'
+import { openOrRecover } from './recover'
 import { resolveDbFile } from '../../db/paths'
 import { createMainWindow, windowPaths } from './window'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
+import { createElectronTransport } from './net-transport'
+import { createScheduler } from '../../handlers/watch/scheduler'
 
 const mainDir = dirname(fileURLToPath(import.meta.url))
 let mainWindow: BrowserWindow | null = null
@@ -16,24 +20,20 @@ function dbArg(): string | null {
   return i >= 0 ? (process.argv[i + 1] ?? null) : null
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const userData = app.getPath('userData')
-  let ctx: Ctx
-  try {
-    ctx = openContext({
-      dbFile: resolveDbFile(dbArg(), userData),
-      migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
-      dataDir: join(userData, 'desk-data'),
-      notify: (n) => {
-        if (Notification.isSupported()) new Notification({ title: n.title, body: n.body }).show()
-        mainWindow?.webContents.send('desk:notice', n)
-      }
-    })
-  } catch (e) {
-    dialog.showErrorBox('无法打开数据库', e instanceof Error ? e.message : String(e))
-    app.quit()
-    return
+  const options: ContextOptions = {
+    dbFile: resolveDbFile(dbArg(), userData),
+    migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
+    dataDir: join(userData, 'desk-data'),
+    http: createElectronTransport(),
+    notify: (n) => {
+      if (Notification.isSupported()) new Notification({ title: n.title, body: n.body }).show()
+      mainWindow?.webContents.send('desk:notice', n)
+    }
   }
+  const ctx = await openOrRecover(options)
+  if (!ctx) return app.quit()
   const paths = windowPaths(mainDir, userData)
   const appUrl = pathToFileURL(paths.indexHtml).href
   registerIpc(ctx, (url) => url.split('#')[0].split('?')[0] === appUrl)
@@ -42,7 +42,16 @@ function start(): void {
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   mainWindow = createMainWindow(paths)
   mainWindow.on('closed', () => (mainWindow = null))
+  // Feeds are polled here, never in the renderer; after sleep the timers are stale, so poll at once on resume.
+  const scheduler = createScheduler(ctx)
+  scheduler.start()
+  powerMonitor.on('resume', () => scheduler.kick())
+  app.on('before-quit', () => void scheduler.stop())
   app.on('will-quit', () => ctx.desk.close())
+  // Daily backup: now, and every 3 hours for a desk left open overnight; it does nothing when today's exists.
+  const autoBackup = () => void dispatch(handlers, ctx, 'backup-auto', {}).then((r) => !r.ok && console.error('自动备份失败', r.error))
+  autoBackup()
+  setInterval(autoBackup, 3 * 60 * 60 * 1000)
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -5,6 +5,7 @@ import { createPiece } from '../pieces/pieces'
 import { pieceFields } from '../../shared/contract/pieces'
 import { profileHandlers } from '../settings/profile'
 import { demoPieces, DEMO_DEPARTMENTS } from './pieces'
+import { seedWatchDemo } from './watch'
 import { sql } from 'drizzle-orm'
 import type { Ctx } from '../context'
 
@@ -19,7 +20,7 @@ export function seedDemo(ctx: Ctx): { pieces: number; mentions: number } {
     const r = seeded(DEMO_SEED)
     const rows = demoPieces(r)
     for (const p of rows) createPiece(ctx, pieceFields.parse(p), 'seed-demo')
-    return { pieces: rows.length, mentions: 0 }
+    return { pieces: rows.length, mentions: seedWatchDemo(ctx, DEMO_SEED + 4) }
   })
 }
 

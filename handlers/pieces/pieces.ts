@@ -7,6 +7,8 @@ import { pieces } from '../../db/schema'
 import { finalStatusesFor, statusLabel, channelLabel, type Channel, type Status } from '../../shared/channels'
 import type { Piece } from '../../shared/contract/pieces'
 import type { Ctx } from '../context'
+import { afterStatusChange, changedFields, checkTransition, cleanChannelFields, strictChannelFields } from '../workflow/rules'
+import { createNewPiece } from '../workflow/create'
 
 const WORKFLOW: Status[] = ['draft', 'pending', 'approved', 'scheduled', 'withdrawn']
 
@@ -31,21 +33,27 @@ export function mustGetPiece(ctx: Ctx, id: number): Piece {
 }
 
 /** Create one piece with its audit row and search entry, in the caller's transaction. */
-export function createPiece(ctx: Ctx, v: PieceValues, action = 'create'): Piece {
+/** `auditNote` adds to the audit row, e.g. the 补录 marker of a piece recorded past 草稿. */
+export function createPiece(ctx: Ctx, v: PieceValues, action = 'create', auditNote: Record<string, unknown> = {}): Piece {
   checkStatus(v.channel, v.status)
+  v = cleanChannelFields(v)
   const at = ctx.now().toISOString()
   const piece = insertPiece(ctx.desk.db, v, { at, actor: ctx.actor })
   indexRow(ctx.desk.sqlite, 'piece_search', piece.id, searchText(piece))
-  recordAudit(ctx.desk.db, { at, actor: ctx.actor, action, entity: 'piece', entityId: piece.id, changes: v })
+  recordAudit(ctx.desk.db, { at, actor: ctx.actor, action, entity: 'piece', entityId: piece.id, changes: { ...v, ...auditNote } })
   return piece
 }
 
 /** Update a piece with its audit row and search entry, in the caller's transaction. */
-export function changePiece(ctx: Ctx, id: number, v: Partial<PieceValues>, action = 'update'): Piece {
+/** `workflow`: the review handlers move a piece through 待审核/已审核 themselves; every other caller is checked. */
+export function changePiece(ctx: Ctx, id: number, v: Partial<PieceValues>, action = 'update', opts: { workflow?: boolean } = {}): Piece {
   const before = mustGetPiece(ctx, id)
   checkStatus(v.channel ?? before.channel, v.status ?? before.status)
+  if (v.extra || v.channel) v = { ...v, extra: cleanChannelFields({ ...before, ...v } as PieceValues).extra }
+  if (v.status && v.status !== before.status && !opts.workflow) checkTransition(ctx.desk.db, before, { ...before, ...v }, v.status)
   const at = ctx.now().toISOString()
   const after = updatePiece(ctx.desk.db, id, v, { at, actor: ctx.actor })
+  afterStatusChange(ctx, before, after)
   indexRow(ctx.desk.sqlite, 'piece_search', id, searchText(after))
   const { updatedAt: _a, updatedBy: _b, ...b } = before
   const { updatedAt: _c, updatedBy: _d, ...a } = after
@@ -54,8 +62,13 @@ export function changePiece(ctx: Ctx, id: number, v: Partial<PieceValues>, actio
 }
 
 export const pieceHandlers = defineHandlers({
-  'piece-create': (v, ctx) => ctx.desk.tx(() => createPiece(ctx, v)),
-  'piece-update': ({ id, ...v }, ctx) => ctx.desk.tx(() => changePiece(ctx, id, v)),
+  'piece-create': (v, ctx) => ctx.desk.tx(() => createNewPiece(ctx, strictChannelFields(v))),
+  'piece-update': ({ id, ...v }, ctx) =>
+    ctx.desk.tx(() => {
+      const before = mustGetPiece(ctx, id)
+      const checked = strictChannelFields({ ...before, ...v } as PieceValues, changedFields(before, v))
+      return changePiece(ctx, id, v.extra || v.channel || v.kind ? { ...v, venue: checked.venue, extra: checked.extra } : v)
+    }),
   'piece-get': ({ id }, ctx) => mustGetPiece(ctx, id),
   'piece-delete': ({ id }, ctx) =>
     ctx.desk.tx(() => {

@@ -28,7 +28,20 @@ export const FIELD_LABELS: Record<string, string> = {
   from: '开始日期',
   to: '结束日期',
   url: '地址',
-  name: '名称'
+  name: '名称',
+  ids: '选中的记录',
+  fileName: '文件名',
+  base64: '文件内容',
+  mapping: '列对应关系',
+  format: '文件格式',
+  skipDuplicates: '跳过疑似重复',
+  q: '搜索词',
+  // opinion watch
+  category: '分类', intervalMin: '抓取间隔', encoding: '编码', weight: '来源权重', any: '任一词', all: '全部词',
+  none: '排除词', sentiment: '情感', grade: '级别', step: '处置步骤', note: '处置说明', assignee: '责任人',
+  pieceId: '台账稿件', feedId: '订阅源', quietFrom: '静默开始时间', quietTo: '静默结束时间', negative: '负面词', positive: '正面词',
+  // backups
+  backup: '备份', daily: '每日备份保留份数', weekly: '每周备份保留份数', auto: '自动备份'
 }
 
 export function fieldLabel(path: (string | number | symbol)[]): string {

@@ -5,6 +5,10 @@ import { piecesContract } from './pieces'
 import { dashboardContract } from './dashboard'
 import { ledgerContract } from './ledger'
 import { jobsContract } from './jobs'
+import { backupContract } from './backup'
+import { ledgerWorkflowContract } from './ledger-workflow'
+import { feedsContract } from './feeds'
+import { mentionsContract } from './mentions'
 
 export * from './define'
 
@@ -21,7 +25,7 @@ function merge<T extends Record<string, Spec>[]>(...parts: T): UnionToIntersecti
 }
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 
-export const contract = merge(settingsContract, piecesContract, dashboardContract, ledgerContract, jobsContract)
+export const contract = merge(settingsContract, piecesContract, dashboardContract, ledgerContract, jobsContract, ledgerWorkflowContract, backupContract, feedsContract, mentionsContract)
 
 export type Contract = typeof contract
 export type HandlerName = keyof Contract

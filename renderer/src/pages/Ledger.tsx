@@ -1,26 +1,149 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { invoke } from '../api'
 import { useQuery } from '../hooks'
+import { runJob } from '../jobs'
+import { downloadPayload } from '../files'
 import { PieceForm } from '../components/PieceForm'
-import { CHANNELS, CHANNEL_CODES, STATUSES, STATUS_CODES, channelLabel, statusLabel, type Channel, type Status } from '../../../shared/channels'
+import { JobProgress } from '../components/JobProgress'
+import { LedgerTable, type LedgerFilter, type SortKey } from '../components/ledger/LedgerTable'
+import { ImportDialog } from '../components/ledger/ImportDialog'
+import { CHANNELS, CHANNEL_CODES, STATUSES, STATUS_CODES, statusLabel, type Channel, type Status } from '../../../shared/channels'
 import type { Profile } from '../../../shared/contract/settings'
+import type { DeskError } from '../../../shared/contract'
+import type { JobStatus } from '../../../shared/contract/jobs'
+import type { ExportResult } from '../../../shared/contract/ledger'
+import './ledger.css'
 
-const T = { title: '台账', add: '新建记录', all: '全部', search: '搜索标题、正文、备注', total: (n: number) => `共 ${n} 条`, empty: '没有符合条件的记录。', cols: ['日期', '渠道', '标题', '状态', '科室', '作者', '媒体/平台'] }
+const T = {
+  title: '台账',
+  add: '新建记录',
+  import: '导入 Excel',
+  exportXlsx: '导出 Excel',
+  exportCsv: '导出 CSV',
+  exported: (n: number, name: string) => `已导出 ${n} 条：${name}`,
+  all: '全部',
+  channel: '渠道',
+  status: '状态',
+  theme: '主题',
+  department: '科室',
+  from: '开始日期',
+  to: '结束日期',
+  dateSep: '至',
+  clear: '清除筛选',
+  search: '搜索标题、正文、备注（如：团结、义诊）',
+  searchLabel: '搜索',
+  total: (n: number) => `共 ${n} 条`,
+  selected: (n: number) => `已选 ${n} 条`,
+  bulkTo: '批量改为',
+  bulkApply: '修改状态',
+  bulkClear: '取消选择',
+  bulkDone: (changed: number, unchanged: number) => `已修改 ${changed} 条${unchanged ? `（${unchanged} 条原本就是该状态）` : ''}`,
+  bulkConfirm: (n: number, s: string) => `确定把选中的 ${n} 条记录的状态改为“${s}”吗？`,
+  bulkYes: '确定修改',
+  bulkNo: '再想想',
+  exportPhases: { queued: '准备导出…', collecting: '正在读取台账…', writing: '正在生成文件…' } as Record<string, string>
+}
+
+/** The value after the officer stops typing for a moment: searching on every keystroke is wasted work. */
+function useDebounced<V>(value: V, ms: number): V {
+  const [v, setV] = useState(value)
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms)
+    return () => clearTimeout(t)
+  }, [value, ms])
+  return v
+}
 
 export function Ledger({ profile, today, route, go }: { profile: Profile; today: string; route: string[]; go: (p: string) => void }) {
   const [channel, setChannel] = useState<Channel | ''>('')
   const [status, setStatus] = useState<Status | ''>('')
-  const [q, setQ] = useState('')
-  const list = useQuery('piece-list', { channel: channel || undefined, status: status || undefined, q: q || undefined, limit: 200 })
+  const [theme, setTheme] = useState('')
+  const [department, setDepartment] = useState('')
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [qInput, setQInput] = useState('')
+  const q = useDebounced(qInput.trim(), 300)
+  const [sort, setSort] = useState<SortKey>('date')
+  const [desc, setDesc] = useState(true)
+  const [reloadKey, setReloadKey] = useState(0)
+  const [total, setTotal] = useState<number | null>(null)
+  const [selected, setSelected] = useState<Set<number>>(new Set())
+  const [bulkStatus, setBulkStatus] = useState<Status>('published')
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+  const [importing, setImporting] = useState(false)
+  const [exportJob, setExportJob] = useState<JobStatus | null>(null)
+  const facets = useQuery('ledger-facets', {})
+  useEffect(() => facets.reload(), [reloadKey])
+  const [confirming, setConfirming] = useState(false)
+
+  const filter: LedgerFilter = {
+    channel: channel || undefined,
+    status: status || undefined,
+    theme: theme || undefined,
+    department: department || undefined,
+    from: from || undefined,
+    to: to || undefined,
+    q: q || undefined
+  }
+  const filterKey = JSON.stringify(filter)
+  useEffect(() => {
+    setSelected(new Set())
+    setConfirming(false)
+  }, [filterKey])
+
   const editing = route[0] && route[0] !== 'new' ? Number(route[0]) : null
   const current = useQuery('piece-get', editing !== null ? { id: editing } : null)
   const showForm = route[0] === 'new' || (editing !== null && current.data?.id === editing)
+  const reload = (): void => setReloadKey((k) => k + 1)
 
+  function onSort(key: SortKey): void {
+    if (key === sort) setDesc(!desc)
+    else {
+      setSort(key)
+      setDesc(key === 'date')
+    }
+  }
+
+  function onSelect(ids: number[], on: boolean): void {
+    setSelected((prev) => {
+      const next = new Set(prev)
+      for (const id of ids) on ? next.add(id) : next.delete(id)
+      return next
+    })
+  }
+
+  async function applyBulk(): Promise<void> {
+    setConfirming(false)
+    const r = await invoke('piece-bulk-status', { ids: [...selected], status: bulkStatus })
+    if (!r.ok) return setNotice({ ok: false, text: r.error.message })
+    setNotice({ ok: true, text: T.bulkDone(r.value.changed, r.value.unchanged) })
+    setSelected(new Set())
+    reload()
+  }
+
+  async function exportAs(format: 'xlsx' | 'csv'): Promise<void> {
+    setNotice(null)
+    const s = await runJob<ExportResult>('ledger-export-start', { format, filter: { ...filter, sort, desc } }, setExportJob)
+    setExportJob(s)
+    if (s.error) return setNotice({ ok: false, text: (s.error as DeskError).message })
+    downloadPayload(s.result!)
+    setNotice({ ok: true, text: T.exported(s.result!.rows, s.result!.fileName) })
+  }
+
+  const exporting = exportJob !== null && !exportJob.finished
+  const anyFilter = Object.values(filter).some(Boolean)
   return (
-    <section className="page">
+    <section className="page ledger-page">
       <header className="page-head">
         <h1>{T.title}</h1>
-        <button className="primary" onClick={() => go('ledger/new')}>{T.add}</button>
+        <div className="head-actions">
+          <button onClick={() => setImporting(true)}>{T.import}</button>
+          <button disabled={exporting} onClick={() => void exportAs('xlsx')}>{T.exportXlsx}</button>
+          <button disabled={exporting} onClick={() => void exportAs('csv')}>{T.exportCsv}</button>
+          <button className="primary" onClick={() => go('ledger/new')}>{T.add}</button>
+        </div>
       </header>
+      <JobProgress status={exportJob} phases={T.exportPhases} label={T.exportXlsx} />
       {showForm && (
         <PieceForm
           key={route[0]}
@@ -28,48 +151,93 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
           piece={editing !== null ? (current.data ?? undefined) : undefined}
           today={today}
           onSaved={() => {
-            list.reload()
+            reload()
             go('ledger')
           }}
           onCancel={() => go('ledger')}
         />
       )}
-      <div className="filters">
-        <select aria-label="渠道" value={channel} onChange={(e) => setChannel(e.target.value as Channel | '')}>
-          <option value="">渠道：{T.all}</option>
-          {CHANNEL_CODES.map((c) => (
-            <option key={c} value={c}>{CHANNELS[c]}</option>
-          ))}
+      <div className="filters ledger-filters">
+        <input type="search" aria-label={T.searchLabel} placeholder={T.search} value={qInput} onChange={(e) => setQInput(e.target.value)} />
+        <select aria-label={T.channel} value={channel} onChange={(e) => setChannel(e.target.value as Channel | '')}>
+          <option value="">{T.channel}：{T.all}</option>
+          {CHANNEL_CODES.map((c) => <option key={c} value={c}>{CHANNELS[c]}</option>)}
         </select>
-        <select aria-label="状态" value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
-          <option value="">状态：{T.all}</option>
-          {STATUS_CODES.map((s) => (
-            <option key={s} value={s}>{STATUSES[s]}</option>
-          ))}
+        <select aria-label={T.status} value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
+          <option value="">{T.status}：{T.all}</option>
+          {STATUS_CODES.map((s) => <option key={s} value={s}>{STATUSES[s]}</option>)}
         </select>
-        <input type="search" aria-label="搜索" placeholder={T.search} value={q} onChange={(e) => setQ(e.target.value)} />
-        <span className="muted">{list.data ? T.total(list.data.total) : ''}</span>
+        <select aria-label={T.theme} value={theme} onChange={(e) => setTheme(e.target.value)}>
+          <option value="">{T.theme}：{T.all}</option>
+          {(facets.data?.themes ?? []).map((t) => <option key={t} value={t}>{t}</option>)}
+        </select>
+        <select aria-label={T.department} value={department} onChange={(e) => setDepartment(e.target.value)}>
+          <option value="">{T.department}：{T.all}</option>
+          {(facets.data?.departments ?? []).map((d) => <option key={d} value={d}>{d}</option>)}
+        </select>
+        <span className="date-range">
+          <input type="date" aria-label={T.from} value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+          <span className="muted">{T.dateSep}</span>
+          <input type="date" aria-label={T.to} value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+        </span>
+        {(anyFilter || qInput) && (
+          <button className="link" onClick={() => { setChannel(''); setStatus(''); setTheme(''); setDepartment(''); setFrom(''); setTo(''); setQInput('') }}>{T.clear}</button>
+        )}
+        <span className="muted ledger-count" data-testid="ledger-count">{total !== null ? T.total(total) : ''}</span>
       </div>
-      {list.error && <div className="form-error">{list.error.message}</div>}
-      <table className="table" aria-label="台账列表">
-        <thead>
-          <tr>{T.cols.map((c) => <th key={c}>{c}</th>)}</tr>
-        </thead>
-        <tbody>
-          {list.data?.rows.map((p) => (
-            <tr key={p.id} onClick={() => go(`ledger/${p.id}`)} className="clickable">
-              <td className="nowrap">{p.date}</td>
-              <td className="nowrap"><span className={`chip ch-${p.channel}`}>{channelLabel(p.channel)}</span></td>
-              <td className="title-cell">{p.title}</td>
-              <td className="nowrap"><span className={`status st-${p.status}`}>{statusLabel(p.status)}</span></td>
-              <td>{p.department}</td>
-              <td>{p.author}</td>
-              <td>{p.venue}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {list.data?.rows.length === 0 && <p className="empty">{T.empty}</p>}
+      {selected.size > 0 && (
+        <div className="bulk-bar" role="region" aria-label="批量操作">
+          <strong>{T.selected(selected.size)}</strong>
+          <label>
+            {T.bulkTo}
+            <select aria-label={T.bulkTo} value={bulkStatus} onChange={(e) => {
+              setBulkStatus(e.target.value as Status)
+              setConfirming(false)
+            }}>
+              {STATUS_CODES.map((s) => <option key={s} value={s}>{STATUSES[s]}</option>)}
+            </select>
+          </label>
+          {confirming ? (
+            <>
+              <span className="warn-text">{T.bulkConfirm(selected.size, statusLabel(bulkStatus))}</span>
+              <button className="primary" onClick={() => void applyBulk()}>{T.bulkYes}</button>
+              <button onClick={() => setConfirming(false)}>{T.bulkNo}</button>
+            </>
+          ) : (
+            <>
+              <button className="primary" onClick={() => setConfirming(true)}>{T.bulkApply}</button>
+              <button className="link" onClick={() => setSelected(new Set())}>{T.bulkClear}</button>
+            </>
+          )}
+        </div>
+      )}
+      {notice && (
+        <div className={notice.ok ? 'ledger-notice ok' : 'ledger-notice form-error'} role={notice.ok ? 'status' : 'alert'}>
+          {notice.text}
+          <button className="link" aria-label="关闭提示" onClick={() => setNotice(null)}>×</button>
+        </div>
+      )}
+      <LedgerTable
+        filter={filter}
+        sort={sort}
+        desc={desc}
+        reloadKey={reloadKey}
+        selected={selected}
+        openId={editing}
+        onSort={onSort}
+        onSelect={onSelect}
+        onOpen={(id) => go(`ledger/${id}`)}
+        onTotal={setTotal}
+      />
+      {importing && (
+        <ImportDialog
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            setNotice(null)
+            reload()
+          }}
+        />
+      )}
     </section>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { invoke, fieldErrors } from '../api'
 import { Field, splitList } from '../components/Field'
+import { BackupPanel } from '../components/BackupPanel'
 import type { DeskError } from '../../../shared/contract'
 import type { Profile } from '../../../shared/contract/settings'
 
@@ -41,6 +42,7 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: () =
           {saved && <span className="ok-text">{T.saved}</span>}
         </div>
       </form>
+      <BackupPanel />
     </section>
   )
 }

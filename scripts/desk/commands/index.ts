@@ -1,5 +1,8 @@
 import type { Command } from '../command'
 import { coreCommands } from './core'
+import { backupCommands } from './backup'
+import { ledgerCommands } from './ledger'
+import { watchCommands } from './watch'
 
 /** Every CLI command; each domain adds its own file here. */
-export const commands: Command[] = [...coreCommands]
+export const commands: Command[] = [...coreCommands, ...ledgerCommands, ...backupCommands, ...watchCommands]

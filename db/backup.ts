@@ -1,0 +1,281 @@
+// Backup files: how one is written so that a kill at any moment leaves either the complete new backup or none
+// under its final name, how the folder is listed and rotated. The handlers in handlers/backup/ decide when.
+//
+// One backup = `desk-YYYY-MM-DD-HHmmss[-manual].sqlite` (a self-contained SQLite file, journal_mode DELETE, made
+// with SQLite's online backup API — never a file copy of the live WAL database) plus, when the desk holds
+// evidence, a sibling folder `desk-….evidence/` mirroring `dataDir/evidence`. Evidence files are content-addressed
+// and never change once written, so the mirror hard-links them (no bytes copied; a deleted original survives in
+// the backup) and copies only when a link is impossible (another drive, FAT).
+import Database from 'better-sqlite3'
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join, relative } from 'node:path'
+import { addDays } from '../shared/dates'
+import { BACKUP_NAME } from '../shared/contract/backup'
+import { checkIntegrity } from './integrity'
+
+export type BackupKind = 'auto' | 'manual'
+
+export interface BackupEntry {
+  name: string
+  path: string
+  kind: BackupKind
+  /** China calendar day and local time the backup was made. */
+  day: string
+  madeAt: string
+  size: number
+  /** The evidence mirror beside it, or null when the desk had no evidence then. */
+  evidenceDir: string | null
+}
+
+export interface BackupProgress {
+  phase: 'database' | 'evidence' | 'finishing'
+  done: number
+  total: number
+}
+
+export interface RotationPolicy {
+  daily: number
+  weekly: number
+}
+
+export const backupsFolder = (dataDir: string): string => join(dataDir, 'backups')
+export const evidenceFolder = (dataDir: string): string => join(dataDir, 'evidence')
+
+/** `X.sqlite` → `X.evidence`; any other name gets `.evidence` appended. */
+export function evidenceDirFor(file: string): string {
+  return file.replace(/\.sqlite$/i, '') + '.evidence'
+}
+
+const chinaParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit'
+})
+
+/** China local date and time of an instant: the names and labels of backups, whatever the machine's zone. */
+export function chinaClock(at: Date): { day: string; hhmmss: string; label: string } {
+  const p = Object.fromEntries(chinaParts.formatToParts(at).map((x) => [x.type, x.value]))
+  const day = `${p.year}-${p.month}-${p.day}`
+  return { day, hhmmss: `${p.hour}${p.minute}${p.second}`, label: `${day} ${p.hour}:${p.minute}:${p.second}` }
+}
+
+export function backupFileName(at: Date, kind: BackupKind): string {
+  const c = chinaClock(at)
+  return `desk-${c.day}-${c.hhmmss}${kind === 'manual' ? '-manual' : ''}.sqlite`
+}
+
+/** fsync a file, then its folder, so a rename that follows is durable. Folders cannot be opened on Windows. */
+export function fsyncPath(path: string): void {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    return
+  }
+  try {
+    fsyncSync(fd)
+  } catch {
+    // EISDIR / EPERM on some platforms for folders: the file data itself was synced
+  } finally {
+    closeSync(fd)
+  }
+}
+
+const partName = (final: string): string => join(dirname(final), `.${basename(final)}.part-${process.pid}`)
+
+/** Files under a folder, as paths relative to it. */
+function filesUnder(root: string): string[] {
+  if (!existsSync(root)) return []
+  return (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => relative(root, join(d.parentPath ?? (d as unknown as { path: string }).path, d.name)))
+    .sort()
+}
+
+/** Link (or copy) every evidence file into `to`, built under a temporary name and renamed when complete. */
+function mirrorEvidence(from: string, to: string, progress: (p: BackupProgress) => void): number {
+  const files = filesUnder(from)
+  if (files.length === 0) return 0
+  const part = partName(to)
+  rmSync(part, { recursive: true, force: true })
+  files.forEach((rel, i) => {
+    const dst = join(part, rel)
+    mkdirSync(dirname(dst), { recursive: true })
+    try {
+      linkSync(join(from, rel), dst)
+    } catch {
+      copyFileSync(join(from, rel), dst)
+      fsyncPath(dst)
+    }
+    if (i % 200 === 199 || i === files.length - 1) progress({ phase: 'evidence', done: i + 1, total: files.length })
+  })
+  fsyncPath(part)
+  rmSync(to, { recursive: true, force: true })
+  renameSync(part, to)
+  return files.length
+}
+
+/** Make the copy self-contained (no -wal beside it) and prove it reads back before it gets its final name. */
+function seal(file: string): void {
+  const db = new Database(file)
+  try {
+    db.pragma('journal_mode = DELETE')
+    const health = checkIntegrity(db, 'quick')
+    if (!health.ok) throw new Error(`备份副本未通过检查：${health.problem}`)
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * Write a backup of the open database to `dest` (+ its evidence mirror). The database pages go through SQLite's
+ * backup API in steps (the event loop keeps answering between them); the copy is sealed, fsynced and renamed
+ * into place last, so `dest` never names a half-written file. Returns the size of the written file.
+ */
+export async function writeBackup(
+  sqlite: Database.Database,
+  dest: string,
+  o: { evidenceFrom?: string; onProgress?: (p: BackupProgress) => void } = {}
+): Promise<{ size: number; evidenceFiles: number }> {
+  const progress = o.onProgress ?? (() => {})
+  const dir = dirname(dest)
+  mkdirSync(dir, { recursive: true })
+  const part = partName(dest)
+  const clear = () => {
+    for (const f of [part, `${part}-journal`, `${part}-wal`, `${part}-shm`]) rmSync(f, { force: true })
+  }
+  clear()
+  try {
+    await sqlite.backup(part, {
+      progress: ({ totalPages, remainingPages }) => {
+        progress({ phase: 'database', done: totalPages - remainingPages, total: totalPages })
+        return 256
+      }
+    })
+    seal(part)
+    fsyncPath(part)
+    const evidenceFiles = o.evidenceFrom ? mirrorEvidence(o.evidenceFrom, evidenceDirFor(dest), progress) : 0
+    progress({ phase: 'finishing', done: 1, total: 1 })
+    renameSync(part, dest)
+    fsyncPath(dir)
+    return { size: statSync(dest).size, evidenceFiles }
+  } catch (e) {
+    clear()
+    rmSync(partName(evidenceDirFor(dest)), { recursive: true, force: true })
+    throw e
+  }
+}
+
+/** Describe one backup file (in the backups folder or anywhere else, e.g. a USB stick). */
+export function describeBackup(path: string): BackupEntry {
+  const name = basename(path)
+  const m = BACKUP_NAME.exec(name)
+  const st = statSync(path)
+  const evidence = evidenceDirFor(path)
+  const madeAt = m ? `${m[1]} ${m[2]}:${m[3]}:${m[4]}` : chinaClock(st.mtime).label
+  return {
+    name,
+    path,
+    kind: m?.[5] ? 'manual' : 'auto',
+    day: madeAt.slice(0, 10),
+    madeAt,
+    size: st.size,
+    evidenceDir: existsSync(evidence) ? evidence : null
+  }
+}
+
+/** The desk's own backups in a folder, newest first. Half-written parts (dot files) are never listed. */
+export function listBackups(folder: string): BackupEntry[] {
+  if (!existsSync(folder)) return []
+  return readdirSync(folder)
+    .filter((n) => BACKUP_NAME.test(n))
+    .map((n) => describeBackup(join(folder, n)))
+    .sort((a, b) => (a.madeAt === b.madeAt ? b.name.localeCompare(a.name) : b.madeAt.localeCompare(a.madeAt)))
+}
+
+/** Monday of the (China) week of a calendar day. */
+export function weekOf(day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  const dow = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+  return addDays(day, -((dow + 6) % 7))
+}
+
+/**
+ * Which backups to keep: the newest of each of the `daily` most recent days that have a backup, and the newest
+ * of each of the `weekly` most recent weeks (Monday–Sunday). `entries` newest first, as listBackups gives.
+ */
+export function planRotation(entries: Pick<BackupEntry, 'name' | 'day'>[], policy: RotationPolicy): { keep: string[]; remove: string[] } {
+  const days = new Set<string>()
+  const weeks = new Set<string>()
+  const keep: string[] = []
+  const remove: string[] = []
+  for (const e of entries) {
+    let kept = false
+    if (!days.has(e.day) && days.size < policy.daily) {
+      days.add(e.day)
+      kept = true
+    }
+    const week = weekOf(e.day)
+    if (!weeks.has(week) && weeks.size < policy.weekly) {
+      weeks.add(week)
+      kept = true
+    }
+    ;(kept ? keep : remove).push(e.name)
+  }
+  return { keep, remove }
+}
+
+export function removeBackup(e: BackupEntry): void {
+  rmSync(e.path, { force: true })
+  rmSync(evidenceDirFor(e.path), { recursive: true, force: true })
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false // this process serializes its backups: no part of ours is in progress
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Remove what killed backups left behind: parts of processes no longer running, and evidence mirrors whose
+ * database file never got its final name.
+ */
+export function sweepLeftovers(folder: string): string[] {
+  if (!existsSync(folder)) return []
+  const removed: string[] = []
+  for (const n of readdirSync(folder)) {
+    const part = /^\..+\.part-(\d+)(-journal|-wal|-shm)?$/.exec(n)
+    const orphan = /^(desk-.+)\.evidence$/.exec(n)
+    if ((part && !alive(Number(part[1]))) || (orphan && !existsSync(join(folder, `${orphan[1]}.sqlite`)))) {
+      rmSync(join(folder, n), { recursive: true, force: true })
+      removed.push(n)
+    }
+  }
+  return removed
+}
+
+/** The newest backup in the folder that passes quick_check, for the damaged-database message. */
+export function newestGoodBackup(folder: string): BackupEntry | null {
+  for (const e of listBackups(folder)) {
+    try {
+      const db = new Database(e.path, { readonly: true, fileMustExist: true })
+      try {
+        if (checkIntegrity(db, 'quick').ok) return e
+      } finally {
+        db.close()
+      }
+    } catch {
+      // unreadable: try the next older one
+    }
+  }
+  return null
+}

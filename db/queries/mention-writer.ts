@@ -1,0 +1,108 @@
+// The poll's insert path. Raw prepared statements, prepared once per connection: a poll writes hundreds of rows
+// per feed in one transaction, and building each statement through the query builder would cost more than
+// running it. Everything else about mentions goes through db/queries/mentions.ts.
+import type Database from 'better-sqlite3'
+
+export interface NewMentionRow {
+  title: string
+  link: string
+  snippet: string
+  publishedAt: string
+  fetchedAt: string
+  day: string
+  feedId: number | null
+  /** JSON of MentionMatch[] */
+  matches: string
+  sentiment: string
+  /** JSON of string[] */
+  cues: string
+  grade: string
+  score: number
+}
+
+export interface NewSourceRow {
+  mentionId: number
+  feedId: number | null
+  guid: string | null
+  link: string
+  title: string
+  publishedAt: string
+  fetchedAt: string
+}
+
+export interface KeyHit {
+  mentionId: number
+  /** false = the mention was deleted and this key is its tombstone. */
+  alive: boolean
+}
+
+export interface MentionWriter {
+  findKey(key: string): KeyHit | undefined
+  insertMention(m: NewMentionRow): number
+  insertSource(s: NewSourceRow): void
+  /** Keeps the first owner of a key: a key never moves to another mention. */
+  insertKey(key: string, mentionId: number): void
+  /** FTS row of a new mention (tokens from services/text/search-tokens indexTokens). */
+  indexTokens(mentionId: number, tokens: string): void
+  /** Has this feed already given this mention a source (same guid, same link, or — for items with neither — same title)? */
+  hasSource(mentionId: number, feedId: number | null, guid: string | null, link: string, title: string): boolean
+  sourceWeights(mentionId: number): { count: number; maxWeight: number }
+  mentionState(mentionId: number): { sentiment: string; grade: string; gradeManual: number } | undefined
+  setCluster(mentionId: number, sourceCount: number, grade: string, score: number, at: string): void
+}
+
+const cache = new WeakMap<Database.Database, MentionWriter>()
+
+export function mentionWriter(sqlite: Database.Database): MentionWriter {
+  const cached = cache.get(sqlite)
+  if (cached) return cached
+  const findKey = sqlite.prepare<[string], { mentionId: number; alive: number }>(
+    'SELECT k.mention_id AS mentionId, (m.id IS NOT NULL) AS alive FROM mention_keys k LEFT JOIN mentions m ON m.id = k.mention_id WHERE k.key = ?'
+  )
+  const insertMention = sqlite.prepare(
+    `INSERT INTO mentions (title, link, snippet, published_at, fetched_at, day, feed_id, matches, sentiment, sentiment_cues, grade, score, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const insertSource = sqlite.prepare(
+    'INSERT INTO mention_sources (mention_id, feed_id, guid, link, title, published_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+  )
+  const insertKey = sqlite.prepare('INSERT OR IGNORE INTO mention_keys (key, mention_id) VALUES (?, ?)')
+  const insertTokens = sqlite.prepare('INSERT INTO mention_search (rowid, tokens) VALUES (?, ?)')
+  const hasSource = sqlite.prepare<[{ mid: number; feed: number | null; guid: string | null; link: string; title: string }], { n: number }>(
+    `SELECT count(*) AS n FROM mention_sources WHERE mention_id = @mid AND feed_id IS @feed
+       AND ((@guid IS NOT NULL AND guid = @guid) OR (@link <> '' AND link = @link)
+            OR (@guid IS NULL AND @link = '' AND guid IS NULL AND link = '' AND title = @title))`
+  )
+  const weights = sqlite.prepare<[number], { count: number; maxWeight: number | null }>(
+    `SELECT count(*) AS count, max(coalesce(f.weight, 0)) AS maxWeight
+       FROM mention_sources s LEFT JOIN feeds f ON f.id = s.feed_id WHERE s.mention_id = ?`
+  )
+  const state = sqlite.prepare<[number], { sentiment: string; grade: string; gradeManual: number }>(
+    'SELECT sentiment, grade, grade_manual AS gradeManual FROM mentions WHERE id = ?'
+  )
+  const setCluster = sqlite.prepare('UPDATE mentions SET source_count = ?, grade = ?, score = ?, updated_at = ? WHERE id = ?')
+
+  const writer: MentionWriter = {
+    findKey(key) {
+      const r = findKey.get(key)
+      return r ? { mentionId: r.mentionId, alive: r.alive === 1 } : undefined
+    },
+    insertMention: (m) =>
+      Number(
+        insertMention.run(m.title, m.link, m.snippet, m.publishedAt, m.fetchedAt, m.day, m.feedId, m.matches, m.sentiment, m.cues, m.grade, m.score, m.fetchedAt)
+          .lastInsertRowid
+      ),
+    insertSource: (s) => void insertSource.run(s.mentionId, s.feedId, s.guid, s.link, s.title, s.publishedAt, s.fetchedAt),
+    insertKey: (key, mentionId) => void insertKey.run(key, mentionId),
+    indexTokens: (id, tokens) => void insertTokens.run(id, tokens),
+    hasSource: (mid, feed, guid, link, title) => hasSource.get({ mid, feed, guid, link, title })!.n > 0,
+    sourceWeights(mentionId) {
+      const r = weights.get(mentionId)!
+      return { count: r.count, maxWeight: r.maxWeight ?? 0 }
+    },
+    mentionState: (id) => state.get(id),
+    setCluster: (id, count, grade, score, at) => void setCluster.run(count, grade, score, at, id)
+  }
+  cache.set(sqlite, writer)
+  return writer
+}

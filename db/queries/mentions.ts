@@ -1,0 +1,115 @@
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../open'
+import { feeds, mentionEvents, mentionSources, mentions, pieces } from '../schema'
+import { OPEN_STATUSES, type GradeLabel, type MentionStatus, type SentimentLabel } from '../../shared/watch'
+import type { z } from 'zod'
+import type { mentionFilter } from '../../shared/contract/mentions'
+
+export type MentionRecord = typeof mentions.$inferSelect & { feedName: string }
+
+const feedName = sql<string>`coalesce(${feeds.name}, '')`
+
+function selectMentions(db: Db) {
+  return db
+    .select({
+      id: mentions.id, title: mentions.title, link: mentions.link, snippet: mentions.snippet, publishedAt: mentions.publishedAt,
+      fetchedAt: mentions.fetchedAt, day: mentions.day, feedId: mentions.feedId, matches: mentions.matches,
+      sentiment: mentions.sentiment, sentimentCues: mentions.sentimentCues, sentimentManual: mentions.sentimentManual,
+      grade: mentions.grade, gradeManual: mentions.gradeManual, score: mentions.score, status: mentions.status,
+      assignee: mentions.assignee, escalated: mentions.escalated, pieceId: mentions.pieceId, sourceCount: mentions.sourceCount,
+      closedAt: mentions.closedAt, updatedAt: mentions.updatedAt, feedName
+    })
+    .from(mentions)
+    .leftJoin(feeds, eq(feeds.id, mentions.feedId))
+}
+
+type Filter = Omit<z.output<typeof mentionFilter>, 'offset' | 'limit'>
+
+export function mentionConditions(f: Partial<Filter>, match?: SQL): SQL | undefined {
+  const c: SQL[] = []
+  if (f.status === 'open' || f.status === undefined) c.push(inArray(mentions.status, [...OPEN_STATUSES]))
+  else if (f.status !== 'all') c.push(eq(mentions.status, f.status))
+  if (f.grade) c.push(eq(mentions.grade, f.grade))
+  if (f.sentiment) c.push(eq(mentions.sentiment, f.sentiment))
+  if (f.feedId) c.push(sql`${mentions.id} IN (SELECT mention_id FROM mention_sources WHERE feed_id = ${f.feedId})`)
+  if (f.from) c.push(gte(mentions.day, f.from))
+  if (f.to) c.push(lte(mentions.day, f.to))
+  if (f.escalated !== undefined) c.push(eq(mentions.escalated, f.escalated))
+  if (match) c.push(match)
+  return c.length ? and(...c) : undefined
+}
+
+/** Dangerous first (重大, 较大, other negative), newest first within each. */
+export function listMentions(db: Db, where: SQL | undefined, offset: number, limit: number): { rows: MentionRecord[]; total: number } {
+  const rows = selectMentions(db)
+    .where(where)
+    .orderBy(desc(mentions.score), desc(mentions.publishedAt), desc(mentions.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
+  const total = db.select({ n: sql<number>`count(*)` }).from(mentions).where(where).get()!.n
+  return { rows, total }
+}
+
+export function getMention(db: Db, id: number): MentionRecord | undefined {
+  return selectMentions(db).where(eq(mentions.id, id)).get()
+}
+
+export function mentionSourcesOf(db: Db, id: number) {
+  return db
+    .select({
+      id: mentionSources.id, feedId: mentionSources.feedId, feedName, title: mentionSources.title,
+      link: mentionSources.link, publishedAt: mentionSources.publishedAt, fetchedAt: mentionSources.fetchedAt
+    })
+    .from(mentionSources)
+    .leftJoin(feeds, eq(feeds.id, mentionSources.feedId))
+    .where(eq(mentionSources.mentionId, id))
+    .orderBy(asc(mentionSources.publishedAt), asc(mentionSources.id))
+    .all()
+}
+
+export function mentionEventsOf(db: Db, id: number) {
+  return db.select().from(mentionEvents).where(eq(mentionEvents.mentionId, id)).orderBy(asc(mentionEvents.id)).all()
+}
+
+export function pieceBrief(db: Db, id: number) {
+  return db.select({ id: pieces.id, title: pieces.title, date: pieces.date, channel: pieces.channel }).from(pieces).where(eq(pieces.id, id)).get()
+}
+
+export function updateMention(db: Db, id: number, v: Partial<typeof mentions.$inferInsert>): void {
+  db.update(mentions).set(v).where(eq(mentions.id, id)).run()
+}
+
+export function insertMentionEvent(db: Db, e: { mentionId: number; at: string; actor: string; fromStatus: MentionStatus; toStatus: MentionStatus; note: string }): void {
+  db.insert(mentionEvents).values(e).run()
+}
+
+/** Deletes the story and its sources and trail; its dedup keys stay as tombstones. */
+export function deleteMention(db: Db, id: number): void {
+  db.delete(mentions).where(eq(mentions.id, id)).run()
+}
+
+export function watchCounts(db: Db, today: { from: string; to: string }) {
+  const row = db.get<{ newToday: number; negativeToday: number; unhandled: number; escalatedOpen: number }>(sql`
+    SELECT
+      coalesce(sum(fetched_at >= ${today.from} AND fetched_at < ${today.to}), 0) AS newToday,
+      coalesce(sum(fetched_at >= ${today.from} AND fetched_at < ${today.to} AND sentiment = '负面'), 0) AS negativeToday,
+      coalesce(sum(status IN ('new', 'assessing', 'handling')), 0) AS unhandled,
+      coalesce(sum(escalated = 1 AND status IN ('new', 'assessing', 'handling')), 0) AS escalatedOpen
+    FROM mentions`)
+  return row
+}
+
+export function digestRows(db: Db, day: { from: string; to: string }) {
+  return db
+    .select({ id: mentions.id, title: mentions.title, feedName, sentiment: sql<SentimentLabel>`${mentions.sentiment}`, grade: sql<GradeLabel>`${mentions.grade}`, fetchedAt: mentions.fetchedAt })
+    .from(mentions)
+    .leftJoin(feeds, eq(feeds.id, mentions.feedId))
+    .where(and(gte(mentions.fetchedAt, day.from), lt(mentions.fetchedAt, day.to)))
+    .orderBy(desc(mentions.score), desc(mentions.fetchedAt), desc(mentions.id))
+    .all()
+}
+
+export function mentionBriefs(db: Db) {
+  return db.select({ id: mentions.id, title: mentions.title, sentiment: mentions.sentiment, grade: mentions.grade, fetchedAt: mentions.fetchedAt }).from(mentions).orderBy(asc(mentions.id)).all()
+}

@@ -1,0 +1,37 @@
+// Opening the desk at startup. A damaged database is never opened silently: the officer is offered the newest
+// good backup (the damaged file is kept beside the restored one for the technician), or quits.
+import { dialog } from 'electron'
+import { openContext, type Ctx, type ContextOptions } from '../../handlers/context'
+import { DamagedDatabaseError } from '../../db/integrity'
+import { restoreNewestAndOpen } from '../../handlers/backup/restore'
+
+const text = (e: unknown) => (e instanceof Error ? e.message : String(e))
+
+/** The open desk, or null when the app should quit (the officer chose 退出 or nothing could be opened). */
+export async function openOrRecover(options: ContextOptions): Promise<Ctx | null> {
+  try {
+    return openContext(options)
+  } catch (e) {
+    if (!(e instanceof DamagedDatabaseError) || !e.backup) {
+      dialog.showErrorBox('无法打开数据库', text(e))
+      return null
+    }
+    const choice = dialog.showMessageBoxSync({
+      type: 'error',
+      title: '数据库已损坏',
+      message: '数据库文件已损坏，工作台没有打开它',
+      detail: e.message,
+      buttons: ['从最新备份恢复', '退出'],
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true
+    })
+    if (choice !== 0) return null
+    try {
+      return await restoreNewestAndOpen(options, e)
+    } catch (r) {
+      dialog.showErrorBox('恢复没有完成', `${text(r)}\n损坏的数据库文件没有被改动。`)
+      return null
+    }
+  }
+}

@@ -1,0 +1,125 @@
+// 备份与恢复: when backups are made and kept. How a backup file is written lives in db/backup.ts, how a restore
+// swaps files in handlers/backup/restore.ts.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { defineHandlers } from '../registry'
+import { UserError } from '../errors'
+import { startJob, type Job } from '../jobs/registry'
+import { getSetting, putSetting } from '../../db/queries/settings'
+import { recordAudit } from '../../db/queries/audit'
+import {
+  backupFileName,
+  backupsFolder,
+  describeBackup,
+  evidenceFolder,
+  listBackups,
+  planRotation,
+  removeBackup,
+  sweepLeftovers,
+  writeBackup,
+  type BackupEntry,
+  type BackupKind
+} from '../../db/backup'
+import { backupPolicyInput, type BackupInfo, type BackupPolicy } from '../../shared/contract/backup'
+import { chinaDate } from '../../shared/dates'
+import { restoreOpen } from './restore'
+import type { Ctx } from '../context'
+
+export const POLICY_KEY = 'backup-policy'
+
+let queue: Promise<unknown> = Promise.resolve()
+/**
+ * One backup or restore at a time in this process: the startup backup, the timer and a click can overlap, and a
+ * restore closes the connection a backup would be reading.
+ */
+export function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work)
+  queue = run.catch(() => {})
+  return run
+}
+
+export function readPolicy(ctx: Ctx): BackupPolicy {
+  const parsed = backupPolicyInput.safeParse(getSetting(ctx.desk.db, POLICY_KEY) ?? {})
+  return parsed.success ? parsed.data : backupPolicyInput.parse({})
+}
+
+export function backupInfo(e: BackupEntry): BackupInfo {
+  return { name: e.name, kind: e.kind, madeAt: e.madeAt, size: e.size, evidence: e.evidenceDir !== null }
+}
+
+/** A failed backup in words the officer can act on; the database itself is never touched by a backup. */
+function backupFailure(e: unknown): UserError {
+  if (e instanceof UserError) return e
+  const code = String((e as { code?: unknown })?.code ?? '')
+  const why =
+    code === 'ENOSPC' || code === 'SQLITE_FULL'
+      ? '磁盘空间不足'
+      : ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'].includes(code)
+        ? '没有写入备份文件夹的权限'
+        : null
+  if (!why) throw e
+  return new UserError(`备份没有完成：${why}。数据库本身未受影响，请清理磁盘或换一个位置后重试。`)
+}
+
+/** Apply the rotation policy to the backups folder; returns the names removed. */
+function rotate(ctx: Ctx, folder: string): string[] {
+  const all = listBackups(folder)
+  const plan = planRotation(all, readPolicy(ctx))
+  for (const e of all) if (plan.remove.includes(e.name)) removeBackup(e)
+  return plan.remove
+}
+
+/** Write one backup into the backups folder (database + evidence), then rotate. Call inside `exclusive`. */
+export async function makeBackup(ctx: Ctx, kind: BackupKind, job?: Pick<Job, 'progress'>): Promise<{ entry: BackupEntry; removed: string[] }> {
+  const folder = backupsFolder(ctx.dataDir)
+  sweepLeftovers(folder)
+  const dest = join(folder, backupFileName(ctx.now(), kind))
+  try {
+    await writeBackup(ctx.desk.sqlite, dest, { evidenceFrom: evidenceFolder(ctx.dataDir), onProgress: (p) => job?.progress(p.phase, p.done, p.total) })
+  } catch (e) {
+    throw backupFailure(e)
+  }
+  return { entry: describeBackup(dest), removed: rotate(ctx, folder) }
+}
+
+export const backupHandlers = defineHandlers({
+  'backup-list': (_a, ctx) => {
+    const folder = backupsFolder(ctx.dataDir)
+    return { folder, dbFile: ctx.desk.file, policy: readPolicy(ctx), backups: listBackups(folder).map(backupInfo) }
+  },
+
+  'backup-create': (_a, ctx) => ({
+    jobId: startJob(ctx, 'backup', (job) => exclusive(() => makeBackup(ctx, 'manual', job)).then((r) => backupInfo(r.entry)))
+  }),
+
+  'backup-auto': (_a, ctx) =>
+    exclusive(async () => {
+      const policy = readPolicy(ctx)
+      const folder = backupsFolder(ctx.dataDir)
+      const today = chinaDate(ctx.now())
+      if (!policy.auto || listBackups(folder).some((b) => b.day === today)) return { made: false, backup: null, removed: [] }
+      try {
+        const { entry, removed } = await makeBackup(ctx, 'auto')
+        return { made: true, backup: backupInfo(entry), removed }
+      } catch (e) {
+        const message = e instanceof UserError ? e.message : '程序内部出错，已记录日志。数据库本身未受影响。'
+        ctx.notify({ title: '今天的自动备份没有完成', body: `${message}可在 设置 → 备份与恢复 中手动备份。` })
+        throw e
+      }
+    }),
+
+  'backup-policy-save': (policy, ctx) =>
+    ctx.desk.tx(() => {
+      const at = ctx.now().toISOString()
+      const before = readPolicy(ctx)
+      putSetting(ctx.desk.db, POLICY_KEY, policy, at)
+      recordAudit(ctx.desk.db, { at, actor: ctx.actor, action: 'update', entity: 'setting', entityId: POLICY_KEY, changes: { before, after: policy } })
+      return policy
+    }),
+
+  'backup-restore': ({ backup }, ctx) => {
+    const path = join(backupsFolder(ctx.dataDir), backup)
+    if (!existsSync(path)) throw new UserError(`找不到备份 ${backup}，可能已被轮换清理，请刷新列表`, { field: 'backup' })
+    return { jobId: startJob(ctx, 'restore', (job) => exclusive(() => restoreOpen(ctx, path, job))) }
+  }
+})

@@ -1,0 +1,216 @@
+// Restoring a backup. Everything that can refuse happens on a staged copy BEFORE the live database is touched:
+//
+//   1. stage   — SQLite's backup API copies the chosen file to `<db>.restoring` (a consistent snapshot even if the
+//                file is itself a WAL database with a -wal beside it); full integrity_check; it must be a desk
+//                database; a newer data version is refused; an older one is migrated on the staged copy.
+//   2. swap    — the live file gets a second name `<db>.replaced-YYYYMMDD-HHmmss.sqlite` (hard link, so at
+//                every instant one of the two names holds each version), then the staged file is renamed over
+//                the live name (atomic). A kill at any point leaves either the old or the restored database.
+//   3. evidence files the backup knows and the data folder lacks are copied in (nothing is deleted).
+//
+// In the running app the handlers hold the connection in ctx.desk. restoreOpen closes it, swaps, reopens and
+// copies the new connection INTO the same Desk object (Object.assign), so everything that kept a reference to
+// ctx.desk — the job registry, the Electron shell's quit hook — keeps working with the restored file.
+// The CLI and the damaged-database dialog use restoreClosed: no connection is open in that process.
+import Database from 'better-sqlite3'
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { basename, dirname, join, relative, resolve } from 'node:path'
+import { openDesk, readJournal, refuseNewer, NewerDatabaseError, SOURCE_MIGRATIONS } from '../../db/open'
+import { checkIntegrity, isDamageError, type DamagedDatabaseError } from '../../db/integrity'
+import { chinaClock, evidenceDirFor, evidenceFolder, fsyncPath } from '../../db/backup'
+import type { RestoreResult } from '../../shared/contract/backup'
+import { recordAudit } from '../../db/queries/audit'
+import { UserError } from '../errors'
+import { openContext, defaultDataDir, type Ctx, type ContextOptions } from '../context'
+import type { Job } from '../jobs/registry'
+
+export interface DeskFiles {
+  dbFile: string
+  dataDir: string
+  migrationsFolder: string
+}
+
+const noJob: Pick<Job, 'progress'> = { progress: () => {} }
+/** Who restores, when: for the audit row and the name of the kept file. */
+export interface By {
+  actor: string
+  now: Date
+}
+const sidecars = (f: string) => [f, `${f}-journal`, `${f}-wal`, `${f}-shm`]
+
+function count(db: Database.Database, sql: string): number {
+  return (db.prepare(sql).get() as { n: number }).n
+}
+
+function isDeskDatabase(db: Database.Database): boolean {
+  return count(db, "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('__drizzle_migrations', 'pieces', 'settings')") === 3
+}
+
+/** Step 1: a checked, migrated copy of `source` next to the live file. Throws a UserError and leaves nothing behind. */
+async function stage(source: string, files: DeskFiles, by: By, job: Pick<Job, 'progress'>): Promise<{ staged: string; fromVersion: number; toVersion: number }> {
+  if (!existsSync(source)) throw new UserError(`找不到备份文件：${source}`, { field: 'backup' })
+  if (resolve(source) === resolve(files.dbFile)) throw new UserError('不能用正在使用的数据库文件恢复它自己，请选择一份备份', { field: 'backup' })
+  const staged = `${files.dbFile}.restoring`
+  const clear = () => sidecars(staged).forEach((f) => rmSync(f, { force: true }))
+  clear()
+  mkdirSync(dirname(files.dbFile), { recursive: true })
+  try {
+    let src: Database.Database | null = null
+    try {
+      src = new Database(source, { readonly: true, fileMustExist: true })
+      await src.backup(staged, {
+        progress: ({ totalPages, remainingPages }) => {
+          job.progress('database', totalPages - remainingPages, totalPages)
+          return 256
+        }
+      })
+    } catch (e) {
+      if (isDamageError(e)) throw new UserError(`${basename(source)} 不是有效的工作台备份（无法作为数据库读取），未做任何改动`, { field: 'backup' })
+      throw e
+    } finally {
+      src?.close()
+    }
+    job.progress('checking', 0, 1)
+    let fromVersion: number
+    const raw = new Database(staged)
+    try {
+      const health = checkIntegrity(raw, 'full')
+      if (!health.ok) throw new UserError(`备份文件已损坏，未做任何改动。${health.problem}`, { field: 'backup' })
+      if (!isDeskDatabase(raw)) throw new UserError(`${basename(source)} 不是宣传舆情工作台的数据库，未做任何改动`, { field: 'backup' })
+      fromVersion = count(raw, 'SELECT COUNT(*) AS n FROM __drizzle_migrations')
+      try {
+        refuseNewer(raw, readJournal(files.migrationsFolder))
+      } catch (e) {
+        if (!(e instanceof NewerDatabaseError)) throw e
+        throw new UserError(
+          `此备份由更新版本的宣传舆情工作台写入（数据版本 ${e.fileVersion}，本程序支持到 ${e.codeVersion}）。为避免损坏数据，已拒绝恢复，请升级程序后再试。`,
+          { field: 'backup' }
+        )
+      }
+    } finally {
+      raw.close()
+    }
+    // An older backup is brought up to this version here, on the copy, never on the live file. The restored
+    // database carries the record of its own restoration (it becomes live only with the swap).
+    const toVersion = readJournal(files.migrationsFolder).entries.length
+    const desk = openDesk(staged, { migrationsFolder: files.migrationsFolder })
+    try {
+      const changes = { backup: basename(source), fromVersion, toVersion }
+      recordAudit(desk.db, { at: by.now.toISOString(), actor: by.actor, action: 'restore', entity: 'database', entityId: basename(files.dbFile), changes })
+    } finally {
+      desk.close()
+    }
+    job.progress('checking', 1, 1)
+    return { staged, fromVersion, toVersion }
+  } catch (e) {
+    clear()
+    throw e
+  }
+}
+
+/** Refuse while another process (the app, a second CLI) has the live database open: we would swap it from under them. */
+function assertNotInUse(dbFile: string): void {
+  if (!existsSync(dbFile)) return
+  let db: Database.Database | null = null
+  try {
+    db = new Database(dbFile, { fileMustExist: true })
+    db.pragma('busy_timeout = 0')
+    db.pragma('locking_mode = EXCLUSIVE')
+    db.exec('BEGIN EXCLUSIVE')
+    db.exec('COMMIT')
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_BUSY' || (e as { code?: string }).code === 'SQLITE_LOCKED') {
+      throw new UserError('数据库正被另一个程序使用（例如已打开的工作台窗口或另一个命令行），请先关闭它再恢复')
+    }
+    if (!isDamageError(e)) throw e // a damaged file cannot be in use: nothing opens it
+  } finally {
+    db?.close()
+  }
+}
+
+/** Step 2. Returns where the replaced database was kept. */
+function swapIn(staged: string, dbFile: string, now: Date): string | null {
+  let replaced: string | null = null
+  if (existsSync(dbFile)) {
+    const c = chinaClock(now)
+    const stem = join(dirname(dbFile), `${basename(dbFile).replace(/\.sqlite$/i, '')}.replaced-${c.day.replaceAll('-', '')}-${c.hhmmss}`)
+    replaced = `${stem}.sqlite`
+    for (let i = 2; existsSync(replaced); i++) replaced = `${stem}-${i}.sqlite`
+    try {
+      linkSync(dbFile, replaced)
+    } catch {
+      copyFileSync(dbFile, replaced)
+    }
+    // A -wal left by a crash belongs to the old file: it travels with it, or SQLite would replay it into the new one.
+    for (const s of ['-wal', '-shm']) if (existsSync(dbFile + s)) renameSync(dbFile + s, replaced + s)
+    fsyncPath(replaced)
+  }
+  renameSync(staged, dbFile)
+  fsyncPath(dirname(dbFile))
+  return replaced
+}
+
+/** Step 3: evidence files the backup has and the data folder lacks (content-addressed: same name, same bytes). */
+function restoreEvidence(source: string, dataDir: string): number {
+  const from = evidenceDirFor(source)
+  if (!existsSync(from)) return 0
+  const to = evidenceFolder(dataDir)
+  let n = 0
+  for (const d of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!d.isFile()) continue
+    const rel = relative(from, join(d.parentPath, d.name))
+    const dst = join(to, rel)
+    if (existsSync(dst)) continue
+    mkdirSync(dirname(dst), { recursive: true })
+    copyFileSync(join(from, rel), dst)
+    fsyncPath(dst)
+    n++
+  }
+  return n
+}
+
+function finish(staged: { staged: string; fromVersion: number; toVersion: number }, source: string, files: DeskFiles, now: Date, job: Pick<Job, 'progress'>): RestoreResult {
+  job.progress('evidence', 0, 1)
+  const evidenceFiles = restoreEvidence(source, files.dataDir)
+  job.progress('finishing', 0, 1)
+  const replacedFile = swapIn(staged.staged, files.dbFile, now)
+  return { restored: basename(source), replacedFile, fromVersion: staged.fromVersion, toVersion: staged.toVersion, evidenceFiles }
+}
+
+/** Restore when no connection to the live database is open in this process (CLI, damaged-database dialog). */
+export async function restoreClosed(files: DeskFiles, source: string, by: By, job: Pick<Job, 'progress'> = noJob): Promise<RestoreResult> {
+  const staged = await stage(source, files, by, job)
+  try {
+    assertNotInUse(files.dbFile)
+    return finish(staged, source, files, by.now, job)
+  } catch (e) {
+    sidecars(staged.staged).forEach((f) => rmSync(f, { force: true }))
+    throw e
+  }
+}
+
+/** Restore in the running process: close ctx.desk, swap, reopen into the same Desk object (see the top). */
+export async function restoreOpen(ctx: Ctx, source: string, job: Pick<Job, 'progress'> = noJob): Promise<RestoreResult> {
+  const files: DeskFiles = { dbFile: ctx.desk.file, dataDir: ctx.dataDir, migrationsFolder: ctx.desk.migrationsFolder }
+  const by = { actor: ctx.actor, now: ctx.now() }
+  const staged = await stage(source, files, by, job)
+  ctx.desk.close()
+  try {
+    assertNotInUse(files.dbFile)
+    return finish(staged, source, files, by.now, job)
+  } catch (e) {
+    sidecars(staged.staged).forEach((f) => rmSync(f, { force: true }))
+    throw e
+  } finally {
+    // Whatever happened, the desk is open again: on the restored file, or on the untouched original.
+    Object.assign(ctx.desk, openDesk(files.dbFile, { migrationsFolder: files.migrationsFolder }))
+  }
+}
+
+/** The damaged-database dialog's 从最新备份恢复: restore the backup the error names, then open the desk on it. */
+export async function restoreNewestAndOpen(o: ContextOptions, e: DamagedDatabaseError): Promise<Ctx> {
+  if (!e.backup) throw e
+  const files = { dbFile: o.dbFile, dataDir: o.dataDir ?? defaultDataDir(o.dbFile), migrationsFolder: o.migrationsFolder ?? SOURCE_MIGRATIONS }
+  await restoreClosed(files, e.backup.path, { actor: o.actor ?? '宣传干事', now: (o.now ?? (() => new Date()))() })
+  return openContext(o)
+}

@@ -1,0 +1,235 @@
+// The one computed set of figures for a period. The tally screen, the Word draft, the workbook, the CSV and the
+// JSON are all rendered from what this returns, so they cannot disagree. Everything here loops over groups
+// (a few hundred per half-year), never over rows.
+import { pieceGroups, mentionStats, mentionIdGroups, accountStats, idList, THEME_SEPARATOR, type PieceGroup } from '../../db/queries/figures'
+import { quotaProgress } from '../../db/queries/quotas'
+import { readProfile } from '../settings/profile'
+import { CHANNEL_CODES, OUTLET_LEVELS, SUBMISSION_CHANNELS, channelLabel, type Channel } from '../../shared/channels'
+import type { Figure, FigureEntity, FigureGroup, FigureSet, KindCount, OutletFigures } from '../../shared/contract/reports'
+import type { Period } from '../../shared/periods'
+import type { Db } from '../../db/open'
+
+/** Channels whose 类别 the report and tally break down (LED content, video source, print item, event type…). */
+export const KIND_CHANNELS: readonly Channel[] = ['led', 'tv', 'print', 'event', 'meeting', 'honor']
+/** Channels whose 媒体/平台 the report names (notice media, video places). */
+const VENUE_LIST_CHANNELS: readonly Channel[] = ['notice', 'tv']
+const NO_LEVEL = '未注明级别'
+const NO_KIND = '未分类'
+const NO_DEPARTMENT = '未填科室'
+export const ETHNIC_THEME = '民族团结'
+const PROVINCIAL_UP = new Set(['国家级', '省级'])
+
+const CHANNEL_UNITS: Record<Channel, string> = {
+  wechat: '篇', video_account: '条', weibo: '条', douyin: '条', website: '条', led: '条', tv: '部', media: '篇',
+  gov_report: '篇', print: '批', event: '次', notice: '次', meeting: '次', honor: '项'
+}
+const KIND_UNITS: Partial<Record<Channel, string>> = { tv: '部', event: '次', meeting: '次', print: '批', led: '条' }
+const HONOR_UNITS: Record<string, string> = { 锦旗: '面', 感谢信: '封' }
+
+interface Slot {
+  label: string
+  unit: string
+  group: FigureGroup
+  entity: FigureEntity
+  value: number
+  ids: string[]
+}
+
+/** Figures in the order they are first added; each keeps the id lists of the groups that made it. */
+class Figures {
+  private slots = new Map<string, Slot>()
+  add(key: string, label: string, unit: string, group: FigureGroup, value: number, ids: string | null | undefined, entity: FigureEntity = 'piece'): void {
+    let s = this.slots.get(key)
+    if (!s) this.slots.set(key, (s = { label, unit, group, entity, value: 0, ids: [] }))
+    s.value += value
+    if (ids) s.ids.push(ids)
+  }
+  /** A figure that is not a sum (shares, medians): set once. */
+  set(key: string, label: string, unit: string, group: FigureGroup, value: number, ids: number[] | string | null, entity: FigureEntity): void {
+    this.slots.set(key, { label, unit, group, entity, value, ids: ids === null ? [] : [Array.isArray(ids) ? ids.join(',') : ids] })
+  }
+  value(key: string): number {
+    return this.slots.get(key)?.value ?? 0
+  }
+  list(withIds: boolean): Figure[] {
+    return [...this.slots.entries()].map(([key, s]) => {
+      const f: Figure = { key, label: s.label, value: s.value, unit: s.unit, group: s.group, entity: s.entity }
+      if (withIds) f.ids = idList(s.ids.filter(Boolean).join(',')).sort((a, b) => a - b)
+      return f
+    })
+  }
+}
+
+const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null)
+const sorted = <T extends { count: number }>(xs: T[], name: (x: T) => string): T[] =>
+  xs.sort((a, b) => b.count - a.count || name(a).localeCompare(name(b), 'zh-CN'))
+
+function tallyPieces(f: Figures, groups: PieceGroup[]) {
+  const outlets = new Map<string, OutletFigures>()
+  const kinds = new Map<Channel, Map<string, KindCount>>()
+  const venues = new Map<Channel, Map<string, number>>()
+  let paidExcluded = 0
+  for (const c of CHANNEL_CODES) f.add(`channel.${c}.count`, channelLabel(c), CHANNEL_UNITS[c], 'channel', 0, null)
+
+  for (const g of groups) {
+    const c = g.channel as Channel
+    const name = channelLabel(c)
+    f.add('pieces.total', '台账记录合计', '条', 'total', g.n, g.ids)
+    f.add(`channel.${c}.count`, name, CHANNEL_UNITS[c], 'channel', g.n, g.ids)
+    if (g.quantity) f.add(`channel.${c}.quantity`, `${name}·数量`, '份', 'channel', g.quantity, g.ids)
+    if (g.reach) f.add(`channel.${c}.reach`, `${name}·覆盖人次`, '人次', 'channel', g.reach, g.ids)
+    if (g.reads) f.add(`channel.${c}.reads`, `${name}·阅读量`, '次', 'newMedia', g.reads, g.ids)
+
+    if (SUBMISSION_CHANNELS.includes(c)) {
+      if (g.paid) {
+        paidExcluded += g.n
+        f.add('submissions.paid', '合作版面（不计入报送录用）', '篇', 'submissions', g.n, g.ids)
+      } else {
+        const level = g.level ?? NO_LEVEL
+        const accepted = g.status === 'accepted'
+        f.add('submissions.submitted', '上报信息及线索（媒体投稿＋工作动态）', '篇', 'submissions', g.n, g.ids)
+        f.add(`submissions.submitted.${level}`, `报送·${level}`, '篇', 'submissions', g.n, g.ids)
+        f.add(`submissions.${c}.submitted`, `${name}·报送`, '篇', 'submissions', g.n, g.ids)
+        if (accepted) {
+          f.add('submissions.accepted', '被录用', '篇', 'submissions', g.n, g.ids)
+          f.add(`submissions.accepted.${level}`, `录用·${level}`, '篇', 'submissions', g.n, g.ids)
+          f.add(`submissions.${c}.accepted`, `${name}·录用`, '篇', 'submissions', g.n, g.ids)
+          if (PROVINCIAL_UP.has(level)) f.add('submissions.acceptedProvincialUp', '省级以上媒体录用', '篇', 'submissions', g.n, g.ids)
+        }
+        const venue = g.venue || '未注明'
+        const o = outlets.get(venue) ?? { name: venue, level, channel: c, submitted: 0, accepted: 0 }
+        o.submitted += g.n
+        if (accepted) o.accepted += g.n
+        outlets.set(venue, o)
+        f.add(`outlet.${venue}`, `报送·${venue}`, '篇', 'submissions', g.n, g.ids)
+      }
+    }
+    if (KIND_CHANNELS.includes(c)) {
+      const kind = g.kind || NO_KIND
+      const byKind = kinds.get(c) ?? new Map<string, KindCount>()
+      const k = byKind.get(kind) ?? { kind, count: 0, quantity: 0 }
+      k.count += g.n
+      k.quantity += g.quantity
+      byKind.set(kind, k)
+      kinds.set(c, byKind)
+      const unit = c === 'honor' ? HONOR_UNITS[kind] ?? '项' : KIND_UNITS[c] ?? '条'
+      f.add(`kind.${c}.${kind}`, `${name}·${kind}`, unit, kindGroup(c), g.n, g.ids)
+    }
+    if (VENUE_LIST_CHANNELS.includes(c) && g.venue) {
+      const byVenue = venues.get(c) ?? new Map<string, number>()
+      byVenue.set(g.venue, (byVenue.get(g.venue) ?? 0) + g.n)
+      venues.set(c, byVenue)
+    }
+    if (c === 'wechat' && g.original) f.add('wechat.original', '微信公众号·原创', '篇', 'newMedia', g.n, g.ids)
+    if (g.bilingual) f.add('ethnic.bilingual', '双语宣传（稿件与活动）', '项', 'ethnic', g.n, g.ids)
+    if (c === 'meeting') {
+      if (g.notes) f.add('meeting.notes', '学习笔记', '篇', 'meeting', g.notes, g.ids)
+      if (g.reflections) f.add('meeting.reflections', '心得体会', '篇', 'meeting', g.reflections, g.ids)
+    }
+    for (const theme of g.themes ? g.themes.split(THEME_SEPARATOR) : []) {
+      f.add(`theme.${theme}`, `主题·${theme}`, '项', 'theme', g.n, g.ids)
+      if (theme === ETHNIC_THEME && c === 'event') f.add('ethnic.events', '民族团结主题活动', '次', 'ethnic', g.n, g.ids)
+    }
+    const dept = g.department || NO_DEPARTMENT
+    f.add(`department.${dept}`, `科室·${dept}`, '项', 'department', g.n, g.ids)
+  }
+  return { outlets, kinds, venues, paidExcluded }
+}
+
+function kindGroup(c: Channel): FigureGroup {
+  return c === 'led' || c === 'tv' ? 'inHouse' : c === 'print' ? 'print' : c === 'event' ? 'event' : c === 'meeting' ? 'meeting' : 'honor'
+}
+
+function tallyMentions(f: Figures, db: Db, from: string, to: string, withIds: boolean) {
+  const m = mentionStats(db, from, to)
+  const groups = withIds ? mentionIdGroups(db, from, to) : []
+  const ids = (pick: (g: (typeof groups)[number]) => boolean) => groups.filter(pick).map((g) => g.ids).join(',') || null
+  const add = (key: string, label: string, value: number, pick: (g: (typeof groups)[number]) => boolean) =>
+    f.add(key, label, '条', 'mentions', value, withIds ? ids(pick) : null, 'mention')
+  add('mentions.total', '监测到涉及本院的网络信息', m.total, () => true)
+  add('mentions.positive', '舆情·正面', m.positive, (g) => g.sentiment === '正面')
+  add('mentions.neutral', '舆情·中性', m.neutral, (g) => g.sentiment === '中性')
+  add('mentions.negative', '舆情·负面', m.negative, (g) => g.sentiment === '负面')
+  add('mentions.general', '舆情·一般', m.general, (g) => g.grade === '一般')
+  add('mentions.serious', '舆情·较大', m.serious, (g) => g.grade === '较大')
+  add('mentions.major', '舆情·重大', m.major, (g) => g.grade === '重大')
+  add('mentions.severe', '较大及重大舆情', m.serious + m.major, (g) => g.grade === '较大' || g.grade === '重大')
+  add('mentions.closed', '已办结', m.closed, (g) => g.closed === 1)
+  const closedIds = withIds ? ids((g) => g.closed === 1) : null
+  const closedShare = share(m.closed, m.total)
+  if (closedShare !== null) f.set('mentions.closedShare', '办结率', '%', 'mentions', closedShare, closedIds, 'mention')
+  if (m.medianCloseHours !== null) f.set('mentions.medianCloseHours', '办结用时中位数', '小时', 'mentions', m.medianCloseHours, closedIds, 'mention')
+  return m
+}
+
+export interface BuildOptions {
+  /** Attach the row ids to every figure (exports, JSON, drill-down); the tally screen leaves them out. */
+  ids?: boolean
+}
+
+/** Every figure of the period, computed once. */
+export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'code' | 'label'>, o: BuildOptions = {}): FigureSet {
+  const { from, to } = period
+  const withIds = o.ids ?? false
+  const f = new Figures()
+  const groups = pieceGroups(db, from, to, withIds)
+  const pieces = tallyPieces(f, groups)
+  const m = tallyMentions(f, db, from, to, withIds)
+  const acc = accountStats(db)
+  f.add('accounts.active', '在用账号与工作群', '个', 'accounts', acc.active, acc.ids, 'account')
+  f.add('accounts.owners', '明确责任人', '名', 'accounts', acc.owners, acc.ids, 'account')
+  const quotas = quotaProgress(db, from, to)
+  for (const q of quotas) f.set(`quota.${q.id}`, `${q.label}（目标${q.target}）`, '项', 'quota', q.actual, q.ids, 'piece')
+
+  const posts = f.value('channel.wechat.count')
+  const original = f.value('wechat.original')
+  const originalShare = share(original, posts)
+  if (originalShare !== null) f.set('wechat.originalShare', '微信公众号·原创占比', '%', 'newMedia', originalShare, null, 'piece')
+
+  const byChannel = Object.fromEntries(
+    CHANNEL_CODES.map((c) => [c, { count: f.value(`channel.${c}.count`), quantity: f.value(`channel.${c}.quantity`), reach: f.value(`channel.${c}.reach`), reads: f.value(`channel.${c}.reads`) }])
+  ) as FigureSet['byChannel']
+  const levels = [...OUTLET_LEVELS, NO_LEVEL]
+  const byLevel = (what: 'submitted' | 'accepted') =>
+    Object.fromEntries(levels.map((l) => [l, f.value(`submissions.${what}.${l}`)]).filter(([l, n]) => l !== NO_LEVEL || (n as number) > 0))
+  const figures = f.list(withIds)
+  return {
+    period: { from, to, code: period.code, label: period.label },
+    hospital: readProfile(db)?.fullName ?? '',
+    byChannel,
+    submissions: {
+      submitted: f.value('submissions.submitted'),
+      accepted: f.value('submissions.accepted'),
+      acceptedProvincialUp: f.value('submissions.acceptedProvincialUp'),
+      submittedByLevel: byLevel('submitted'),
+      acceptedByLevel: byLevel('accepted'),
+      paidExcluded: pieces.paidExcluded,
+      outlets: [...pieces.outlets.values()].sort((a, b) => b.submitted - a.submitted || b.accepted - a.accepted || a.name.localeCompare(b.name, 'zh-CN'))
+    },
+    mentions: {
+      total: m.total,
+      negative: m.negative,
+      closed: m.closed,
+      bySentiment: { 正面: m.positive, 中性: m.neutral, 负面: m.negative },
+      byGrade: { 一般: m.general, 较大: m.serious, 重大: m.major },
+      severe: m.serious + m.major,
+      closedShare: share(m.closed, m.total),
+      medianCloseHours: m.medianCloseHours
+    },
+    kinds: Object.fromEntries([...pieces.kinds.entries()].map(([c, ks]) => [c, sorted([...ks.values()], (k) => k.kind)])),
+    venues: Object.fromEntries([...pieces.venues.entries()].map(([c, vs]) => [c, sorted([...vs.entries()].map(([venue, count]) => ({ venue, count })), (v) => v.venue)])),
+    themes: sorted(figures.filter((x) => x.group === 'theme').map((x) => ({ theme: x.key.slice('theme.'.length), count: x.value })), (t) => t.theme),
+    departments: sorted(figures.filter((x) => x.group === 'department').map((x) => ({ department: x.key.slice('department.'.length), count: x.value })), (d) => d.department),
+    wechat: { posts, original, originalShare, reads: f.value('channel.wechat.reads') },
+    ethnic: { pieces: f.value(`theme.${ETHNIC_THEME}`), events: f.value('ethnic.events'), bilingual: f.value('ethnic.bilingual') },
+    meetings: { count: f.value('channel.meeting.count'), notes: f.value('meeting.notes'), reflections: f.value('meeting.reflections') },
+    accounts: { active: acc.active, owners: acc.owners },
+    quotas: withIds ? quotas : quotas.map((q) => ({ ...q, ids: [] })),
+    figures
+  }
+}
+
+/** key → value, as a sign-off stores the figures and as 环比/同比 compare them. */
+export function figureValues(set: FigureSet): Record<string, number> {
+  return Object.fromEntries(set.figures.map((x) => [x.key, x.value]))
+}

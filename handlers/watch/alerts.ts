@@ -1,0 +1,83 @@
+// Desktop alerts for 较大/重大 mentions, quiet hours, the daily digest and the dashboard counts.
+import { defineHandlers } from '../registry'
+import { readAlerts, readHeld, writeHeld } from './settings'
+import { digestRows, watchCounts } from '../../db/queries/mentions'
+import { countEnabledFeeds, failingFeeds } from '../../db/queries/feeds'
+import { addDays, chinaDate } from '../../shared/dates'
+import { inQuietWindow } from '../../shared/watch'
+import type { AlertCandidate } from './ingest'
+import type { DigestItem } from '../../shared/contract/mentions'
+import type { Ctx } from '../context'
+
+/** More alerts than this in one poll become one summary notice (a backlog must not flood the screen). */
+const MAX_SEPARATE_NOTICES = 3
+
+/** [start, end) instants of a China calendar day, as ISO strings comparable with stored timestamps. */
+export function chinaDayBounds(date: string): { from: string; to: string } {
+  const start = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`)).toISOString()
+  return { from: start(date), to: start(addDays(date, 1)) }
+}
+
+function chinaClockMinutes(at: Date): number {
+  return Math.floor(((at.getTime() + 8 * 3600_000) % 86_400_000) / 60_000)
+}
+
+export function isQuietNow(ctx: Ctx, at: Date): boolean {
+  const a = readAlerts(ctx.desk.db)
+  return a.quietEnabled && inQuietWindow(chinaClockMinutes(at), a.quietFrom, a.quietTo)
+}
+
+/**
+ * After a poll has committed: notify about new 较大/重大 mentions, or hold them for the digest in quiet hours.
+ * Also, the first poll after quiet hours announces what was held, in one notice.
+ */
+export function dispatchAlerts(ctx: Ctx, candidates: AlertCandidate[], at: Date): void {
+  const settings = readAlerts(ctx.desk.db)
+  if (!settings.enabled) return
+  const iso = at.toISOString()
+  const quiet = isQuietNow(ctx, at)
+  const held = readHeld(ctx.desk.db)
+  if (quiet) {
+    if (candidates.length > 0) {
+      const ids = [...held.ids, ...candidates.map((c) => c.id).filter((id) => !held.ids.includes(id))]
+      ctx.desk.tx(() => writeHeld(ctx.desk.db, { ...held, ids }, iso))
+    }
+    return
+  }
+  const pending = held.ids.filter((id) => !held.announced.includes(id))
+  if (pending.length > 0) {
+    ctx.notify({ title: '静默时段内的舆情提醒', body: `静默时段内发现 ${pending.length} 条较大/重大舆情，已列入今日简报，请及时研判。` })
+    ctx.desk.tx(() => writeHeld(ctx.desk.db, { ...held, announced: [...held.announced, ...pending] }, iso))
+  }
+  if (candidates.length === 0) return
+  if (candidates.length > MAX_SEPARATE_NOTICES) {
+    const first = candidates.slice(0, 3).map((c) => `【${c.grade}】${c.title}`).join('\n')
+    ctx.notify({ title: `发现 ${candidates.length} 条较大/重大舆情`, body: `${first}\n……请到舆情收件箱查看。` })
+    return
+  }
+  for (const c of candidates) ctx.notify({ title: `${c.grade}舆情`, body: c.title })
+}
+
+function item(r: DigestItem): DigestItem {
+  return { id: r.id, title: r.title, feedName: r.feedName, sentiment: r.sentiment, grade: r.grade, fetchedAt: r.fetchedAt }
+}
+
+export const alertHandlers = defineHandlers({
+  'watch-summary': (_a, ctx) => {
+    const today = chinaDate(ctx.now())
+    const c = watchCounts(ctx.desk.db, chinaDayBounds(today))
+    return { today, ...c, feeds: countEnabledFeeds(ctx.desk.db), failingFeeds: failingFeeds(ctx.desk.db) }
+  },
+  'watch-digest': ({ date }, ctx) => {
+    const day = date ?? chinaDate(ctx.now())
+    const rows = digestRows(ctx.desk.db, chinaDayBounds(day))
+    const held = new Set(readHeld(ctx.desk.db).ids)
+    return {
+      date: day,
+      total: rows.length,
+      negative: rows.filter((r) => r.sentiment === '负面').length,
+      held: rows.filter((r) => held.has(r.id)).map(item),
+      rest: rows.filter((r) => !held.has(r.id)).map(item)
+    }
+  }
+})

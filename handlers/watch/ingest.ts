@@ -1,0 +1,129 @@
+// Feed items → mentions: match rules → dedup (guid per feed, else normalized link, else content hash) →
+// sentiment and risk grade → mention + source + keys + search row. Called inside the caller's transaction
+// (one per feed). Exported piece by piece so the benchmark can time each step on its own.
+import type Database from 'better-sqlite3'
+import { dedupKeys } from '../../services/watch/dedup'
+import { gradeRisk, scoreSentiment, type Lexicon, type RiskGrade } from '../../services/watch/sentiment'
+import type { Matcher, RuleHit } from '../../services/watch/matcher'
+import type { FeedItem } from '../../services/feeds/parse'
+import { indexTokens } from '../../services/text/search-tokens'
+import { mentionWriter, type MentionWriter } from '../../db/queries/mention-writer'
+import { dangerScore } from '../../shared/watch'
+
+export const SNIPPET_CHARS = 200
+const CHINA_OFFSET_MS = 8 * 3600_000
+
+export interface IngestFeed {
+  id: number | null
+  /** Source weight 0..3 (services/watch/sentiment.ts gradeRisk). */
+  weight: number
+}
+
+export interface IngestSetup {
+  matcher: Matcher
+  lexicon: Lexicon
+}
+
+/** A mention that is now 较大 or 重大: new, or an existing story that grew into one. */
+export interface AlertCandidate {
+  id: number
+  title: string
+  grade: RiskGrade
+  publishedAt: string
+}
+
+export interface IngestResult {
+  matched: number
+  newMentions: number
+  newSources: number
+  /** Items whose story the officer deleted: skipped for good. */
+  tombstoned: number
+  alerts: AlertCandidate[]
+}
+
+/** The first SNIPPET_CHARS characters of the plain text, never cutting a surrogate pair. */
+export function snippetOf(text: string): string {
+  if (text.length <= SNIPPET_CHARS) return text
+  let cut = SNIPPET_CHARS
+  const c = text.charCodeAt(cut - 1)
+  if (c >= 0xd800 && c <= 0xdbff) cut--
+  return text.slice(0, cut) + '…'
+}
+
+/** China calendar date of an ISO instant, without Intl (this runs once per stored item). */
+export function chinaDayOf(iso: string): string {
+  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+/** The existing mention an item belongs to, if any key of it is known (strongest key first). */
+export function findOwner(w: MentionWriter, keys: string[]): { mentionId: number; alive: boolean } | undefined {
+  for (const k of keys) {
+    const hit = w.findKey(k)
+    if (hit) return hit
+  }
+  return undefined
+}
+
+/** Stores one matched item as a new mention with its source, keys and search row; returns the id. */
+export function insertNewMention(
+  w: MentionWriter, feed: IngestFeed, item: FeedItem, hits: RuleHit[], keys: string[], lexicon: Lexicon, fetchedAt: string
+): { id: number; grade: RiskGrade } {
+  const { sentiment, cues } = scoreSentiment(item.title, item.text, lexicon)
+  const grade = gradeRisk({ sentiment, sourceWeight: feed.weight, clusterSize: 1 })
+  const snippet = snippetOf(item.text)
+  const link = item.link ?? ''
+  const id = w.insertMention({
+    title: item.title, link, snippet, publishedAt: item.publishedAt, fetchedAt, day: chinaDayOf(item.publishedAt),
+    feedId: feed.id, matches: JSON.stringify(hits), sentiment, cues: JSON.stringify(cues), grade, score: dangerScore(sentiment, grade)
+  })
+  w.insertSource({ mentionId: id, feedId: feed.id, guid: item.guid, link, title: item.title, publishedAt: item.publishedAt, fetchedAt })
+  for (const k of keys) w.insertKey(k, id)
+  w.indexTokens(id, indexTokens(`${item.title}\n${snippet}`))
+  return { id, grade }
+}
+
+/**
+ * Another source of a known story: one more row in its cluster, and the grade follows the cluster's size
+ * and its weightiest source — unless the officer set the grade by hand, which is never overwritten.
+ * Returns the new grade when the story just became 较大/重大.
+ */
+export function addSource(w: MentionWriter, mentionId: number, feed: IngestFeed, item: FeedItem, fetchedAt: string): RiskGrade | null {
+  w.insertSource({ mentionId, feedId: feed.id, guid: item.guid, link: item.link ?? '', title: item.title, publishedAt: item.publishedAt, fetchedAt })
+  const state = w.mentionState(mentionId)!
+  const { count, maxWeight } = w.sourceWeights(mentionId)
+  const grade = state.gradeManual ? state.grade : gradeRisk({ sentiment: state.sentiment as '负面', sourceWeight: maxWeight, clusterSize: count })
+  w.setCluster(mentionId, count, grade, dangerScore(state.sentiment, grade), fetchedAt)
+  const rose = grade !== state.grade && grade !== '一般' && !state.gradeManual
+  return rose ? (grade as RiskGrade) : null
+}
+
+/** Runs every item of one fetch through the pipeline. Must be called inside a transaction. */
+export function ingestItems(sqlite: Database.Database, setup: IngestSetup, feed: IngestFeed, items: FeedItem[], fetchedAt: string): IngestResult {
+  const w = mentionWriter(sqlite)
+  const out: IngestResult = { matched: 0, newMentions: 0, newSources: 0, tombstoned: 0, alerts: [] }
+  for (const item of items) {
+    const hits = setup.matcher.match(item.title, item.text)
+    if (!hits) continue
+    out.matched++
+    const keys = dedupKeys({ guid: item.guid, link: item.link, title: item.title, text: item.text, feedId: feed.id ?? 0 })
+    const owner = findOwner(w, keys)
+    if (!owner) {
+      const { id, grade } = insertNewMention(w, feed, item, hits, keys, setup.lexicon, fetchedAt)
+      out.newMentions++
+      if (grade !== '一般') out.alerts.push({ id, title: item.title, grade, publishedAt: item.publishedAt })
+      continue
+    }
+    // Every key the item brings now points at the same story, so its other copies are recognised too;
+    // for a deleted story this widens the tombstone.
+    for (const k of keys) w.insertKey(k, owner.mentionId)
+    if (!owner.alive) {
+      out.tombstoned++
+      continue
+    }
+    if (w.hasSource(owner.mentionId, feed.id, item.guid, item.link ?? '', item.title)) continue
+    const rose = addSource(w, owner.mentionId, feed, item, fetchedAt)
+    out.newSources++
+    if (rose) out.alerts.push({ id: owner.mentionId, title: item.title, grade: rose, publishedAt: item.publishedAt })
+  }
+  return out
+}

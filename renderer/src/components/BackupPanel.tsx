@@ -1,0 +1,209 @@
+// 设置 → 备份与恢复: the backups the desk keeps, back up now, restore one, and how many to keep.
+import { useEffect, useState } from 'react'
+import './backup-panel.css'
+import { invoke, fieldErrors } from '../api'
+import { useQuery } from '../hooks'
+import { runJob } from '../jobs'
+import { Field } from './Field'
+import { JobProgress } from './JobProgress'
+import type { DeskError } from '../../../shared/contract'
+import type { JobStatus } from '../../../shared/contract/jobs'
+import type { BackupInfo, RestoreResult } from '../../../shared/contract/backup'
+
+const T = {
+  title: '备份与恢复',
+  intro: '工作台每天自动备份一次数据库和佐证材料（启动时及每隔 3 小时检查，当天已有备份就不再重复）。备份保存在：',
+  dbFile: '当前数据库：',
+  backupNow: '立即备份',
+  backingUp: '正在备份…',
+  backedUp: (b: BackupInfo) => `已备份（${b.madeAt}，${size(b.size)}）`,
+  list: '已有备份',
+  none: '还没有备份。点“立即备份”做第一份。',
+  cols: ['备份时间', '方式', '大小', '佐证材料', ''],
+  auto: '自动',
+  manual: '手动',
+  withEvidence: '已包含',
+  noEvidence: '—',
+  restore: '恢复…',
+  confirmTitle: (b: BackupInfo) => `用 ${b.madeAt} 的备份替换当前数据？`,
+  confirmBody:
+    '恢复前会先检查这份备份是否完好、版本是否兼容，检查不通过不会改动任何数据。恢复后，当前数据库会改名保留在原文件夹（文件名含 replaced 和时间），之后录入的内容不在恢复后的数据中。',
+  confirm: '确认恢复',
+  cancel: '取消',
+  restored: (r: RestoreResult) =>
+    `已从 ${r.restored} 恢复。${r.fromVersion !== r.toVersion ? `备份的数据版本已从 ${r.fromVersion} 升级到 ${r.toVersion}。` : ''}${r.evidenceFiles ? `补回佐证材料 ${r.evidenceFiles} 个文件。` : ''}`,
+  keptAs: '原数据库已保留为：',
+  reload: '重新载入工作台',
+  policy: '保留规则',
+  autoOn: '每天自动备份',
+  daily: '每日备份保留份数',
+  dailyHint: '最近几天每天保留最新的一份',
+  weekly: '每周备份保留份数',
+  weeklyHint: '另外最近几周每周保留一份；下次备份时按新规则清理',
+  save: '保存保留规则',
+  saved: '已保存',
+  phases: {
+    queued: '准备中…',
+    database: '正在复制数据库',
+    checking: '正在检查备份是否完好',
+    evidence: '正在处理佐证材料',
+    finishing: '正在收尾',
+    done: '完成'
+  } as Record<string, string>
+}
+
+function size(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`
+}
+
+export function BackupPanel() {
+  const overview = useQuery('backup-list', {})
+  const [job, setJob] = useState<JobStatus | null>(null)
+  const [error, setError] = useState<DeskError | null>(null)
+  const [made, setMade] = useState<BackupInfo | null>(null)
+  const [asking, setAsking] = useState<BackupInfo | null>(null)
+  const [restored, setRestored] = useState<RestoreResult | null>(null)
+  const busy = job !== null && !job.finished
+
+  async function backupNow() {
+    setError(null)
+    setMade(null)
+    const s = await runJob<BackupInfo>('backup-create', {}, setJob)
+    if (s.error) setError(s.error)
+    else setMade(s.result ?? null)
+    overview.reload()
+  }
+
+  async function restore(b: BackupInfo) {
+    setAsking(null)
+    setError(null)
+    const s = await runJob<RestoreResult>('backup-restore', { backup: b.name }, setJob)
+    if (s.error) setError(s.error)
+    else setRestored(s.result ?? null)
+    overview.reload()
+  }
+
+  const o = overview.data
+  return (
+    <section className="card backup-panel" aria-labelledby="backup-title">
+      <h2 id="backup-title">{T.title}</h2>
+      {o && (
+        <p className="muted small">
+          {T.intro}
+          <code className="path">{o.folder}</code>
+          <br />
+          {T.dbFile}
+          <code className="path">{o.dbFile}</code>
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy} onClick={backupNow}>
+          {busy && job?.kind === 'backup' ? T.backingUp : T.backupNow}
+        </button>
+        {made && <span className="ok-text">{T.backedUp(made)}</span>}
+      </div>
+      <JobProgress status={job} phases={T.phases} label={T.title} />
+      {error && (
+        <div className="form-error" role="alert">
+          {error.message}
+        </div>
+      )}
+      {restored && (
+        <div className="backup-restored" role="status">
+          <div>{T.restored(restored)}</div>
+          {restored.replacedFile && (
+            <div className="small">
+              {T.keptAs}
+              <code className="path">{restored.replacedFile}</code>
+            </div>
+          )}
+          <button type="button" className="primary" onClick={() => window.location.reload()}>
+            {T.reload}
+          </button>
+        </div>
+      )}
+
+      <h3>{T.list}</h3>
+      {o && o.backups.length === 0 && <div className="empty">{T.none}</div>}
+      {o && o.backups.length > 0 && (
+        <table className="table backup-table">
+          <thead>
+            <tr>{T.cols.map((c, i) => <th key={i}>{c}</th>)}</tr>
+          </thead>
+          <tbody>
+            {o.backups.map((b) => (
+              <tr key={b.name}>
+                <td className="nowrap">{b.madeAt}</td>
+                <td>{b.kind === 'manual' ? T.manual : T.auto}</td>
+                <td className="nowrap">{size(b.size)}</td>
+                <td>{b.evidence ? T.withEvidence : T.noEvidence}</td>
+                <td className="nowrap">
+                  <button type="button" className="link" disabled={busy} onClick={() => setAsking(b)}>
+                    {T.restore}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {asking && (
+        <div className="backup-confirm" role="alertdialog" aria-labelledby="backup-confirm-title">
+          <strong id="backup-confirm-title">{T.confirmTitle(asking)}</strong>
+          <p>{T.confirmBody}</p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => restore(asking)}>
+              {T.confirm}
+            </button>
+            <button type="button" onClick={() => setAsking(null)}>
+              {T.cancel}
+            </button>
+          </div>
+        </div>
+      )}
+      {o && <PolicyForm policy={o.policy} onSaved={overview.reload} />}
+    </section>
+  )
+}
+
+function PolicyForm({ policy, onSaved }: { policy: { auto: boolean; daily: number; weekly: number }; onSaved: () => void }) {
+  const [auto, setAuto] = useState(policy.auto)
+  const [daily, setDaily] = useState(String(policy.daily))
+  const [weekly, setWeekly] = useState(String(policy.weekly))
+  const [error, setError] = useState<DeskError | null>(null)
+  const [saved, setSaved] = useState(false)
+  useEffect(() => setSaved(false), [auto, daily, weekly])
+  const errs = fieldErrors(error)
+  return (
+    <form
+      className="backup-policy"
+      onSubmit={async (e) => {
+        e.preventDefault()
+        const r = await invoke('backup-policy-save', { auto, daily: Number(daily), weekly: Number(weekly) })
+        setError(r.ok ? null : r.error)
+        if (r.ok) {
+          onSaved()
+          setSaved(true)
+        }
+      }}
+    >
+      <h3>{T.policy}</h3>
+      <label className="backup-auto">
+        <input type="checkbox" checked={auto} onChange={(e) => setAuto(e.target.checked)} /> {T.autoOn}
+      </label>
+      <div className="grid">
+        <Field label={T.daily} name="daily" error={errs.daily} hint={T.dailyHint}>
+          <input type="number" min={1} max={60} value={daily} onChange={(e) => setDaily(e.target.value)} />
+        </Field>
+        <Field label={T.weekly} name="weekly" error={errs.weekly} hint={T.weeklyHint}>
+          <input type="number" min={0} max={52} value={weekly} onChange={(e) => setWeekly(e.target.value)} />
+        </Field>
+      </div>
+      {error && !error.details?.field && <div className="form-error">{error.message}</div>}
+      <div className="actions">
+        <button type="submit">{T.save}</button>
+        {saved && <span className="ok-text">{T.saved}</span>}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,203 @@
+// Import dialog: pick a file → preview (column mapping, every bad row, likely duplicates) → 导入.
+// Checking and writing run as a background job with a progress bar; nothing is written unless every row is valid.
+import { useRef, useState } from 'react'
+import { call } from '../../api'
+import { runJob } from '../../jobs'
+import { fileToBase64, downloadPayload } from '../../files'
+import { JobProgress } from '../JobProgress'
+import { channelLabel } from '../../../../shared/channels'
+import { TEMPLATE_COLUMNS, MAX_IMPORT_BYTES, type ImportReport, type TemplateColumn } from '../../../../shared/contract/ledger'
+import type { DeskError } from '../../../../shared/contract'
+import type { JobStatus } from '../../../../shared/contract/jobs'
+
+const T = {
+  title: '从 Excel 导入台账',
+  intro: '按导入模板填写后选择文件导入（支持 .xlsx 和 .csv）。列的顺序不限，多余的列会被忽略；任何一行有错，整个文件都不会导入。',
+  template: '下载模板：',
+  templateXlsx: 'Excel 模板',
+  templateCsv: 'CSV 模板',
+  pick: '选择文件',
+  repick: '重新选择文件',
+  file: (r: ImportReport) => `文件“${r.fileName}”${r.sheet ? `，工作表“${r.sheet}”` : ''}，表头在第 ${r.headerRow} 行，共 ${r.rows} 行数据${r.encoding === 'gb18030' ? '（GBK 编码）' : ''}`,
+  mapping: '列对应关系',
+  mappingHint: '表头名称与模板不同时，在这里选择它对应的列；导入成功后会记住，下次自动对应。',
+  header: '文件中的列',
+  target: '导入为',
+  ignore: '不导入',
+  remembered: '已记住',
+  missing: (cols: string[]) => `缺少必需的列：${cols.join('、')}。请在上面的“导入为”中为它们选择对应的列。`,
+  errors: (n: number) => `有 ${n} 处错误，整个文件都不会导入。请在 Excel 中改正以下各行后重新选择文件：`,
+  moreErrors: (n: number) => `……另有 ${n} 处错误未列出`,
+  errCols: ['行', '列', '问题'],
+  row: (n: number) => `第 ${n} 行`,
+  dups: (n: number) => `有 ${n} 行疑似重复（同一渠道、同一标题、同一日期）：`,
+  dupCols: ['行', '渠道', '标题', '日期', '与谁重复'],
+  dupExisting: (id: number) => `已有记录（编号 ${id}）`,
+  dupRow: (n: number) => `本文件第 ${n} 行`,
+  skipDups: '跳过这些疑似重复的行',
+  sample: '前几行预览',
+  ok: (n: number) => `检查通过：可以导入 ${n} 条。`,
+  import: (n: number) => `导入 ${n} 条`,
+  cancel: '取消',
+  close: '完成',
+  done: (imported: number, skipped: number) => `已导入 ${imported} 条${skipped ? `，跳过疑似重复 ${skipped} 条` : ''}。`,
+  tooBig: `文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB），请拆分后分批导入`,
+  phases: { queued: '准备中…', reading: '正在读取文件…', checking: '正在逐行检查…', writing: '正在写入台账…' } as Record<string, string>
+}
+const SHOWN_ERRORS = 500
+
+export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
+  const inputRef = useRef<HTMLInputElement>(null)
+  const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null)
+  const [mapping, setMapping] = useState<Record<string, TemplateColumn | ''>>({})
+  const [skipDuplicates, setSkipDuplicates] = useState(false)
+  const [report, setReport] = useState<ImportReport | null>(null)
+  const [job, setJob] = useState<JobStatus | null>(null)
+  const [error, setError] = useState<DeskError | null>(null)
+  const busy = job !== null && !job.finished
+
+  async function run(f: { fileName: string; base64: string }, m: Record<string, TemplateColumn | ''>, commit: boolean): Promise<void> {
+    setError(null)
+    const s = await runJob<ImportReport>('ledger-import-start', { ...f, mapping: m, skipDuplicates, commit }, setJob)
+    setJob(s)
+    if (s.error) return setError(s.error)
+    setReport(s.result!)
+    if (s.result!.committed) onImported()
+  }
+
+  async function pick(list: FileList | null): Promise<void> {
+    const picked = list?.[0]
+    if (!picked) return
+    if (picked.size > MAX_IMPORT_BYTES) return setError({ type: 'user', message: T.tooBig })
+    const f = { fileName: picked.name, base64: await fileToBase64(picked) }
+    setFile(f)
+    setReport(null)
+    await run(f, mapping, false)
+    if (inputRef.current) inputRef.current.value = '' // picking the same (fixed) file again must fire onChange
+  }
+
+  function remap(header: string, target: TemplateColumn | ''): void {
+    const next = { ...mapping, [header]: target }
+    setMapping(next)
+    if (file) void run(file, next, false)
+  }
+
+  const r = report
+  const blocked = !r || r.missing.length > 0 || r.problems.length > 0 || r.errors.length > 0 || r.rows === 0
+  const dupCount = r?.duplicates.length ?? 0
+  const toImport = r ? r.rows - (skipDuplicates ? dupCount : 0) : 0
+  const shownColumns = TEMPLATE_COLUMNS.filter((c) => r?.sample.some((s) => c in s.cells))
+  return (
+    <div className="modal-backdrop">
+      <div className="modal import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+        <h2 id="import-title">{T.title}</h2>
+        {!r?.committed && (
+          <>
+            <p className="muted">{T.intro}</p>
+            <p className="template-links">
+              {T.template}
+              <button type="button" className="link" onClick={async () => downloadPayload(await call('ledger-template', { format: 'xlsx' }))}>{T.templateXlsx}</button>
+              <button type="button" className="link" onClick={async () => downloadPayload(await call('ledger-template', { format: 'csv' }))}>{T.templateCsv}</button>
+            </p>
+            <input ref={inputRef} type="file" accept=".xlsx,.csv,.xlsm,.txt" aria-label={T.pick} className="visually-hidden" onChange={(e) => void pick(e.currentTarget.files)} />
+            <button type="button" disabled={busy} onClick={() => inputRef.current?.click()}>{file ? T.repick : T.pick}</button>
+          </>
+        )}
+        <JobProgress status={job} phases={T.phases} label={T.title} />
+        {error && <div className="form-error" role="alert">{error.message}</div>}
+        {r && !busy && r.committed && (
+          <p className="import-done ok-text" role="status">{T.done(r.imported, r.skipped)}</p>
+        )}
+        {r && !busy && !r.committed && (
+          <div className="import-report">
+            <p>{T.file(r)}</p>
+            <h3>{T.mapping}</h3>
+            <p className="muted small">{T.mappingHint}</p>
+            <table className="table compact" aria-label={T.mapping}>
+              <thead>
+                <tr><th>{T.header}</th><th>{T.target}</th></tr>
+              </thead>
+              <tbody>
+                {Object.entries(r.mapping).map(([header, target]) => (
+                  <tr key={header}>
+                    <td>{header}{r.remembered.includes(header) && <span className="tag">{T.remembered}</span>}</td>
+                    <td>
+                      <select aria-label={`“${header}”导入为`} value={target} onChange={(e) => remap(header, e.currentTarget.value as TemplateColumn | '')}>
+                        <option value="">{T.ignore}</option>
+                        {TEMPLATE_COLUMNS.map((c) => <option key={c} value={c}>{c}</option>)}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {r.missing.length > 0 && <div className="form-error" role="alert">{T.missing(r.missing)}</div>}
+            {r.problems.map((p) => <div key={p} className="form-error" role="alert">{p}</div>)}
+            {r.errors.length > 0 && (
+              <div className="import-errors" role="alert">
+                <p className="danger-text">{T.errors(r.errors.length + r.moreErrors)}</p>
+                <table className="table compact" aria-label="错误列表">
+                  <thead><tr>{T.errCols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+                  <tbody>
+                    {r.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+                      <tr key={i}>
+                        <td className="nowrap">{T.row(e.row)}</td>
+                        <td className="nowrap">{e.letter ? `${e.letter} 列 ` : ''}{e.column}{e.field && e.field !== e.column ? `（${e.field}）` : ''}</td>
+                        <td>{e.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {r.errors.length + r.moreErrors > SHOWN_ERRORS && <p className="muted">{T.moreErrors(r.errors.length + r.moreErrors - SHOWN_ERRORS)}</p>}
+              </div>
+            )}
+            {dupCount > 0 && (
+              <div className="import-dups">
+                <p className="warn-text">{T.dups(dupCount)}</p>
+                <table className="table compact" aria-label="疑似重复">
+                  <thead><tr>{T.dupCols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+                  <tbody>
+                    {r.duplicates.slice(0, SHOWN_ERRORS).map((d) => (
+                      <tr key={d.row}>
+                        <td>{T.row(d.row)}</td><td>{channelLabel(d.channel)}</td><td>{d.title}</td><td className="nowrap">{d.date}</td>
+                        <td>{d.existingId !== null ? T.dupExisting(d.existingId) : T.dupRow(d.sameAsRow!)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <label className="check"><input type="checkbox" checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.currentTarget.checked)} />{T.skipDups}</label>
+              </div>
+            )}
+            {r.sample.length > 0 && (
+              <>
+                <h3>{T.sample}</h3>
+                <div className="sample-wrap">
+                  <table className="table compact" aria-label={T.sample}>
+                    <thead><tr><th>{T.errCols[0]}</th>{shownColumns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+                    <tbody>
+                      {r.sample.map((s) => (
+                        <tr key={s.row} className={s.bad ? 'bad' : undefined}>
+                          <td className="nowrap">{s.row}</td>
+                          {shownColumns.map((c) => <td key={c} className="clip">{s.cells[c]}</td>)}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
+            {!blocked && <p className="ok-text">{T.ok(toImport)}</p>}
+          </div>
+        )}
+        <div className="actions">
+          {r && !r.committed && (
+            <button type="button" className="primary" disabled={blocked || busy || toImport === 0} onClick={() => file && void run(file, mapping, true)}>
+              {T.import(toImport)}
+            </button>
+          )}
+          <button type="button" disabled={busy} onClick={onClose}>{r?.committed ? T.close : T.cancel}</button>
+        </div>
+      </div>
+    </div>
+  )
+}

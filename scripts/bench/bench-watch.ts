@@ -1,0 +1,169 @@
+// The poll path on the ten-year file: one feed's bytes through the poller's own code (fetchAndParse over an
+// in-memory transport, then recordOutcome: match, dedup, sentiment, insert, feed row, audit — one transaction),
+// and the mention insert rate against raw prepared inserts of the very same rows. Every run commits for real;
+// what it wrote is deleted afterwards (untimed) so the file stays the ten-year desk.
+import Parser from 'rss-parser'
+import type Database from 'better-sqlite3'
+import type { Ctx } from '../../handlers/context'
+import { fetchAndParse } from '../../services/feeds/pipeline'
+import type { HttpTransport } from '../../services/feeds/fetcher'
+import type { FeedItem } from '../../services/feeds/parse'
+import { recordOutcome } from '../../handlers/watch/poll'
+import { ingestItems, snippetOf, chinaDayOf, type IngestSetup } from '../../handlers/watch/ingest'
+import { currentMatcher } from '../../handlers/watch/rules'
+import { readLexicon } from '../../handlers/watch/settings'
+import { getFeed, updateFeed, type FeedRow } from '../../db/queries/feeds'
+import { dedupKeys } from '../../services/watch/dedup'
+import { gradeRisk, scoreSentiment } from '../../services/watch/sentiment'
+import { indexTokens } from '../../services/text/search-tokens'
+import { dangerScore } from '../../shared/watch'
+import { seeded } from '../../services/random'
+import { feedXml } from './feed-xml'
+import { story } from './mention-words'
+import { metric, summarize, timeIt, RUNS, type Metric } from './measure'
+import { BENCH_NOW } from './sizes'
+
+export const FEED_ITEMS = 1000
+/** Share of a city portal's items that are about the hospital (the rest is other local news). */
+export const ABOUT_US = 0.1
+
+/** Everything a bench run wrote, found by id watermarks taken before it; removed between runs. */
+function watermark(sqlite: Database.Database) {
+  const max = (t: string) => (sqlite.prepare(`SELECT coalesce(max(rowid), 0) AS m FROM ${t}`).get() as { m: number }).m
+  const w = { mentions: max('mentions'), sources: max('mention_sources'), audit: max('audit_log'), events: max('mention_events') }
+  const dropSearch = sqlite.prepare('DELETE FROM mention_search WHERE rowid = ?')
+  const dropKey = sqlite.prepare('DELETE FROM mention_keys WHERE key = ?')
+  return (keys: string[]) => {
+    sqlite.transaction(() => {
+      const ids = sqlite.prepare('SELECT id FROM mentions WHERE id > ?').pluck().all(w.mentions) as number[]
+      for (const id of ids) dropSearch.run(id)
+      for (const k of keys) dropKey.run(k)
+      sqlite.prepare('DELETE FROM mention_events WHERE id > ?').run(w.events)
+      sqlite.prepare('DELETE FROM mention_sources WHERE id > ?').run(w.sources)
+      sqlite.prepare('DELETE FROM mentions WHERE id > ?').run(w.mentions)
+      sqlite.prepare('DELETE FROM audit_log WHERE id > ?').run(w.audit)
+    })()
+  }
+}
+
+function memoryTransport(body: Buffer): HttpTransport {
+  return {
+    request: async () => ({
+      status: 200,
+      headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+      body: (async function* () { yield body })(),
+      destroy() {}
+    })
+  }
+}
+
+function allKeys(items: FeedItem[], feedId: number): string[] {
+  return items.flatMap((i) => dedupKeys({ ...i, feedId }))
+}
+
+/** feed_pipeline: a 1,000-item portal feed polled for the first time, against rss-parser alone on its bytes. */
+export async function feedPipeline(ctx: Ctx): Promise<Metric> {
+  const sqlite = ctx.desk.sqlite
+  const feed = getFeed(ctx.desk.db, 1)!
+  const nowMs = Date.parse(BENCH_NOW)
+  const setup: IngestSetup = { matcher: currentMatcher(ctx.desk.db), lexicon: readLexicon(ctx.desk.db) }
+  const cleanup = watermark(sqlite)
+  const parser = new Parser()
+  let matched = 0
+  let created = 0
+  const bodies = Array.from({ length: RUNS + 1 }, (_, i) => feedXml(9000 + i, FEED_ITEMS, nowMs, ABOUT_US))
+  const restore: Partial<FeedRow> = { ...feed }
+  const ours = await timeIt(async (i) => {
+    const result = await fetchAndParse(memoryTransport(bodies[i]), { url: feed.url, encoding: feed.encoding }, { now: () => nowMs })
+    if (result.kind !== 'ok') throw new Error(`订阅源解析失败：${result.kind === 'error' ? result.message : result.kind}`)
+    const { report } = recordOutcome(ctx, feed, result, setup, new Date(nowMs))
+    matched = report.matched
+    created = report.newMentions
+  }, {
+    teardown: async (i) => {
+      const result = await fetchAndParse(memoryTransport(bodies[i]), { url: feed.url }, { now: () => nowMs })
+      cleanup(result.kind === 'ok' ? allKeys(result.feed.items, feed.id) : [])
+      const { id: _id, ...cols } = restore
+      updateFeed(ctx.desk.db, feed.id, cols)
+    }
+  })
+  const floor = await timeIt((i) => parser.parseString(bodies[i].toString('utf8')))
+  return metric('订阅源处理（1000 条，首次抓取）', 'ms', ours, { kind: 'max-ratio', value: 1.3 }, {
+    floor: { ...floor, label: 'rss-parser parseString' },
+    note: `${(bodies[0].length / 1024).toFixed(0)} KB，命中规则 ${matched} 条，新增舆情 ${created} 条`
+  })
+}
+
+/** The rows the insert path writes for each item, computed ahead so the floor times SQLite alone. */
+function precompute(setup: IngestSetup, feedId: number, weight: number, items: FeedItem[], fetchedAt: string) {
+  return items.map((item) => {
+    const hits = setup.matcher.match(item.title, item.text) ?? []
+    const { sentiment, cues } = scoreSentiment(item.title, item.text, setup.lexicon)
+    const grade = gradeRisk({ sentiment, sourceWeight: weight, clusterSize: 1 })
+    const snippet = snippetOf(item.text)
+    return {
+      row: [item.title, item.link ?? '', snippet, item.publishedAt, fetchedAt, chinaDayOf(item.publishedAt), feedId, JSON.stringify(hits), sentiment, JSON.stringify(cues), grade, dangerScore(sentiment, grade), fetchedAt],
+      source: [feedId, item.guid, item.link ?? '', item.title, item.publishedAt, fetchedAt],
+      keys: dedupKeys({ ...item, feedId }),
+      tokens: indexTokens(`${item.title}\n${snippet}`)
+    }
+  })
+}
+
+/** 1,000 stories about the hospital (all new), as a poll hands them to the insert path. */
+function storyItems(n: number, nowMs: number): FeedItem[] {
+  const r = seeded(0x1a5e7 + n)
+  return Array.from({ length: FEED_ITEMS }, (_, i) => {
+    const s = story(r)
+    return { guid: `ins-${n}-${i}`, link: `https://www.bjrb.bench.example/ins/${n}/${i}.html`, title: s.title, text: `${s.text}（${n}-${i}）`, publishedAt: new Date(nowMs - i * 60_000).toISOString() }
+  })
+}
+
+/** mention_insert: items per second through ingestItems, against raw prepared inserts of the same rows. */
+export async function mentionInsert(ctx: Ctx): Promise<Metric> {
+  const sqlite = ctx.desk.sqlite
+  const feed = getFeed(ctx.desk.db, 1)!
+  const nowMs = Date.parse(BENCH_NOW)
+  const at = new Date(nowMs).toISOString()
+  const setup: IngestSetup = { matcher: currentMatcher(ctx.desk.db), lexicon: readLexicon(ctx.desk.db) }
+  const cleanup = watermark(sqlite)
+  const sets = Array.from({ length: RUNS + 1 }, (_, i) => storyItems(i, nowMs)).map((items) => items.filter((it) => setup.matcher.match(it.title, it.text)))
+  const ins = {
+    mention: sqlite.prepare(`INSERT INTO mentions (title, link, snippet, published_at, fetched_at, day, feed_id, matches, sentiment, sentiment_cues, grade, score, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    source: sqlite.prepare('INSERT INTO mention_sources (mention_id, feed_id, guid, link, title, published_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    key: sqlite.prepare('INSERT INTO mention_keys (key, mention_id) VALUES (?, ?)'),
+    tokens: sqlite.prepare('INSERT INTO mention_search (rowid, tokens) VALUES (?, ?)')
+  }
+  const ourMs: number[] = []
+  const floorMs: number[] = []
+  // Alternate ours and the floor on the same items, so both meet the same index state; the first pair warms up.
+  for (let i = 0; i < sets.length; i++) {
+    const items = sets[i]
+    let t0 = performance.now()
+    const res = ctx.desk.tx(() => ingestItems(sqlite, setup, { id: feed.id, weight: feed.weight }, items, at))
+    const ours = performance.now() - t0
+    if (res.newMentions !== items.length) throw new Error(`插入舆情 ${res.newMentions} 条，应为 ${items.length} 条`)
+    cleanup(allKeys(items, feed.id))
+    const rows = precompute(setup, feed.id, feed.weight, items, at)
+    t0 = performance.now()
+    sqlite.transaction(() => {
+      for (const r of rows) {
+        const id = Number(ins.mention.run(...r.row).lastInsertRowid)
+        ins.source.run(id, ...r.source)
+        for (const k of r.keys) ins.key.run(k, id)
+        ins.tokens.run(id, r.tokens)
+      }
+    })()
+    const floor = performance.now() - t0
+    cleanup(allKeys(items, feed.id))
+    if (i > 0) {
+      ourMs.push(ours / items.length)
+      floorMs.push(floor / items.length)
+    }
+  }
+  const rate = (msPerItem: number[]) => summarize(msPerItem.map((ms) => 1000 / ms))
+  return metric('舆情入库速度（条/秒）', 'items/s', rate(ourMs), { kind: 'min-ratio', value: 0.5 }, {
+    floor: { ...rate(floorMs), label: 'better-sqlite3 预编译 INSERT（同样的行，一个事务）' },
+    note: `每轮 ${sets[0].length} 条新舆情（含来源、去重键、检索行）`
+  })
+}

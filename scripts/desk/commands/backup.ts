@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { backupsFolder, evidenceFolder, listBackups, writeBackup, type BackupProgress } from '../../../db/backup'
+import { DamagedDatabaseError } from '../../../db/integrity'
+import { SOURCE_MIGRATIONS } from '../../../db/open'
+import { BACKUP_NAME } from '../../../shared/contract/backup'
+import { exclusive, makeBackup } from '../../../handlers/backup/backup'
+import { restoreClosed } from '../../../handlers/backup/restore'
+import { UserError } from '../../../handlers/errors'
+import type { Command } from '../command'
+import { argValue } from '../args'
+
+const PHASE: Record<BackupProgress['phase'], string> = { database: '数据库', evidence: '佐证材料', finishing: '收尾' }
+
+function showProgress(p: BackupProgress): void {
+  if (p.phase === 'finishing' || p.done === p.total || p.done % 2048 < 256) process.stderr.write(`  ${PHASE[p.phase]} ${p.done}/${p.total}\n`)
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
+
+/** What the CLI and `npm run web` print when the database is damaged: the message and the command that restores. */
+export function damagedHint(e: DamagedDatabaseError, dbFile: string): string {
+  const restore = e.backup ? `\n恢复命令：npm run desk -- --db "${dbFile}" restore "${e.backup.path}"` : ''
+  return `${e.message}${restore}\n`
+}
+
+function userMessage(e: unknown): string | null {
+  return e instanceof UserError ? e.message : null
+}
+
+export const backupCommands: Command[] = [
+  {
+    name: 'backup',
+    usage: 'backup [--out 文件]',
+    summary: '备份数据库与佐证材料（不指定 --out 时存入备份文件夹并按设置轮换）',
+    valueFlags: ['--out'],
+    run: async (ctx, _args, argv) => {
+      const out = argValue(argv, '--out')
+      try {
+        if (!out) {
+          const { entry, removed } = await exclusive(() => makeBackup(ctx, 'manual', { progress: (phase, done = 0, total = 0) => showProgress({ phase: phase as BackupProgress['phase'], done, total }) }))
+          process.stdout.write(`已备份：${entry.path}（${mb(entry.size)}）\n`)
+          if (removed.length) process.stdout.write(`按轮换设置清理了 ${removed.length} 份旧备份\n`)
+          return 0
+        }
+        const dest = resolve(out)
+        if (resolve(dest) === resolve(ctx.desk.file)) throw new UserError('--out 不能是正在使用的数据库文件本身')
+        const r = await exclusive(() => writeBackup(ctx.desk.sqlite, dest, { evidenceFrom: evidenceFolder(ctx.dataDir), onProgress: showProgress }))
+        process.stdout.write(`已备份：${dest}（${mb(r.size)}${r.evidenceFiles ? `，佐证材料 ${r.evidenceFiles} 个文件` : ''}）\n`)
+        return 0
+      } catch (e) {
+        const m = userMessage(e)
+        if (!m) throw e
+        process.stderr.write(m + '\n')
+        return 1
+      }
+    }
+  },
+  {
+    name: 'backups',
+    usage: 'backups',
+    summary: '列出备份文件夹中的备份（最新的在前）',
+    run: (ctx) => {
+      const folder = backupsFolder(ctx.dataDir)
+      process.stdout.write(`备份文件夹：${folder}\n`)
+      for (const b of listBackups(folder)) {
+        process.stdout.write(`  ${b.madeAt}  ${b.kind === 'manual' ? '手动' : '自动'}  ${mb(b.size).padStart(9)}  ${b.name}${b.evidenceDir ? '  （含佐证材料）' : ''}\n`)
+      }
+      return 0
+    }
+  },
+  {
+    name: 'restore',
+    usage: 'restore <备份文件>',
+    summary: '从备份恢复（先检查完整性与版本；原数据库改名保留）。请先关闭工作台',
+    runClosed: async (files, [file]) => {
+      if (!file) {
+        process.stderr.write('请指定要恢复的备份文件，例如：restore desk-2023-06-15-100000.sqlite\n')
+        return 2
+      }
+      // A bare backup name means the one in the backups folder.
+      const inFolder = join(backupsFolder(files.dataDir), file)
+      const source = !existsSync(file) && BACKUP_NAME.test(file) && existsSync(inFolder) ? inFolder : resolve(file)
+      try {
+        const r = await restoreClosed({ ...files, migrationsFolder: SOURCE_MIGRATIONS }, source, { actor: process.env.DESK_ACTOR ?? '命令行', now: new Date() })
+        process.stdout.write(`已从 ${r.restored} 恢复到 ${files.dbFile}\n`)
+        if (r.fromVersion !== r.toVersion) process.stdout.write(`备份的数据版本 ${r.fromVersion} 已升级到 ${r.toVersion}\n`)
+        if (r.evidenceFiles) process.stdout.write(`补回佐证材料 ${r.evidenceFiles} 个文件\n`)
+        if (r.replacedFile) process.stdout.write(`原数据库已保留为：${r.replacedFile}\n`)
+        return 0
+      } catch (e) {
+        const m = userMessage(e)
+        if (!m) throw e
+        process.stderr.write(m + '\n')
+        return 1
+      }
+    }
+  }
+]

@@ -1,0 +1,92 @@
+// `desk import FILE` and `desk export --out FILE`: the same import/export as the ledger page, with file paths.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { basename, extname } from 'node:path'
+import type { Command } from '../command'
+import { argValue, hasFlag } from '../args'
+import { runImport } from '../../../handlers/ledger/import'
+import { runExport } from '../../../handlers/ledger/export'
+import { UserError, fromZod } from '../../../handlers/errors'
+import { exportArgs, MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/contract/ledger'
+import { channelFromName } from '../../../services/ledger/cells'
+import { channelLabel } from '../../../shared/channels'
+
+const out = (s: string): boolean => process.stdout.write(s + '\n')
+const err = (s: string): boolean => process.stderr.write(s + '\n')
+
+function printFailure(r: ImportReport): void {
+  err(`导入失败：没有导入任何记录（文件共 ${r.rows} 行数据）。`)
+  if (r.missing.length) err(`缺少必需的列：${r.missing.join('、')}。请把表头改为模板中的名称（${r.headers.filter(Boolean).join('、')} 中没有找到），或在程序的导入窗口中指定对应关系。`)
+  for (const p of r.problems) err(p)
+  for (const e of r.errors) err(`第 ${e.row} 行${e.letter ? ` ${e.letter} 列` : ''}「${e.column}」：${e.message}`)
+  if (r.moreErrors) err(`……另有 ${r.moreErrors} 处错误未列出`)
+}
+
+export const ledgerCommands: Command[] = [
+  {
+    name: 'import',
+    usage: 'import FILE.xlsx|.csv [--skip-duplicates]',
+    summary: '从 Excel/CSV 导入台账（任何一行有错则全部不导入）',
+    run: async (ctx, [file], argv) => {
+      if (!file) {
+        err('请指定要导入的文件，如：import 台账.xlsx')
+        return 2
+      }
+      let bytes: Buffer
+      try {
+        bytes = readFileSync(file)
+      } catch {
+        err(`无法读取文件：${file}`)
+        return 2
+      }
+      if (bytes.length > MAX_IMPORT_BYTES) {
+        err(`文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB），请拆分后分批导入`)
+        return 1
+      }
+      try {
+        const r = await runImport(ctx, { fileName: basename(file), bytes, skipDuplicates: hasFlag(argv, '--skip-duplicates'), commit: true })
+        if (!r.committed) {
+          printFailure(r)
+          return 1
+        }
+        out(`已导入 ${r.imported} 条（文件共 ${r.rows} 行数据${r.skipped ? `，跳过疑似重复 ${r.skipped} 条` : ''}）。`)
+        if (!r.skipped && r.duplicates.length) out(`其中 ${r.duplicates.length} 条与已有记录或文件中前面的行疑似重复，已一并导入；如需跳过请加 --skip-duplicates。`)
+        return 0
+      } catch (e) {
+        if (e instanceof UserError) {
+          err(`导入失败：${e.message}`)
+          return 1
+        }
+        throw e
+      }
+    }
+  },
+  {
+    name: 'export',
+    usage: 'export --out FILE.xlsx|.csv [--from D] [--to D] [--channel CODE]',
+    summary: '按日期、渠道导出台账（与导入模板同格式）',
+    valueFlags: ['--out', '--from', '--to', '--channel'],
+    run: async (ctx, _args, argv) => {
+      const file = argValue(argv, '--out')
+      const format = file ? extname(file).slice(1).toLowerCase() : ''
+      if (!file || (format !== 'xlsx' && format !== 'csv')) {
+        err('请用 --out 指定导出文件，扩展名为 .xlsx 或 .csv，如：export --out 台账.xlsx')
+        return 2
+      }
+      const channelArg = argValue(argv, '--channel')
+      const channel = channelArg ? (channelFromName(channelArg) ?? channelArg) : undefined
+      const parsed = exportArgs.safeParse({
+        format,
+        filter: { from: argValue(argv, '--from') ?? undefined, to: argValue(argv, '--to') ?? undefined, channel, sort: 'date', desc: false }
+      })
+      if (!parsed.success) {
+        err(fromZod(parsed.error).message)
+        return 2
+      }
+      const { bytes, rows } = await runExport(ctx, parsed.data.format, parsed.data.filter)
+      writeFileSync(file, bytes)
+      const what = parsed.data.filter.channel ? channelLabel(parsed.data.filter.channel) : '全部渠道'
+      out(`已导出 ${rows} 条（${what}）到 ${file}`)
+      return 0
+    }
+  }
+]

@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { spec, noArgs } from './define'
+import type { JobStarted } from './jobs'
+
+/**
+ * A backup in the desk's backups folder is named `desk-YYYY-MM-DD-HHmmss[-manual].sqlite` (China local time).
+ * The renderer names a backup by this file name only — never a path — so no call can point outside the folder.
+ */
+export const BACKUP_NAME = /^desk-(\d{4}-\d{2}-\d{2})-(\d{2})(\d{2})(\d{2})(-manual)?\.sqlite$/
+
+export const backupPolicyInput = z.object({
+  auto: z.boolean({ error: '请选择是否自动备份' }).default(true),
+  daily: z.number({ error: '请填写数字' }).int({ message: '须为整数' }).min(1, { message: '至少保留 1 份' }).max(60, { message: '不能超过 60 份' }).default(7),
+  weekly: z.number({ error: '请填写数字' }).int({ message: '须为整数' }).min(0, { message: '不能为负数' }).max(52, { message: '不能超过 52 份' }).default(4)
+})
+export type BackupPolicy = z.output<typeof backupPolicyInput>
+
+export interface BackupInfo {
+  name: string
+  kind: 'auto' | 'manual'
+  /** China local time 'YYYY-MM-DD HH:mm:ss'. */
+  madeAt: string
+  size: number
+  /** Whether the evidence files were backed up beside it. */
+  evidence: boolean
+}
+
+export interface BackupOverview {
+  folder: string
+  dbFile: string
+  policy: BackupPolicy
+  backups: BackupInfo[]
+}
+
+export interface AutoBackupResult {
+  made: boolean
+  backup: BackupInfo | null
+  /** Backups the rotation removed. */
+  removed: string[]
+}
+
+export interface RestoreResult {
+  restored: string
+  /** Where the database that was replaced was kept (null if there was none). */
+  replacedFile: string | null
+  /** Data version of the backup and after migration (they differ when an older backup was brought up to date). */
+  fromVersion: number
+  toVersion: number
+  evidenceFiles: number
+}
+
+/** Job phases of a backup or restore; the page names them. */
+export type BackupPhase = 'queued' | 'database' | 'checking' | 'evidence' | 'finishing' | 'done' | 'failed'
+
+export const backupContract = {
+  'backup-list': spec(noArgs).returns<BackupOverview>(),
+  /** Back up now (设置 → 备份与恢复): a job whose result is the BackupInfo. */
+  'backup-create': spec(noArgs).returns<JobStarted>(),
+  /** The app calls this at startup and every few hours; it does nothing when today's backup exists. */
+  'backup-auto': spec(noArgs).returns<AutoBackupResult>(),
+  'backup-policy-save': spec(backupPolicyInput).returns<BackupPolicy>(),
+  /** Restore one backup of the folder: a job whose result is the RestoreResult. */
+  'backup-restore': spec(
+    z
+      .object({
+        backup: z.string({ error: '请选择要恢复的备份' }).max(80, { message: '备份名称无效' }).regex(BACKUP_NAME, { message: '备份名称无效（只能选择备份文件夹中的备份）' })
+      })
+      .strict()
+  ).returns<JobStarted>()
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import { spec, noArgs } from './define'
+import { calendarDate, rowId } from './fields'
+import type { Channel, Status } from '../channels'
+import type { Piece } from './pieces'
+
+export interface CalendarItem {
+  id: number
+  channel: Channel
+  title: string
+  status: Status
+  date: string
+  /** Display window for LED pieces (start = end = date for everything else). */
+  start: string
+  end: string
+}
+
+export interface DueItem {
+  id: number
+  channel: Channel
+  title: string
+  date: string
+}
+
+export interface TodayList {
+  today: string
+  /** Scheduled for today (or earlier and still not published). */
+  due: (DueItem & { overdue: boolean })[]
+  /** In review, with the step that waits. */
+  awaitingReview: (DueItem & { stepName: string })[]
+  /** Returned by a reviewer, waiting for the author. */
+  returned: (DueItem & { comment: string })[]
+  /** Deadlines overdue or due within a week. */
+  deadlines: { id: number; title: string; dueDate: string; overdue: boolean; daysLeft: number }[]
+}
+
+export const calendarContract = {
+  'calendar-items': spec(z.object({ from: calendarDate, to: calendarDate })).returns<CalendarItem[]>(),
+  'piece-reschedule': spec(z.object({ id: rowId, date: calendarDate })).returns<Piece>(),
+  /** Scheduled pieces that have fallen due; each is announced with ctx.notify once per scheduled date. */
+  'schedule-due': spec(noArgs).returns<DueItem[]>(),
+  'today-list': spec(noArgs).returns<TodayList>()
+}

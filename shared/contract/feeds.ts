@@ -1,0 +1,143 @@
+// Opinion watch, part 1: feeds (订阅源), watch rules (监测规则) and polling.
+import { z } from 'zod'
+import { spec, noArgs } from './define'
+import { httpLink, patchOf, rowId, shortText } from './fields'
+import type { FeedStatus } from '../watch'
+import { DEFAULT_INTERVAL_MIN } from '../watch'
+
+const feedUrl = httpLink.refine((s) => s !== '', { message: '请填写订阅地址' })
+
+export const feedFields = z.object({
+  url: feedUrl,
+  name: shortText(60).default(''),
+  category: shortText(20).default(''),
+  intervalMin: z.number({ error: '须为数字' }).int({ message: '须为整数' }).min(5, { message: '最短 5 分钟' }).max(1440, { message: '最长 1440 分钟（一天）' }).default(DEFAULT_INTERVAL_MIN),
+  /** Encoding override (gbk, gb2312, big5, utf-8…); '' or null = detect. Checked against iconv-lite by the handler. */
+  encoding: z.string().trim().max(30).nullable().default(null),
+  weight: z.number({ error: '须为数字' }).int().min(0, { message: '须为 0–3' }).max(3, { message: '须为 0–3' }).default(1),
+  enabled: z.boolean().default(true)
+})
+export type FeedInput = z.input<typeof feedFields>
+
+export interface Feed {
+  id: number
+  url: string
+  name: string
+  category: string
+  intervalMin: number
+  enabled: boolean
+  encoding: string | null
+  weight: number
+  etag: string | null
+  lastModified: string | null
+  lastFetchAt: string | null
+  lastNewAt: string | null
+  status: FeedStatus
+  /** The last error, in plain Chinese. */
+  lastError: string | null
+  consecutiveErrors: number
+  /** Three failures in a row: shown in red on the feeds page and the dashboard. */
+  failing: boolean
+  nextFetchAt: string | null
+  createdAt: string
+  mentionCount: number
+}
+
+/** Which rules an item matched and with which of their terms (as the rule writes them). */
+export interface MentionMatch {
+  ruleId: number
+  ruleName: string
+  terms: string[]
+}
+
+/** A piece of a title or snippet; hit = one of the matched terms. Rendered as React text, never HTML. */
+export interface TextSegment {
+  text: string
+  hit: boolean
+}
+
+export interface PreviewItem {
+  title: string
+  titleSegments: TextSegment[]
+  link: string | null
+  snippet: string
+  publishedAt: string
+  matches: MentionMatch[] | null
+}
+
+export interface FeedPreview {
+  url: string
+  finalUrl: string
+  title: string | null
+  encoding: string
+  total: number
+  matched: number
+  items: PreviewItem[]
+}
+
+const terms = z.array(shortText(60).min(1, { message: '词不能为空' })).max(200, { message: '最多 200 个词' }).default([])
+
+export const ruleFields = z.object({
+  name: shortText(40).min(1, { message: '请填写规则名称' }),
+  any: terms,
+  all: terms,
+  none: terms,
+  enabled: z.boolean().default(true)
+})
+export type RuleInput = z.input<typeof ruleFields>
+
+export interface Rule {
+  id: number
+  name: string
+  any: string[]
+  all: string[]
+  none: string[]
+  enabled: boolean
+  createdAt: string
+  /** The rule made from the hospital profile (全称、简称). */
+  fromProfile: boolean
+}
+
+export type FeedPollOutcome = 'new' | 'unchanged' | 'not-modified' | 'error' | 'busy'
+
+export interface FeedPollResult {
+  feedId: number
+  name: string
+  outcome: FeedPollOutcome
+  /** Items in the fetched feed. */
+  items: number
+  matched: number
+  newMentions: number
+  /** Items that joined an existing story (another source of the same cluster). */
+  newSources: number
+  message: string
+  nextFetchAt: string | null
+}
+
+export interface PollReport {
+  at: string
+  results: FeedPollResult[]
+  /** Enabled feeds whose interval has not passed yet (they were not fetched). */
+  notDue: number
+}
+
+export interface OpmlImportResult {
+  added: number
+  skipped: { url: string; name: string; reason: string }[]
+}
+
+export const feedsContract = {
+  'feed-list': spec(noArgs).returns<Feed[]>(),
+  'feed-add': spec(feedFields).returns<Feed>(),
+  'feed-preview': spec(z.object({ url: feedUrl, encoding: z.string().trim().max(30).nullable().default(null) })).returns<FeedPreview>(),
+  'feed-update': spec(patchOf(feedFields).extend({ id: rowId })).returns<Feed>(),
+  'feed-set-enabled': spec(z.object({ id: rowId, enabled: z.boolean() })).returns<Feed>(),
+  'feed-delete': spec(z.object({ id: rowId })).returns<{ id: number }>(),
+  'feed-import-opml': spec(z.object({ text: z.string().max(2 * 1024 * 1024, { message: 'OPML 文件过大（上限 2 MB）' }) })).returns<OpmlImportResult>(),
+  'feed-export-opml': spec(noArgs).returns<{ text: string; count: number }>(),
+  'watch-poll-now': spec(noArgs).returns<PollReport>(),
+  'rule-list': spec(noArgs).returns<Rule[]>(),
+  'rule-create': spec(ruleFields).returns<Rule>(),
+  'rule-update': spec(patchOf(ruleFields).extend({ id: rowId })).returns<Rule>(),
+  'rule-delete': spec(z.object({ id: rowId })).returns<{ id: number }>()
+}

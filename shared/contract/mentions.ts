@@ -1,0 +1,142 @@
+// Opinion watch, part 2: the mention inbox (舆情收件箱), triage, alerts and the watch's settings.
+import { z } from 'zod'
+import { spec, noArgs } from './define'
+import { calendarDate, rowId, shortText } from './fields'
+import { GRADES, MENTION_STATUS_CODES, SENTIMENTS, type GradeLabel, type MentionStatus, type SentimentLabel } from '../watch'
+import type { MentionMatch, TextSegment } from './feeds'
+
+export const mentionFilter = z.object({
+  /** 'open' = 新/研判/处置中 (the default inbox), 'all' = everything. */
+  status: z.enum([...MENTION_STATUS_CODES, 'open', 'all'], { error: '状态无效' }).default('open'),
+  grade: z.enum(GRADES, { error: '级别须为 重大/较大/一般' }).optional(),
+  sentiment: z.enum(SENTIMENTS, { error: '情感须为 负面/中性/正面' }).optional(),
+  feedId: rowId.optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  q: z.string().max(100).optional(),
+  escalated: z.boolean().optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100)
+})
+export type MentionFilter = z.input<typeof mentionFilter>
+
+export interface MentionRow {
+  id: number
+  title: string
+  titleSegments: TextSegment[]
+  /** Only http/https links reach the renderer. */
+  link: string | null
+  snippet: string
+  publishedAt: string
+  fetchedAt: string
+  day: string
+  feedId: number | null
+  feedName: string
+  matches: MentionMatch[]
+  sentiment: SentimentLabel
+  sentimentManual: boolean
+  grade: GradeLabel
+  gradeManual: boolean
+  status: MentionStatus
+  assignee: string
+  escalated: boolean
+  pieceId: number | null
+  sourceCount: number
+}
+
+export interface MentionSource {
+  id: number
+  feedId: number | null
+  feedName: string
+  title: string
+  link: string | null
+  publishedAt: string
+  fetchedAt: string
+}
+
+export interface MentionEvent {
+  id: number
+  at: string
+  actor: string
+  fromStatus: MentionStatus
+  toStatus: MentionStatus
+  note: string
+}
+
+export interface MentionDetail extends MentionRow {
+  snippetSegments: TextSegment[]
+  sentimentCues: string[]
+  closedAt: string | null
+  sources: MentionSource[]
+  events: MentionEvent[]
+  piece: { id: number; title: string; date: string; channel: string } | null
+  /** The triage steps allowed from the current state. */
+  nextSteps: MentionStatus[]
+}
+
+export interface MentionPage {
+  rows: MentionRow[]
+  total: number
+}
+
+export interface WatchSummary {
+  today: string
+  newToday: number
+  negativeToday: number
+  /** 新 + 研判 + 处置中. */
+  unhandled: number
+  escalatedOpen: number
+  feeds: number
+  failingFeeds: { id: number; name: string; lastError: string | null }[]
+}
+
+export interface DigestItem {
+  id: number
+  title: string
+  feedName: string
+  sentiment: SentimentLabel
+  grade: GradeLabel
+  fetchedAt: string
+}
+
+export interface WatchDigest {
+  date: string
+  total: number
+  negative: number
+  /** 较大/重大 mentions that arrived in quiet hours: no desktop notification was shown for them. */
+  held: DigestItem[]
+  /** Everything else that arrived that day. */
+  rest: DigestItem[]
+}
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '请填写时间，格式如 22:00' })
+const words = z.array(shortText(20).min(1, { message: '词不能为空' })).max(1000, { message: '最多 1000 个词' })
+
+export const watchSettingsFields = z.object({
+  alerts: z.object({
+    enabled: z.boolean(),
+    quietEnabled: z.boolean(),
+    quietFrom: clock,
+    quietTo: clock
+  }),
+  lexicon: z.object({ negative: words, positive: words })
+})
+export type WatchSettings = z.output<typeof watchSettingsFields> & { lexiconIsDefault: boolean }
+
+const note = shortText(1000).default('')
+
+export const mentionsContract = {
+  'mention-list': spec(mentionFilter).returns<MentionPage>(),
+  'mention-get': spec(z.object({ id: rowId })).returns<MentionDetail>(),
+  'mention-triage': spec(z.object({ id: rowId, step: z.enum(MENTION_STATUS_CODES, { error: '处置步骤无效' }), note })).returns<MentionDetail>(),
+  'mention-correct': spec(z.object({ id: rowId, sentiment: z.enum(SENTIMENTS, { error: '情感须为 负面/中性/正面' }).optional(), grade: z.enum(GRADES, { error: '级别须为 重大/较大/一般' }).optional() })).returns<MentionDetail>(),
+  'mention-assign': spec(z.object({ id: rowId, assignee: shortText(20) })).returns<MentionDetail>(),
+  'mention-escalate': spec(z.object({ id: rowId, escalated: z.boolean(), note })).returns<MentionDetail>(),
+  'mention-link-piece': spec(z.object({ id: rowId, pieceId: rowId.nullable() })).returns<MentionDetail>(),
+  'mention-delete': spec(z.object({ id: rowId })).returns<{ id: number }>(),
+  'watch-summary': spec(noArgs).returns<WatchSummary>(),
+  'watch-digest': spec(z.object({ date: calendarDate.optional() }).default({})).returns<WatchDigest>(),
+  'watch-settings-get': spec(noArgs).returns<WatchSettings>(),
+  'watch-settings-save': spec(watchSettingsFields).returns<WatchSettings>(),
+  'watch-settings-reset-lexicon': spec(noArgs).returns<WatchSettings>()
+}

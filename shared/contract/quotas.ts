@@ -1,0 +1,98 @@
+import { z } from 'zod'
+import { spec, noArgs } from './define'
+import { calendarDate, rowId, shortText } from './fields'
+import { CHANNEL_CODES, OUTLET_LEVELS, type Channel } from '../channels'
+
+export const QUOTA_PERIODS = { week: '每周', month: '每月', half: '每半年' } as const
+export type QuotaPeriod = keyof typeof QUOTA_PERIODS
+
+export const quotaInput = z
+  .object({
+    id: rowId.optional(),
+    label: shortText(60).min(1, { message: '请填写指标名称' }),
+    channel: z.enum(CHANNEL_CODES, { error: '渠道无效' }).nullable().default(null),
+    /** Count only pieces at this outlet level or above (省级 = 省级以上). */
+    minLevel: z.enum(OUTLET_LEVELS, { error: '级别须为 国家级/省级/市级/县级' }).nullable().default(null),
+    /** Count only 已录用 (accepted), not everything sent. */
+    onlyAccepted: z.boolean().default(false),
+    period: z.enum(['week', 'month', 'half'], { error: '请选择周期：每周/每月/每半年' }),
+    target: z.number({ error: '目标须为数字' }).int({ message: '目标须为整数' }).min(1, { message: '目标至少为 1' }).max(100000, { message: '目标太大' })
+  })
+  .refine((q) => q.channel !== null || q.minLevel !== null, { message: '请选择渠道或媒体级别', path: ['channel'] })
+
+export interface Quota {
+  id: number
+  label: string
+  channel: Channel | null
+  minLevel: string | null
+  onlyAccepted: boolean
+  period: QuotaPeriod
+  target: number
+}
+
+export interface PeriodProgress {
+  from: string
+  to: string
+  actual: number
+  met: boolean
+  /** The period runs past the range asked for (e.g. the week a half-year starts in): shown, not judged. */
+  partial: boolean
+}
+
+/** One quota over a range: the totals (target is per period × whole periods) and each period. */
+export interface QuotaProgress {
+  id: number
+  label: string
+  period: QuotaPeriod
+  /** Required in the range: the per-period target times the number of whole periods. */
+  target: number
+  actual: number
+  /** Every whole period in the range reached its target. */
+  met: boolean
+  /** Pieces counted, for drill-down. */
+  ids: number[]
+  perPeriod: number
+  periods: PeriodProgress[]
+}
+
+/** The period containing today, with the one before it (missed ones show red on the dashboard). */
+export interface CurrentQuota {
+  id: number
+  label: string
+  period: QuotaPeriod
+  target: number
+  from: string
+  to: string
+  actual: number
+  met: boolean
+  previous: { from: string; to: string; actual: number; met: boolean }
+}
+
+export const deadlineInput = z.object({
+  id: rowId.optional(),
+  title: shortText(100).min(1, { message: '请填写节点名称' }),
+  dueDate: calendarDate,
+  notes: shortText(500).default('')
+})
+export interface Deadline {
+  id: number
+  title: string
+  dueDate: string
+  doneAt: string | null
+  notes: string
+  overdue: boolean
+  /** Days from today to the due date (negative when past). */
+  daysLeft: number
+}
+
+export const quotasContract = {
+  'quota-list': spec(noArgs).returns<Quota[]>(),
+  'quota-save': spec(quotaInput).returns<Quota>(),
+  'quota-delete': spec(z.object({ id: rowId })).returns<{ id: number }>(),
+  'quota-progress': spec(z.object({ from: calendarDate, to: calendarDate })).returns<QuotaProgress[]>(),
+  'quota-current': spec(noArgs).returns<CurrentQuota[]>(),
+  'deadline-list': spec(noArgs).returns<Deadline[]>(),
+  'deadline-save': spec(deadlineInput).returns<Deadline>(),
+  'deadline-done': spec(z.object({ id: rowId, done: z.boolean() })).returns<Deadline>(),
+  'deadline-delete': spec(z.object({ id: rowId })).returns<{ id: number }>()
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod'
+import { spec, noArgs } from './define'
+import { calendarDate, rowId, shortText } from './fields'
+import { OUTLET_LEVELS } from '../channels'
+
+export const OUTLET_KINDS = ['报纸', '电视', '广播', '网站', '政务平台', '上级部门'] as const
+export const ACCOUNT_PLATFORMS = ['公众号', '视频号', '微博', '抖音', '网站', 'QQ群', '微信群', '其他'] as const
+export const ACCOUNT_STATUSES = ['在用', '停用', '已注销'] as const
+/** 谁建立谁负责: an account must be registered with the office within this many days of being created. */
+export const REGISTER_WITHIN_DAYS = 30
+
+export const outletInput = z.object({
+  id: rowId.optional(),
+  name: shortText(60).min(1, { message: '请填写媒体名称' }),
+  level: z.enum(OUTLET_LEVELS, { error: '请选择级别：国家级/省级/市级/县级' }),
+  kind: z.enum(OUTLET_KINDS, { error: `请选择类型：${OUTLET_KINDS.join('/')}` })
+})
+export interface Outlet {
+  id: number
+  name: string
+  level: (typeof OUTLET_LEVELS)[number]
+  kind: (typeof OUTLET_KINDS)[number]
+}
+
+export const accountInput = z.object({
+  id: rowId.optional(),
+  platform: z.enum(ACCOUNT_PLATFORMS, { error: `请选择平台：${ACCOUNT_PLATFORMS.join('/')}` }),
+  name: shortText(60).min(1, { message: '请填写账号或群名称' }),
+  department: shortText(40).default(''),
+  owner: shortText(40).default(''),
+  createdDate: calendarDate.nullable().default(null),
+  registeredDate: calendarDate.nullable().default(null),
+  status: z.enum(ACCOUNT_STATUSES, { error: `请选择状态：${ACCOUNT_STATUSES.join('/')}` }).default('在用')
+})
+export interface Account {
+  id: number
+  platform: (typeof ACCOUNT_PLATFORMS)[number]
+  name: string
+  department: string
+  owner: string
+  createdDate: string | null
+  registeredDate: string | null
+  status: (typeof ACCOUNT_STATUSES)[number]
+  /** 阵地管理 problems: no responsible person, registered late or not at all. */
+  warnings: string[]
+}
+
+/** Which account platform each online channel's pieces are published on (for the form's suggestions). */
+export const PLATFORM_OF_CHANNEL: Record<string, (typeof ACCOUNT_PLATFORMS)[number]> = {
+  wechat: '公众号',
+  video_account: '视频号',
+  weibo: '微博',
+  douyin: '抖音',
+  website: '网站'
+}
+
+export const registriesContract = {
+  'outlet-list': spec(noArgs).returns<Outlet[]>(),
+  'outlet-save': spec(outletInput).returns<Outlet>(),
+  'outlet-delete': spec(z.object({ id: rowId })).returns<{ id: number }>(),
+  'account-list': spec(noArgs).returns<Account[]>(),
+  'account-save': spec(accountInput).returns<Account>(),
+  'account-delete': spec(z.object({ id: rowId })).returns<{ id: number }>()
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod'
+import { spec, noArgs } from './define'
+import type { JobStarted } from './jobs'
+import type { FilePayload } from './ledger'
+import type { QuotaProgress } from './quotas'
+import { parsePeriod } from '../periods'
+import type { Channel } from '../channels'
+
+/** A period code as the officer or the CLI writes it: 2023H1, 2023H2, 2023Q2, 2023-05, 2023-01-01..2023-03-31. */
+export const periodCode = z
+  .string({ error: '请选择统计区间' })
+  .trim()
+  .min(1, { message: '请选择统计区间' })
+  .max(40, { message: '统计区间写法无效' })
+  .superRefine((s, c) => {
+    try {
+      parsePeriod(s)
+    } catch (e) {
+      c.addIssue({ code: 'custom', message: (e as Error).message })
+    }
+  })
+
+export type FigureEntity = 'piece' | 'mention' | 'account'
+
+/** What a group of figures is about (the appendix and the tally group them this way). */
+export const FIGURE_GROUPS = {
+  total: '总体',
+  channel: '各渠道',
+  submissions: '报送与录用',
+  newMedia: '新媒体',
+  inHouse: '院内宣传阵地',
+  print: '宣传品',
+  event: '宣传活动',
+  ethnic: '民族团结',
+  meeting: '会议学习',
+  honor: '表扬',
+  theme: '主题',
+  department: '科室',
+  mentions: '舆情',
+  accounts: '阵地管理',
+  quota: '指标完成'
+} as const
+export type FigureGroup = keyof typeof FIGURE_GROUPS
+
+/** One number of the tally or the report, with the rows behind it. */
+export interface Figure {
+  key: string
+  label: string
+  value: number
+  unit: string
+  group: FigureGroup
+  entity: FigureEntity
+  /** Ids of the pieces / mentions / accounts behind the figure (left out on the tally screen, which drills down on demand). */
+  ids?: number[]
+}
+
+export interface ChannelFigures {
+  count: number
+  /** Sum of 数量 (copies printed, materials handed out). */
+  quantity: number
+  /** Sum of 覆盖人次. */
+  reach: number
+  reads: number
+}
+
+export interface OutletFigures {
+  name: string
+  level: string
+  channel: Channel
+  submitted: number
+  accepted: number
+}
+
+export interface KindCount {
+  kind: string
+  count: number
+  quantity: number
+}
+
+/** The one computed set every view and file is rendered from (tally, Word, Excel, CSV, JSON). */
+export interface FigureSet {
+  period: { from: string; to: string; code: string; label: string }
+  hospital: string
+  byChannel: Record<Channel, ChannelFigures>
+  submissions: {
+    /** 媒体投稿 + 工作动态报送, paid placements (合作版面) excluded. */
+    submitted: number
+    accepted: number
+    /** Accepted by 省级 or 国家级 outlets (the report's 省级以上). */
+    acceptedProvincialUp: number
+    submittedByLevel: Record<string, number>
+    acceptedByLevel: Record<string, number>
+    /** Paid placements left out of the counts above. */
+    paidExcluded: number
+    /** Outlets and recipients, most used first. */
+    outlets: OutletFigures[]
+  }
+  mentions: {
+    total: number
+    negative: number
+    closed: number
+    bySentiment: Record<string, number>
+    byGrade: Record<string, number>
+    /** 较大 + 重大. */
+    severe: number
+    /** Share closed (%), one decimal; null without mentions. */
+    closedShare: number | null
+    medianCloseHours: number | null
+  }
+  /** Per channel: counts by 类别 (LED content kind, video source, print item, event type, meeting type, honour). */
+  kinds: Partial<Record<Channel, KindCount[]>>
+  /** Per channel: counts by 媒体/平台 (notice media, video places), most used first. */
+  venues: Partial<Record<Channel, { venue: string; count: number }[]>>
+  themes: { theme: string; count: number }[]
+  departments: { department: string; count: number }[]
+  wechat: { posts: number; original: number; originalShare: number | null; reads: number }
+  ethnic: { pieces: number; events: number; bilingual: number }
+  meetings: { count: number; notes: number; reflections: number }
+  accounts: { active: number; owners: number }
+  quotas: QuotaProgress[]
+  figures: Figure[]
+}
+
+/** One 佐证材料 file with the piece it proves. */
+export interface EvidenceItem {
+  id: number
+  fileName: string
+  size: number
+  pieceId: number
+  title: string
+  date: string
+  channel: string
+}
+
+export type NumberWording = 'exact' | 'approx'
+export interface ReportSettings {
+  /** exact: 103600份; approx: rounded down with 余 (10万余份), as the office writes its summaries. */
+  wording: NumberWording
+}
+
+export interface DraftParagraph {
+  /** 'title' | 'heading' (一、…) | 'subheading' | 'body' | 'note' (a prompt for the officer) | 'sign'. */
+  kind: 'title' | 'heading' | 'body' | 'note' | 'sign'
+  text: string
+}
+
+export interface ReportPreview {
+  period: FigureSet['period']
+  fileBase: string
+  paragraphs: DraftParagraph[]
+  figures: Figure[]
+  evidence: number
+  /** Milliseconds the figures and draft took. */
+  ms: number
+}
+
+export const REPORT_FORMATS = ['docx', 'xlsx', 'csv', 'json'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+export interface ReportFile extends FilePayload {
+  bytes: number
+}
+
+export const reportArgs = z.object({
+  period: periodCode,
+  format: z.enum(REPORT_FORMATS, { error: '格式须为 docx / xlsx / csv / json' })
+})
+
+export const reportsContract = {
+  'report-preview': spec(z.object({ period: periodCode })).returns<ReportPreview>(),
+  /** Starts the file as a job; the finished job's result is a ReportFile. */
+  'report-export-start': spec(reportArgs).returns<JobStarted>(),
+  'report-settings-get': spec(noArgs).returns<ReportSettings>(),
+  'report-settings-save': spec(z.object({ wording: z.enum(['exact', 'approx'], { error: '请选择数字写法' }) })).returns<ReportSettings>()
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod'
+import { spec } from './define'
+import { monthString, shortText } from './fields'
+import type { JobStarted } from './jobs'
+import { periodCode, type FigureEntity, type FigureSet } from './reports'
+import type { Period } from '../periods'
+import type { Channel } from '../channels'
+
+export interface TallyMatrix {
+  months: string[]
+  /** Why the matrix covers other months than the period (a single month shows the six months up to it). */
+  note: string | null
+  rows: { channel: Channel; counts: number[]; total: number }[]
+  totals: number[]
+  total: number
+}
+
+export interface RowChange {
+  action: 'create' | 'update' | 'delete'
+  pieceId: number
+  title: string
+  date: string
+  at: string
+  actor: string
+  /** Names of the fields changed (update only). */
+  fields: string[]
+}
+
+export interface FigureChange {
+  key: string
+  label: string
+  signed: number
+  now: number
+}
+
+/** 已阅: a month's sign-off, and what changed since. */
+export interface SignoffState {
+  month: string
+  signedBy: string
+  signedAt: string
+  comment: string
+  figures: Record<string, number>
+  /** True when rows of the month were added, edited or deleted after signing, or a figure differs. */
+  changed: boolean
+  figureChanges: FigureChange[]
+  rowChanges: RowChange[]
+}
+
+export interface TallyView {
+  period: Period
+  /** 环比: the period just before. */
+  previous: Period
+  /** 同比: the same period a year earlier. */
+  lastYear: Period
+  set: FigureSet
+  previousValues: Record<string, number>
+  lastYearValues: Record<string, number>
+  matrix: TallyMatrix
+  /** Only for a single month. */
+  signoff: SignoffState | null
+}
+
+export interface DrillPiece {
+  id: number
+  date: string
+  channel: Channel
+  title: string
+  status: string
+  department: string
+  venue: string
+  outletLevel: string | null
+  kind: string | null
+  quantity: number | null
+  reach: number | null
+  reads: number | null
+  evidence: string[]
+}
+export interface DrillMention {
+  id: number
+  day: string
+  title: string
+  sentiment: string
+  grade: string
+  status: string
+  closedAt: string | null
+  link: string
+}
+export interface DrillAccount {
+  id: number
+  platform: string
+  name: string
+  department: string
+  owner: string
+  status: string
+}
+
+export interface DrillResult {
+  figure: { key: string; label: string; value: number; unit: string }
+  period: Period
+  entity: FigureEntity
+  total: number
+  pieces: DrillPiece[]
+  mentions: DrillMention[]
+  accounts: DrillAccount[]
+}
+
+export const drillArgs = z.object({
+  period: periodCode,
+  key: z.string().min(1).max(200),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(200)
+})
+
+export const tallyContract = {
+  'tally-get': spec(z.object({ period: periodCode })).returns<TallyView>(),
+  'tally-rows': spec(drillArgs).returns<DrillResult>(),
+  /** The rows behind a figure as a file; the finished job's result is a FilePayload. */
+  'tally-rows-export-start': spec(
+    z.object({ period: periodCode, key: z.string().min(1).max(200), format: z.enum(['xlsx', 'csv'], { error: '格式须为 xlsx 或 csv' }) })
+  ).returns<JobStarted>(),
+  'tally-signoff': spec(
+    z.object({
+      month: monthString,
+      signedBy: shortText(40).min(1, { message: '请填写签阅人姓名' }),
+      comment: shortText(500).default('')
+    })
+  ).returns<SignoffState>()
+}

@@ -1,0 +1,73 @@
+// The piece workflow as pure rules, shared by the handlers (which enforce them) and the renderer (which only
+// offers the moves that will be accepted).
+//
+//   草稿 ──送审──► 待审核 ──(每一步通过)──► 已审核 ──► 已排期 ──► 已发布 / 已报送 → 已录用·未录用 / 已完成
+//     ▲              │ 退回（带意见）/收回
+//     └──────────────┘
+// 已撤回 can be reached from anywhere and leads back to 草稿. 待审核 and 已审核 are entered only through the review
+// handlers (送审, 通过), never by editing the status. A channel whose review chain is empty (by default 宣传活动,
+// 会议学习, 表扬: they are recorded after the fact) may go from 草稿 straight to its done status.
+import { finalStatusesFor, type Channel, type Status } from './channels'
+import { addDays } from './dates'
+
+/** Where a piece may move by an ordinary status change (piece-update, bulk change). */
+export function nextStatuses(channel: Channel, from: Status, chainEmpty: boolean): Status[] {
+  const finals = finalStatusesFor(channel)
+  switch (from) {
+    case 'draft':
+      return chainEmpty ? ['approved', 'scheduled', ...finals, 'withdrawn'] : ['withdrawn']
+    case 'pending':
+      return ['draft', 'withdrawn']
+    case 'approved':
+      return ['draft', 'scheduled', ...finals, 'withdrawn']
+    case 'scheduled':
+      return ['draft', 'approved', ...finals, 'withdrawn']
+    case 'submitted':
+      return ['accepted', 'not_accepted', 'withdrawn']
+    case 'accepted':
+      return ['submitted', 'not_accepted', 'withdrawn']
+    case 'not_accepted':
+      return ['submitted', 'accepted', 'withdrawn']
+    case 'published':
+    case 'completed':
+      return ['withdrawn']
+    case 'withdrawn':
+      return ['draft']
+  }
+}
+
+/** Statuses that need the review chain complete before a piece may enter them (or an audited override). */
+export function needsReview(channel: Channel, to: Status): boolean {
+  return to === 'approved' || to === 'scheduled' || finalStatusesFor(channel).includes(to)
+}
+
+/** LED content must be sent for review at least this many working days before it goes on screen. */
+export const LED_LEAD_WORKDAYS = 3
+
+/**
+ * Working days (Monday–Friday) from `today` up to the day before `start`: the days the office has to review.
+ * Statutory holidays and make-up working days (调休) are not modelled: weekends only.
+ */
+export function workdaysBefore(today: string, start: string): number {
+  let n = 0
+  for (let d = today; d < start; d = addDays(d, 1)) {
+    const [y, m, day] = d.split('-').map(Number)
+    const wd = new Date(Date.UTC(y, m - 1, day)).getUTCDay()
+    if (wd !== 0 && wd !== 6) n++
+  }
+  return n
+}
+
+/** The lead-time warning for an LED piece sent for review today, or null when there is time enough. */
+export function ledLeadWarning(today: string, displayStart: string | undefined): string | null {
+  if (!displayStart) return null
+  const n = workdaysBefore(today, displayStart)
+  if (n >= LED_LEAD_WORKDAYS) return null
+  return `LED屏内容须在展示开始前 ${LED_LEAD_WORKDAYS} 个工作日送审：展示开始 ${displayStart}，距今只有 ${n} 个工作日（周末不计），请尽快安排审核`
+}
+
+/** 初审 / 复审 / 终审 of a step, by its place in the chain. */
+export function stepLevel(index: number, length: number): string {
+  if (length === 1) return '审核'
+  return index === 0 ? '初审' : index === length - 1 ? '终审' : '复审'
+}
