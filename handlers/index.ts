@@ -8,9 +8,12 @@ import { jobHandlers } from './jobs/jobs'
 import { backupHandlers } from './backup/backup'
 import { watchHandlers } from './watch'
 import { ledgerWorkflowHandlers } from './workflow'
+import { reportHandlers } from './reports/report'
+import { tallyHandlers } from './tallies/tally'
+import { signoffHandlers } from './tallies/signoff'
 
 /** Every handler of the desk, one map; transports dispatch into it. */
-export const handlers = mergeHandlers(profileHandlers, pieceHandlers, dashboardHandlers, demoHandlers, ledgerHandlers, jobHandlers, backupHandlers, ...watchHandlers, ledgerWorkflowHandlers)
+export const handlers = mergeHandlers(profileHandlers, pieceHandlers, dashboardHandlers, demoHandlers, ledgerHandlers, jobHandlers, backupHandlers, ...watchHandlers, ledgerWorkflowHandlers, reportHandlers, tallyHandlers, signoffHandlers)
 
 export { dispatch } from './registry'
 export type { Ctx } from './context'

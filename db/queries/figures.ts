@@ -30,6 +30,8 @@ export interface PieceGroup {
   /** The piece's themes joined with THEME_SEPARATOR, or null. */
   themes: string | null
   n: number
+  /** The group's oldest piece: ties between outlets or kinds go to the one used first. */
+  first: number
   quantity: number
   reach: number
   reads: number
@@ -51,7 +53,7 @@ export function pieceGroups(db: Db, from: string, to: string, withIds = false): 
          CASE WHEN channel = 'wechat' THEN coalesce(json_extract(extra, '$.original') IN (1, 'true'), 0) END AS original,
          CASE WHEN instr(extra, '"languages"') > 0 THEN coalesce(json_array_length(extra, '$.languages') > 0, 0) ELSE 0 END AS bilingual,
          (SELECT group_concat(theme, char(31)) FROM (SELECT theme FROM piece_themes t WHERE t.piece_id = pieces.id ORDER BY theme)) AS themes,
-         count(*) AS n,
+         count(*) AS n, min(id) AS first,
          coalesce(sum(quantity), 0) AS quantity,
          coalesce(sum(reach), 0) AS reach,
          coalesce(sum(reads), 0) AS reads,

@@ -1,6 +1,9 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, lt, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../open'
 import { pieces, pieceThemes } from '../schema'
+import { pieceConditions } from './pieces'
+import type { pieceFilter } from '../../shared/contract/pieces'
+import type { z } from 'zod'
 
 /** An existing piece with the same channel, date and title (a likely duplicate of an imported row). Uses pieces_channel_date_idx. */
 export function findPieceByKey(db: Db, channel: string, date: string, title: string): number | null {
@@ -31,4 +34,19 @@ export function departmentsInUse(db: Db): string[] {
 
 export function countPieces(db: Db): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM pieces`).n
+}
+
+const SORT_COLUMNS = { date: pieces.date, title: pieces.title, channel: pieces.channel, status: pieces.status, updatedAt: pieces.updatedAt } as const
+
+/**
+ * Where a piece sits in the ledger table under this filter and order (0-based), or null when the filter hides it.
+ * The order is listPieces' order (sort column, then id as tie-break), so the table can scroll straight to the row.
+ */
+export function piecePosition(db: Db, id: number, f: Omit<z.output<typeof pieceFilter>, 'offset' | 'limit'>, searchMatch?: SQL): number | null {
+  const where = pieceConditions(f, searchMatch)
+  const col = SORT_COLUMNS[f.sort]
+  const row = db.select({ v: col }).from(pieces).where(and(eq(pieces.id, id), where)).get()
+  if (!row) return null
+  const before = f.desc ? or(gt(col, row.v), and(eq(col, row.v), gt(pieces.id, id))) : or(lt(col, row.v), and(eq(col, row.v), lt(pieces.id, id)))
+  return db.select({ n: sql<number>`count(*)` }).from(pieces).where(and(where, before)).get()!.n
 }

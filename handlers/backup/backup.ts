@@ -47,39 +47,41 @@ export function backupInfo(e: BackupEntry): BackupInfo {
   return { name: e.name, kind: e.kind, madeAt: e.madeAt, size: e.size, evidence: e.evidenceDir !== null }
 }
 
-/** A failed backup in words the officer can act on; the database itself is never touched by a backup. */
-function backupFailure(e: unknown): UserError {
+/** A failed backup in words the officer can act on (the database itself is never touched by a backup); else `e`. */
+function backupFailure(e: unknown): unknown {
   if (e instanceof UserError) return e
   const code = String((e as { code?: unknown })?.code ?? '')
   const why =
     code === 'ENOSPC' || code === 'SQLITE_FULL'
-      ? '磁盘空间不足'
-      : ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_CANTOPEN'].includes(code)
-        ? '没有写入备份文件夹的权限'
-        : null
-  if (!why) throw e
-  return new UserError(`备份没有完成：${why}。数据库本身未受影响，请清理磁盘或换一个位置后重试。`)
+      ? '磁盘空间不足，请清理磁盘后重试'
+      : ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY'].includes(code)
+        ? '没有写入备份文件夹的权限，请检查文件夹权限'
+        : ['ENOTDIR', 'EEXIST', 'EISDIR', 'ENOENT', 'SQLITE_CANTOPEN'].includes(code)
+          ? '备份文件夹无法使用（可能被同名文件占用或已被移走），请检查数据文件夹'
+          : null
+  return why === null ? e : new UserError(`备份没有完成：${why}。数据库本身未受影响。`)
 }
 
-/** Apply the rotation policy to the backups folder; returns the names removed. */
-function rotate(ctx: Ctx, folder: string): string[] {
+/** Apply the rotation policy to the backups folder, never removing the one just made; returns the names removed. */
+function rotate(ctx: Ctx, folder: string, justMade: string): string[] {
   const all = listBackups(folder)
-  const plan = planRotation(all, readPolicy(ctx))
-  for (const e of all) if (plan.remove.includes(e.name)) removeBackup(e)
-  return plan.remove
+  const remove = planRotation(all, readPolicy(ctx)).remove.filter((n) => n !== justMade)
+  for (const e of all) if (remove.includes(e.name)) removeBackup(e)
+  return remove
 }
 
 /** Write one backup into the backups folder (database + evidence), then rotate. Call inside `exclusive`. */
 export async function makeBackup(ctx: Ctx, kind: BackupKind, job?: Pick<Job, 'progress'>): Promise<{ entry: BackupEntry; removed: string[] }> {
   const folder = backupsFolder(ctx.dataDir)
-  sweepLeftovers(folder)
   const dest = join(folder, backupFileName(ctx.now(), kind))
   try {
+    sweepLeftovers(folder)
     await writeBackup(ctx.desk.sqlite, dest, { evidenceFrom: evidenceFolder(ctx.dataDir), onProgress: (p) => job?.progress(p.phase, p.done, p.total) })
   } catch (e) {
     throw backupFailure(e)
   }
-  return { entry: describeBackup(dest), removed: rotate(ctx, folder) }
+  const entry = describeBackup(dest)
+  return { entry, removed: rotate(ctx, folder, entry.name) }
 }
 
 export const backupHandlers = defineHandlers({
@@ -94,15 +96,15 @@ export const backupHandlers = defineHandlers({
 
   'backup-auto': (_a, ctx) =>
     exclusive(async () => {
-      const policy = readPolicy(ctx)
-      const folder = backupsFolder(ctx.dataDir)
-      const today = chinaDate(ctx.now())
-      if (!policy.auto || listBackups(folder).some((b) => b.day === today)) return { made: false, backup: null, removed: [] }
+      if (!readPolicy(ctx).auto) return { made: false, backup: null, removed: [] }
       try {
+        const today = chinaDate(ctx.now())
+        if (listBackups(backupsFolder(ctx.dataDir)).some((b) => b.day === today)) return { made: false, backup: null, removed: [] }
         const { entry, removed } = await makeBackup(ctx, 'auto')
         return { made: true, backup: backupInfo(entry), removed }
-      } catch (e) {
-        const message = e instanceof UserError ? e.message : '程序内部出错，已记录日志。数据库本身未受影响。'
+      } catch (raw) {
+        const e = backupFailure(raw)
+        const message = e instanceof UserError ? e.message : '备份没有完成：程序内部出错，已记录日志。数据库本身未受影响。'
         ctx.notify({ title: '今天的自动备份没有完成', body: `${message}可在 设置 → 备份与恢复 中手动备份。` })
         throw e
       }

@@ -6,6 +6,7 @@ import { pieceFields } from '../../shared/contract/pieces'
 import { profileHandlers } from '../settings/profile'
 import { demoPieces, DEMO_DEPARTMENTS } from './pieces'
 import { seedWatchDemo } from './watch'
+import { seedLedgerDemo } from './ledger'
 import { sql } from 'drizzle-orm'
 import type { Ctx } from '../context'
 
@@ -20,7 +21,9 @@ export function seedDemo(ctx: Ctx): { pieces: number; mentions: number } {
     const r = seeded(DEMO_SEED)
     const rows = demoPieces(r)
     for (const p of rows) createPiece(ctx, pieceFields.parse(p), 'seed-demo')
-    return { pieces: rows.length, mentions: seedWatchDemo(ctx, DEMO_SEED + 4) }
+    const mentions = seedWatchDemo(ctx, DEMO_SEED + 4)
+    const workflow = seedLedgerDemo(ctx)
+    return { pieces: rows.length + workflow.pieces, mentions }
   })
 }
 

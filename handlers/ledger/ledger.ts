@@ -1,7 +1,9 @@
 import { defineHandlers } from '../registry'
 import { startJob } from '../jobs/registry'
 import { readProfile } from '../settings/profile'
-import { departmentsInUse, themesInUse } from '../../db/queries/ledger-io'
+import { departmentsInUse, piecePosition, themesInUse } from '../../db/queries/ledger-io'
+import { searchCondition } from '../../db/queries/search'
+import { pieces } from '../../db/schema'
 import { templateCsv, templateXlsx } from '../../services/ledger/write-file'
 import { DEFAULT_THEMES } from '../../shared/channels'
 import { decodeUpload, runImport } from './import'
@@ -25,6 +27,11 @@ export const ledgerHandlers = defineHandlers({
       return { fileName, base64: bytes.toString('base64'), rows }
     })
   }),
+  'ledger-position': ({ id, filter }, ctx) => {
+    const q = filter.q?.trim()
+    const match = q ? searchCondition('piece_search', pieces.id, q) : undefined
+    return { index: piecePosition(ctx.desk.db, id, filter, match ?? undefined) }
+  },
   'ledger-facets': (_a, ctx) => ({
     themes: union(DEFAULT_THEMES, themesInUse(ctx.desk.db)),
     departments: union(readProfile(ctx.desk.db)?.departments ?? [], departmentsInUse(ctx.desk.db))

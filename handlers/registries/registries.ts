@@ -5,7 +5,7 @@ import { UserError, fieldError } from '../errors'
 import { recordAudit, diff } from '../../db/queries/audit'
 import * as q from '../../db/queries/registries'
 import { addDays, chinaDate } from '../../shared/dates'
-import { REGISTER_WITHIN_DAYS, type Account, type Outlet } from '../../shared/contract/registries'
+import { ACCOUNT_PLATFORMS, REGISTER_WITHIN_DAYS, type Account, type Outlet } from '../../shared/contract/registries'
 import type { Ctx } from '../context'
 
 export function accountWarnings(a: q.AccountRow, today: string): string[] {
@@ -50,7 +50,11 @@ export const registryHandlers = defineHandlers({
       audit(ctx, 'delete', 'outlet', id, { ...before, piecesNamingIt: q.piecesNaming(ctx.desk.db, before.name) })
       return { id }
     }),
-  'account-list': (_a, ctx) => q.listAccounts(ctx.desk.db).map((a) => toAccount(a, chinaDate(ctx.now()))),
+  'account-list': (_a, ctx) => {
+    const order = (p: string) => ACCOUNT_PLATFORMS.indexOf(p as Account['platform'])
+    const rows = q.listAccounts(ctx.desk.db).sort((a, b) => order(a.platform) - order(b.platform) || a.name.localeCompare(b.name, 'zh-CN'))
+    return rows.map((a) => toAccount(a, chinaDate(ctx.now())))
+  },
   'account-save': (v, ctx) =>
     ctx.desk.tx(() => {
       const db = ctx.desk.db

@@ -4,13 +4,16 @@
 import { pieceGroups, mentionStats, mentionIdGroups, accountStats, idList, THEME_SEPARATOR, type PieceGroup } from '../../db/queries/figures'
 import { quotaProgress } from '../../db/queries/quotas'
 import { readProfile } from '../settings/profile'
-import { CHANNEL_CODES, OUTLET_LEVELS, SUBMISSION_CHANNELS, channelLabel, type Channel } from '../../shared/channels'
-import type { Figure, FigureEntity, FigureGroup, FigureSet, KindCount, OutletFigures } from '../../shared/contract/reports'
+import { CHANNEL_CODES, DEFAULT_THEMES, OUTLET_LEVELS, SUBMISSION_CHANNELS, channelLabel, type Channel } from '../../shared/channels'
+import { EVENT_KINDS, HONOR_KINDS, LED_KINDS, MEETING_KINDS, PRINT_KINDS, TV_KINDS } from '../../shared/contract/channel-fields'
+import { FIGURE_GROUPS, type Figure, type FigureEntity, type FigureGroup, type FigureSet, type KindCount, type OutletFigures } from '../../shared/contract/reports'
 import type { Period } from '../../shared/periods'
 import type { Db } from '../../db/open'
 
 /** Channels whose 类别 the report and tally break down (LED content, video source, print item, event type…). */
 export const KIND_CHANNELS: readonly Channel[] = ['led', 'tv', 'print', 'event', 'meeting', 'honor']
+/** The order the form lists each channel's kinds in: ties are listed this way (标语、节日祝福、专家出诊…). */
+export const KIND_ORDER: Partial<Record<Channel, readonly string[]>> = { led: LED_KINDS, tv: TV_KINDS, print: PRINT_KINDS, event: EVENT_KINDS, meeting: MEETING_KINDS, honor: HONOR_KINDS }
 /** Channels whose 媒体/平台 the report names (notice media, video places). */
 const VENUE_LIST_CHANNELS: readonly Channel[] = ['notice', 'tv']
 const NO_LEVEL = '未注明级别'
@@ -25,6 +28,8 @@ const CHANNEL_UNITS: Record<Channel, string> = {
 }
 const KIND_UNITS: Partial<Record<Channel, string>> = { tv: '部', event: '次', meeting: '次', print: '批', led: '条' }
 const HONOR_UNITS: Record<string, string> = { 锦旗: '面', 感谢信: '封' }
+
+const GROUP_ORDER = Object.keys(FIGURE_GROUPS) as FigureGroup[]
 
 interface Slot {
   label: string
@@ -51,8 +56,10 @@ class Figures {
   value(key: string): number {
     return this.slots.get(key)?.value ?? 0
   }
+  /** Grouped in FIGURE_GROUPS order (the appendix and the tally read them this way), first-added order within. */
   list(withIds: boolean): Figure[] {
-    return [...this.slots.entries()].map(([key, s]) => {
+    const rank = (g: FigureGroup) => GROUP_ORDER.indexOf(g)
+    return [...this.slots.entries()].sort(([, a], [, b]) => rank(a.group) - rank(b.group)).map(([key, s]) => {
       const f: Figure = { key, label: s.label, value: s.value, unit: s.unit, group: s.group, entity: s.entity }
       if (withIds) f.ids = idList(s.ids.filter(Boolean).join(',')).sort((a, b) => a - b)
       return f
@@ -61,14 +68,20 @@ class Figures {
 }
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null)
-const sorted = <T extends { count: number }>(xs: T[], name: (x: T) => string): T[] =>
-  xs.sort((a, b) => b.count - a.count || name(a).localeCompare(name(b), 'zh-CN'))
+/** Most first; ties in the order the form lists the kinds, then the one used first. */
+function byCount<T extends { count: number }>(xs: T[], name: (x: T) => string, first: Map<string, number>, order: readonly string[] = []): T[] {
+  const rank = (x: T) => (order.includes(name(x)) ? order.indexOf(name(x)) : order.length)
+  return xs.sort((a, b) => b.count - a.count || rank(a) - rank(b) || (first.get(name(a)) ?? 0) - (first.get(name(b)) ?? 0))
+}
+const earliest = (m: Map<string, number>, key: string, id: number) => m.set(key, Math.min(m.get(key) ?? id, id))
 
 function tallyPieces(f: Figures, groups: PieceGroup[]) {
   const outlets = new Map<string, OutletFigures>()
   const kinds = new Map<Channel, Map<string, KindCount>>()
   const venues = new Map<Channel, Map<string, number>>()
+  const first = new Map<string, number>()
   let paidExcluded = 0
+  f.add('pieces.total', '台账记录合计', '条', 'total', 0, null)
   for (const c of CHANNEL_CODES) f.add(`channel.${c}.count`, channelLabel(c), CHANNEL_UNITS[c], 'channel', 0, null)
 
   for (const g of groups) {
@@ -97,6 +110,7 @@ function tallyPieces(f: Figures, groups: PieceGroup[]) {
           if (PROVINCIAL_UP.has(level)) f.add('submissions.acceptedProvincialUp', '省级以上媒体录用', '篇', 'submissions', g.n, g.ids)
         }
         const venue = g.venue || '未注明'
+        earliest(first, `outlet.${venue}`, g.first)
         const o = outlets.get(venue) ?? { name: venue, level, channel: c, submitted: 0, accepted: 0 }
         o.submitted += g.n
         if (accepted) o.accepted += g.n
@@ -106,6 +120,7 @@ function tallyPieces(f: Figures, groups: PieceGroup[]) {
     }
     if (KIND_CHANNELS.includes(c)) {
       const kind = g.kind || NO_KIND
+      earliest(first, `kind.${c}.${kind}`, g.first)
       const byKind = kinds.get(c) ?? new Map<string, KindCount>()
       const k = byKind.get(kind) ?? { kind, count: 0, quantity: 0 }
       k.count += g.n
@@ -116,6 +131,7 @@ function tallyPieces(f: Figures, groups: PieceGroup[]) {
       f.add(`kind.${c}.${kind}`, `${name}·${kind}`, unit, kindGroup(c), g.n, g.ids)
     }
     if (VENUE_LIST_CHANNELS.includes(c) && g.venue) {
+      earliest(first, `venue.${c}.${g.venue}`, g.first)
       const byVenue = venues.get(c) ?? new Map<string, number>()
       byVenue.set(g.venue, (byVenue.get(g.venue) ?? 0) + g.n)
       venues.set(c, byVenue)
@@ -133,7 +149,7 @@ function tallyPieces(f: Figures, groups: PieceGroup[]) {
     const dept = g.department || NO_DEPARTMENT
     f.add(`department.${dept}`, `科室·${dept}`, '项', 'department', g.n, g.ids)
   }
-  return { outlets, kinds, venues, paidExcluded }
+  return { outlets, kinds, venues, paidExcluded, first }
 }
 
 function kindGroup(c: Channel): FigureGroup {
@@ -204,7 +220,7 @@ export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'cod
       submittedByLevel: byLevel('submitted'),
       acceptedByLevel: byLevel('accepted'),
       paidExcluded: pieces.paidExcluded,
-      outlets: [...pieces.outlets.values()].sort((a, b) => b.submitted - a.submitted || b.accepted - a.accepted || a.name.localeCompare(b.name, 'zh-CN'))
+      outlets: [...pieces.outlets.values()].sort((a, b) => b.submitted - a.submitted || (pieces.first.get(`outlet.${a.name}`) ?? 0) - (pieces.first.get(`outlet.${b.name}`) ?? 0))
     },
     mentions: {
       total: m.total,
@@ -216,10 +232,10 @@ export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'cod
       closedShare: share(m.closed, m.total),
       medianCloseHours: m.medianCloseHours
     },
-    kinds: Object.fromEntries([...pieces.kinds.entries()].map(([c, ks]) => [c, sorted([...ks.values()], (k) => k.kind)])),
-    venues: Object.fromEntries([...pieces.venues.entries()].map(([c, vs]) => [c, sorted([...vs.entries()].map(([venue, count]) => ({ venue, count })), (v) => v.venue)])),
-    themes: sorted(figures.filter((x) => x.group === 'theme').map((x) => ({ theme: x.key.slice('theme.'.length), count: x.value })), (t) => t.theme),
-    departments: sorted(figures.filter((x) => x.group === 'department').map((x) => ({ department: x.key.slice('department.'.length), count: x.value })), (d) => d.department),
+    kinds: Object.fromEntries([...pieces.kinds.entries()].map(([c, ks]) => [c, byCount([...ks.values()], (k) => `kind.${c}.${k.kind}`, pieces.first, (KIND_ORDER[c] ?? []).map((k) => `kind.${c}.${k}`))])),
+    venues: Object.fromEntries([...pieces.venues.entries()].map(([c, vs]) => [c, byCount([...vs.entries()].map(([venue, count]) => ({ venue, count })), (v) => `venue.${c}.${v.venue}`, pieces.first)])),
+    themes: byCount(figures.filter((x) => x.group === 'theme').map((x) => ({ theme: x.key.slice('theme.'.length), count: x.value })), (t) => t.theme, new Map(), DEFAULT_THEMES),
+    departments: byCount(figures.filter((x) => x.group === 'department').map((x) => ({ department: x.key.slice('department.'.length), count: x.value })), (d) => d.department, new Map()),
     wechat: { posts, original, originalShare, reads: f.value('channel.wechat.reads') },
     ethnic: { pieces: f.value(`theme.${ETHNIC_THEME}`), events: f.value('ethnic.events'), bilingual: f.value('ethnic.bilingual') },
     meetings: { count: f.value('channel.meeting.count'), notes: f.value('meeting.notes'), reflections: f.value('meeting.reflections') },

@@ -113,12 +113,12 @@ export const feedHandlers = defineHandlers({
       recordAudit(ctx.desk.db, { at: ctx.now().toISOString(), actor: ctx.actor, action: 'delete', entity: 'feed', entityId: id, changes: before })
       return { id }
     }),
-  'feed-import-opml': ({ text }, ctx) => {
+  'feed-import-opml': ({ opml }, ctx) => {
     let listed
     try {
-      listed = parseOpml(text)
+      listed = parseOpml(opml)
     } catch (e) {
-      throw fieldError('text', e instanceof Error ? e.message : 'OPML 文件无法读取')
+      throw fieldError('opml', e instanceof Error ? e.message : 'OPML 文件无法读取')
     }
     return ctx.desk.tx(() => {
       let added = 0

@@ -29,9 +29,15 @@ export function readAlerts(db: Db): AlertSettings {
 
 let lastLexicon: { json: string; lexicon: Lexicon } | undefined
 
+/** The officer's own list, or null for the default (never edited, or reset — stored as {useDefault: true}). */
+function storedLexicon(db: Db): Lexicon | null {
+  const v = getSetting<Partial<Lexicon>>(db, LEXICON_KEY)
+  return v && Array.isArray(v.negative) && Array.isArray(v.positive) ? { negative: v.negative, positive: v.positive } : null
+}
+
 /** The lexicon in force; the same object while it is unchanged, so sentiment.ts compiles it once. */
 export function readLexicon(db: Db): Lexicon {
-  const stored = getSetting<Lexicon>(db, LEXICON_KEY)
+  const stored = storedLexicon(db)
   if (!stored) return DEFAULT_LEXICON
   const json = JSON.stringify(stored)
   if (lastLexicon?.json !== json) lastLexicon = { json, lexicon: { negative: stored.negative, positive: stored.positive } }
@@ -39,7 +45,7 @@ export function readLexicon(db: Db): Lexicon {
 }
 
 export function readWatchSettings(db: Db): WatchSettings {
-  const stored = getSetting<Lexicon>(db, LEXICON_KEY)
+  const stored = storedLexicon(db)
   const lexicon = stored ?? DEFAULT_LEXICON
   return { alerts: readAlerts(db), lexicon: { negative: [...lexicon.negative], positive: [...lexicon.positive] }, lexiconIsDefault: stored === null }
 }
@@ -62,7 +68,7 @@ function save(ctx: Ctx, key: string, value: unknown): void {
   const at = ctx.now().toISOString()
   const before = getSetting<Record<string, unknown>>(ctx.desk.db, key)
   putSetting(ctx.desk.db, key, value, at)
-  recordAudit(ctx.desk.db, { at, actor: ctx.actor, action: before ? 'update' : 'create', entity: 'settings', entityId: key, changes: diff(before ?? {}, (value ?? {}) as Record<string, unknown>) })
+  recordAudit(ctx.desk.db, { at, actor: ctx.actor, action: before ? 'update' : 'create', entity: 'settings', entityId: key, changes: diff(before ?? {}, value as Record<string, unknown>) })
 }
 
 export const watchSettingsHandlers = defineHandlers({
@@ -79,8 +85,8 @@ export const watchSettingsHandlers = defineHandlers({
     }),
   'watch-settings-reset-lexicon': (_a, ctx) =>
     ctx.desk.tx(() => {
-      // null (not a deleted row) so the audit trail shows the reset; readers treat null as "the default".
-      if (getSetting(ctx.desk.db, LEXICON_KEY) !== null) save(ctx, LEXICON_KEY, null)
+      // A marker rather than a deleted row, so the audit trail shows the reset.
+      if (storedLexicon(ctx.desk.db) !== null) save(ctx, LEXICON_KEY, { useDefault: true })
       return readWatchSettings(ctx.desk.db)
     })
 })

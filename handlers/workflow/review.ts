@@ -36,7 +36,8 @@ export function reviewState(ctx: Ctx, piece: Piece): ReviewState {
 export function checks(ctx: Ctx, piece: Piece) {
   const hits = proofread(piece, proofDictionary(ctx.desk.db))
   const warnings: string[] = []
-  if (piece.channel === 'led' && typeof piece.extra.displayStart === 'string') {
+  // The lead time matters while the request is being made, not for a piece already reviewed or shown.
+  if (piece.channel === 'led' && typeof piece.extra.displayStart === 'string' && (piece.status === 'draft' || piece.status === 'pending')) {
     const w = ledLeadWarning(chinaDate(ctx.now()), displayWindow(piece).start)
     if (w) warnings.push(w)
   }

@@ -7,6 +7,9 @@ import { Dashboard } from './pages/Dashboard'
 import { Ledger } from './pages/Ledger'
 import { Settings } from './pages/Settings'
 import { NotBuilt } from './pages/NotBuilt'
+import { Watch } from './pages/Watch'
+import { Tally } from './pages/Tally'
+import { Report } from './pages/Report'
 import { Notices } from './components/Notices'
 
 export function App() {
@@ -40,9 +43,9 @@ export function App() {
         {section === 'ledger' && <Ledger profile={profile} today={state.data.today} route={route.slice(1)} go={go} />}
         {section === 'settings' && <Settings profile={profile} onSaved={state.reload} />}
         {section === 'calendar' && <NotBuilt title="日程" what="按月、按周查看已排期和已发布的稿件，拖动即可改期" />}
-        {section === 'watch' && <NotBuilt title="舆情监测" what="订阅源、监测规则、舆情收件箱与研判处置" />}
-        {section === 'tally' && <NotBuilt title="统计" what="月度统计、环比同比、书记签阅" />}
-        {section === 'report' && <NotBuilt title="报告" what="半年意识形态工作总结的 Word 草稿与 Excel 汇总" />}
+        {section === 'watch' && <Watch route={route.slice(1)} go={go} />}
+        {section === 'tally' && <Tally today={state.data.today} route={route.slice(1)} go={go} />}
+        {section === 'report' && <Report today={state.data.today} route={route.slice(1)} go={go} />}
       </main>
       <Notices />
     </div>

@@ -1,7 +1,6 @@
-// Ten years of the ledger: pieces on every channel, written through createPiece (audit row + search entry) the
-// way the officer's own saves are, month by month so each month is one transaction.
-import { createPiece } from '../../handlers/pieces/pieces'
-import { pieceFields, type PieceInput } from '../../shared/contract/pieces'
+// Ten years of the ledger: pieces on every channel, written through createPiece (audit row + search entry) and
+// the review and evidence handlers (gen-review.ts), month by month so each month is one transaction.
+import type { PieceInput } from '../../shared/contract/pieces'
 import { COMPLETION_CHANNELS, SUBMISSION_CHANNELS, type Channel } from '../../shared/channels'
 import { addDays, monthRange } from '../../shared/dates'
 import type { Random } from '../../services/random'
@@ -11,6 +10,7 @@ import {
   PIECE_TITLES, PLACES, THEMES_BY_TOPIC, TOPICS
 } from './words'
 import type { Clock } from './clock'
+import { recordPiece } from './gen-review'
 
 const WORKFLOW = ['draft', 'pending', 'approved', 'scheduled', 'withdrawn'] as const
 const ONLINE_ACCOUNTS: Partial<Record<Channel, string>> = {
@@ -112,17 +112,15 @@ function channelFor(r: Random): Channel {
   return 'wechat'
 }
 
-/** Writes one month of pieces in one transaction; returns their ids and channels. */
-export function writeMonth(ctx: Ctx, clock: Clock, r: Random, plan: MonthPlan, recent: boolean): { id: number; channel: Channel; status: string; date: string }[] {
+/** Writes one month of pieces in one transaction; returns how many pieces and evidence files. */
+export function writeMonth(ctx: Ctx, clock: Clock, r: Random, plan: MonthPlan, recent: boolean): { pieces: number; evidence: number } {
   const { from, to } = monthRange(plan.month)
   const days = Number(to.slice(8)) - Number(from.slice(8)) + 1
   const inputs = Array.from({ length: plan.count }, () => pieceOn(r, channelFor(r), addDays(from, r.int(0, days - 1)), recent))
   inputs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  return ctx.desk.tx(() =>
-    inputs.map((input) => {
-      clock.set(`${input.date}T09:30:00+08:00`)
-      const piece = createPiece(ctx, pieceFields.parse(input), 'create')
-      return { id: piece.id, channel: piece.channel, status: piece.status, date: piece.date }
-    })
-  )
+  return ctx.desk.tx(() => {
+    let evidence = 0
+    for (const input of inputs) evidence += recordPiece(ctx, clock, r, input).evidence
+    return { pieces: inputs.length, evidence }
+  })
 }

@@ -99,12 +99,18 @@ export function writeWatch(ctx: Ctx, clock: Clock, size: Size, months: string[],
         if (setup.matcher.match(s.title, s.text)) matched++
         copies.push(...copiesOf(r, feeds, s.title, s.text, start + Math.floor(r.next() * span), start + span, seq++))
       }
-      for (const p of polls(r, copies)) {
-        clock.set(new Date(p.fetchedAt).toISOString())
-        const res = ctx.desk.tx(() => ingestItems(ctx.desk.sqlite, setup, p.feed, p.items, clock.now().toISOString()))
-        remaining -= res.newMentions
-        total += res.newMentions
-      }
+      // Each poll is its own (nested) transaction as in the poller; the month around them is one commit, because
+      // a commit per poll makes FTS5 write a segment per poll — fine for a live desk, hours for ten years at once.
+      const made = ctx.desk.tx(() => {
+        let n = 0
+        for (const p of polls(r, copies)) {
+          clock.set(new Date(p.fetchedAt).toISOString())
+          n += ctx.desk.tx(() => ingestItems(ctx.desk.sqlite, setup, p.feed, p.items, clock.now().toISOString())).newMentions
+        }
+        return n
+      })
+      remaining -= made
+      total += made
     }
     if (plan.month.endsWith('-12')) log(`  舆情 ${plan.month.slice(0, 4)} 年：累计 ${total} 条`)
   }

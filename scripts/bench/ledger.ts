@@ -10,6 +10,12 @@ import { performance } from 'node:perf_hooks'
 import { openContext, type Ctx } from '../../handlers/context'
 import { dispatch, handlers } from '../../handlers'
 import { createPiece } from '../../handlers/pieces/pieces'
+import { runExport } from '../../handlers/ledger/export'
+import { runImport } from '../../handlers/ledger/import'
+import { ledgerCsv } from '../../services/ledger/write-file'
+import { pieceToRow } from '../../services/ledger/template'
+import { listPieces } from '../../db/queries/pieces'
+import type { Job } from '../../handlers/jobs/registry'
 import { pieceFields, type PieceInput } from '../../shared/contract/pieces'
 import { CHANNEL_CODES, DEFAULT_THEMES, finalStatusesFor, type Channel } from '../../shared/channels'
 import { addDays } from '../../shared/dates'
@@ -106,13 +112,61 @@ export async function benchLedger(ctx: Ctx, runs = 9): Promise<{ label: string; 
   return out
 }
 
+/** A job stand-in that records when each phase started and the longest stretch without yielding (a frozen window). */
+function phaseClock(): Job & { phases: Record<string, number>; longestBlockMs: () => number } {
+  const phases: Record<string, number> = {}
+  let last = performance.now()
+  let longest = 0
+  return {
+    phases,
+    progress(phase) {
+      if (!(phase in phases)) phases[phase] = performance.now()
+    },
+    async pause() {
+      longest = Math.max(longest, performance.now() - last)
+      await new Promise((resolve) => setImmediate(resolve))
+      last = performance.now()
+    },
+    longestBlockMs: () => Math.max(longest, performance.now() - last)
+  }
+}
+
+/** Export of the whole ledger (xlsx and csv), and an import of `importRows` rows into a fresh desk. */
+export async function benchLedgerFiles(ctx: Ctx, importRows = 10_000): Promise<{ label: string; ms: number; blockMs: number }[]> {
+  const out: { label: string; ms: number; blockMs: number }[] = []
+  for (const format of ['xlsx', 'csv'] as const) {
+    const job = phaseClock()
+    const t = performance.now()
+    const r = await runExport(ctx, format, { sort: 'date', desc: true }, job)
+    out.push({ label: `导出全部 ${r.rows} 条为 ${format}（${(r.bytes.length / 1024 / 1024).toFixed(1)} MB）`, ms: performance.now() - t, blockMs: job.longestBlockMs() })
+  }
+  const rows = listPieces(ctx.desk.db, { sort: 'date', desc: true, offset: 0, limit: 1000 }).rows
+  const csv = ledgerCsv(Array.from({ length: importRows }, (_, i) => ({ ...pieceToRow(rows[i % rows.length]), 标题: `导入测试 ${i}` })))
+  const target = buildLedgerDesk(0)
+  try {
+    const job = phaseClock()
+    const t = performance.now()
+    const r = await runImport(target.ctx, { fileName: 'bench.csv', bytes: csv, commit: true }, job)
+    if (!r.committed) throw new Error(`import failed: ${r.errors[0]?.message ?? r.problems[0]}`)
+    const end = performance.now()
+    out.push({ label: `导入 ${importRows} 行 CSV：读取+检查`, ms: job.phases.writing - t, blockMs: job.longestBlockMs() })
+    out.push({ label: `导入 ${importRows} 行 CSV：写入（一个事务）`, ms: end - job.phases.writing, blockMs: end - job.phases.writing })
+  } finally {
+    target.close()
+  }
+  return out
+}
+
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 100_000)
   process.stdout.write(`正在生成 ${n} 条台账记录（经 createPiece，含审计与搜索索引）…\n`)
   const desk = buildLedgerDesk(n)
   process.stdout.write(`生成用时 ${(desk.buildMs / 1000).toFixed(1)} 秒\n\n`)
   try {
-    for (const r of await benchLedger(desk.ctx)) process.stdout.write(`${r.label.padEnd(24, '　')} 中位数 ${r.ms.toFixed(1).padStart(7)} ms   命中 ${r.total}\n`)
+    process.stdout.write('  中位数      命中  操作\n')
+    for (const r of await benchLedger(desk.ctx)) process.stdout.write(`${r.ms.toFixed(1).padStart(7)} ms ${String(r.total).padStart(7)}  ${r.label}\n`)
+    process.stdout.write('\n     用时   最长连续占用  操作\n')
+    for (const r of await benchLedgerFiles(desk.ctx)) process.stdout.write(`${(r.ms / 1000).toFixed(2).padStart(7)} s ${r.blockMs.toFixed(0).padStart(8)} ms  ${r.label}\n`)
   } finally {
     desk.close()
   }

@@ -4,6 +4,8 @@
 import type { DraftParagraph, FigureSet, NumberWording } from '../../shared/contract/reports'
 import type { Channel } from '../../shared/channels'
 import { CHANNELS } from '../../shared/channels'
+import { HONOR_KINDS, MEETING_KINDS } from '../../shared/contract/channel-fields'
+import type { KindCount } from '../../shared/contract/reports'
 import { amountText, chineseDate, chineseNumeral, countText, hoursText, listText, percentText } from './numbers'
 
 /** Titles and names the sentences quote (fetched by the ids behind the figures). */
@@ -32,6 +34,12 @@ type Section = { heading: string; body: string[] }
 const SELF = '我院'
 const MEDIA_LISTED = 4
 const RECIPIENTS_LISTED = 2
+
+/** Kinds in the order the form lists them (意识形态教育会 before 中心组学习, 锦旗 before 感谢信). */
+function inFormOrder(kinds: readonly KindCount[], order: readonly string[]): KindCount[] {
+  const rank = (k: KindCount) => (order.includes(k.kind) ? order.indexOf(k.kind) : order.length)
+  return [...kinds].sort((a, b) => rank(a) - rank(b))
+}
 
 const quoted = (titles: readonly string[]): string => titles.map((t) => `《${t}》`).join('')
 
@@ -135,13 +143,13 @@ function ethnicSection(s: FigureSet, d: DraftDetails, short: string): Section | 
 function meetingSection(s: FigureSet, w: NumberWording, short: string): Section | null {
   const m = s.meetings
   if (m.count === 0) return null
-  const kinds = s.kinds.meeting ?? []
+  const kinds = inFormOrder(s.kinds.meeting ?? [], MEETING_KINDS)
   const parts = kinds.map((k) =>
     k.kind === '意识形态教育会'
       ? `召开${countText(k.count)}次有院班子成员、各科室负责人、党员干部参加的意识形态教育会`
       : `开展${k.kind === '未分类' ? '集中学习' : k.kind}${countText(k.count)}次`
   )
-  let t = `${short}${listText(parts)}`
+  let t = `${short}${parts.join('，')}`
   const writing = [m.notes > 0 ? `撰写学习笔记${amountText(m.notes, w)}篇` : '', m.reflections > 0 ? `撰写心得体会${amountText(m.reflections, w)}篇` : ''].filter(Boolean)
   if (writing.length) t += `，全体党员共${writing.join('，')}`
   return { heading: '强化理论学习，确保理论武装到位', body: [`${SELF}始终坚持业务学习与政治理论学习并重的原则。${t}，提高了全院干部职工的党性修养。`] }
@@ -154,7 +162,7 @@ const HONOR_WORDS: Record<string, (n: string) => string> = {
 }
 
 function honorSection(s: FigureSet, until: string): Section | null {
-  const kinds = s.kinds.honor ?? []
+  const kinds = inFormOrder(s.kinds.honor ?? [], HONOR_KINDS)
   if (kinds.length === 0) return null
   const items = kinds.map((k) => (HONOR_WORDS[k.kind] ?? ((n: string) => `${k.kind === '未分类' ? '其他表扬' : k.kind}${n}项`))(countText(k.count)))
   return {

@@ -133,7 +133,7 @@ export const feedsContract = {
   'feed-update': spec(patchOf(feedFields).extend({ id: rowId })).returns<Feed>(),
   'feed-set-enabled': spec(z.object({ id: rowId, enabled: z.boolean() })).returns<Feed>(),
   'feed-delete': spec(z.object({ id: rowId })).returns<{ id: number }>(),
-  'feed-import-opml': spec(z.object({ text: z.string().max(2 * 1024 * 1024, { message: 'OPML 文件过大（上限 2 MB）' }) })).returns<OpmlImportResult>(),
+  'feed-import-opml': spec(z.object({ opml: z.string().max(2 * 1024 * 1024, { message: 'OPML 文件过大（上限 2 MB）' }) })).returns<OpmlImportResult>(),
   'feed-export-opml': spec(noArgs).returns<{ text: string; count: number }>(),
   'watch-poll-now': spec(noArgs).returns<PollReport>(),
   'rule-list': spec(noArgs).returns<Rule[]>(),

@@ -9,6 +9,8 @@ import { backupContract } from './backup'
 import { ledgerWorkflowContract } from './ledger-workflow'
 import { feedsContract } from './feeds'
 import { mentionsContract } from './mentions'
+import { reportsContract } from './reports'
+import { tallyContract } from './tallies'
 
 export * from './define'
 
@@ -25,7 +27,7 @@ function merge<T extends Record<string, Spec>[]>(...parts: T): UnionToIntersecti
 }
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 
-export const contract = merge(settingsContract, piecesContract, dashboardContract, ledgerContract, jobsContract, ledgerWorkflowContract, backupContract, feedsContract, mentionsContract)
+export const contract = merge(settingsContract, piecesContract, dashboardContract, ledgerContract, jobsContract, ledgerWorkflowContract, backupContract, feedsContract, mentionsContract, reportsContract, tallyContract)
 
 export type Contract = typeof contract
 export type HandlerName = keyof Contract

@@ -101,6 +101,8 @@ export const ledgerContract = {
   'ledger-template': spec(z.object({ format: fileFormat.default('xlsx') })).returns<FilePayload>(),
   'ledger-import-start': spec(importArgs).returns<JobStarted>(),
   'ledger-export-start': spec(exportArgs).returns<JobStarted>(),
+  /** Row index of a piece in the table under this filter and order (null = filtered out), to scroll to it. */
+  'ledger-position': spec(z.object({ id: z.number().int().positive(), filter: pieceFilter.omit({ offset: true, limit: true }) })).returns<{ index: number | null }>(),
   /** Themes and departments in use, for the ledger's filters. */
   'ledger-facets': spec(noArgs).returns<LedgerFacets>(),
   'piece-bulk-status': spec(

@@ -7,6 +7,9 @@ import type { Period } from '../periods'
 import type { Channel } from '../channels'
 
 export interface TallyMatrix {
+  /** The dates the matrix covers (the period, or the six months up to a single month). */
+  from: string
+  to: string
   months: string[]
   /** Why the matrix covers other months than the period (a single month shows the six months up to it). */
   note: string | null

@@ -1,58 +1,89 @@
 import { useState } from 'react'
 import { invoke, fieldErrors } from '../api'
+import { useQuery } from '../hooks'
 import { Field, splitList } from './Field'
+import { ChannelFields } from './workflow/ChannelFields'
+import { channelPayload, inputsOf, type Inputs } from './workflow/piece-values'
 import { CHANNELS, CHANNEL_CODES, STATUSES, finalStatusesFor, type Channel, type Status } from '../../../shared/channels'
+import { CHANNEL_FIELDS, DATE_MEANING } from '../../../shared/contract/channel-fields'
+import { nextStatuses } from '../../../shared/workflow'
 import type { DeskError } from '../../../shared/contract'
 import type { Piece } from '../../../shared/contract/pieces'
 import type { Profile } from '../../../shared/contract/settings'
+import './workflow/workflow.css'
 
 const T = {
   newTitle: '新建台账记录',
   editTitle: '编辑台账记录',
   channel: '渠道',
   title: '标题',
+  titlePlaceholder: '如：我院召开医德医风建设推进会',
   date: '日期',
-  dateHint: '发布、播放、报送或举办的日期',
   status: '状态',
+  statusNewHint: '选“草稿”保存后可送审；选完成状态即补录已做完的工作',
+  statusEditHint: '送审、通过、退回请用下方的审核操作',
   department: '科室',
   author: '作者',
-  venue: '媒体/平台',
   themes: '主题',
   themesHint: '用顿号分隔，如：民族团结、健康科普',
+  link: '链接',
+  body: '正文',
+  bodyHint: '可粘贴全文：用于检索和规范表述校对',
   notes: '备注',
+  channelSection: (c: string) => `${c} · 专项信息`,
+  backfill: '（补录）',
   save: '保存',
   cancel: '取消',
   saving: '正在保存…'
 }
 
-function statusesFor(channel: Channel): Status[] {
-  return ['draft', 'pending', 'approved', 'scheduled', ...finalStatusesFor(channel), 'withdrawn']
+const COMMON_FIELDS = ['channel', 'date', 'status', 'title', 'department', 'author', 'themes', 'link', 'body', 'notes']
+
+/** What a new piece's status should be: planned work starts as a draft, past work is recorded as done (补录). */
+function defaultStatus(channel: Channel, date: string, today: string): Status {
+  return date > today ? 'draft' : finalStatusesFor(channel)[0]
 }
 
-export function PieceForm({ profile, piece, today, onSaved, onCancel }: { profile: Profile; piece?: Piece; today: string; onSaved: (p: Piece) => void; onCancel: () => void }) {
+function statusChoices(channel: Channel, piece: Piece | undefined, chainEmpty: boolean): Status[] {
+  if (!piece) return ['draft', ...(chainEmpty ? (['approved', 'scheduled'] as Status[]) : []), ...finalStatusesFor(channel), 'withdrawn']
+  const from = piece.channel === channel ? piece.status : 'draft'
+  return [...new Set([piece.status, ...nextStatuses(channel, from, chainEmpty).filter((s) => s !== 'pending')])]
+}
+
+export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDate }: { profile: Profile; piece?: Piece; today: string; onSaved: (p: Piece) => void; onCancel: () => void; defaultDate?: string }) {
   const [channel, setChannel] = useState<Channel>(piece?.channel ?? 'wechat')
   const [title, setTitle] = useState(piece?.title ?? '')
-  const [date, setDate] = useState(piece?.date ?? today)
-  const [status, setStatus] = useState<Status>(piece?.status ?? 'published')
+  const [date, setDate] = useState(piece?.date ?? defaultDate ?? today)
+  // A new piece's status follows its date until the officer picks one.
+  const [status, setStatus] = useState<Status | null>(piece?.status ?? null)
   const [department, setDepartment] = useState(piece?.department ?? '')
   const [author, setAuthor] = useState(piece?.author ?? '')
-  const [venue, setVenue] = useState(piece?.venue ?? '')
   const [themes, setThemes] = useState((piece?.themes ?? []).join('、'))
+  const [link, setLink] = useState(piece?.link ?? '')
+  const [body, setBody] = useState(piece?.body ?? '')
   const [notes, setNotes] = useState(piece?.notes ?? '')
+  const [inputs, setInputs] = useState<Inputs>(() => inputsOf(piece))
   const [error, setError] = useState<DeskError | null>(null)
   const [busy, setBusy] = useState(false)
+  const chains = useQuery('review-chains-get', {})
+  const themeList = useQuery('theme-list', {})
   const errs = fieldErrors(error)
+
+  const chainEmpty = (chains.data?.chains[channel] ?? ['?']).length === 0
+  const choices = statusChoices(channel, piece, chainEmpty)
+  const current = status ?? defaultStatus(channel, date, today)
+  const shown = choices.includes(current) ? current : choices[0]
+  const shownFields = new Set([...COMMON_FIELDS, ...CHANNEL_FIELDS[channel].map((f) => (f.where === 'extra' ? `extra.${f.key}` : f.key))])
 
   async function save() {
     setBusy(true)
-    const fields = { channel, title, date, status, department, author, venue, themes: splitList(themes), notes }
+    const fields = { channel, title, date, status: shown, department, author, themes: splitList(themes), link, body, notes, ...channelPayload(channel, inputs) }
     const r = piece ? await invoke('piece-update', { id: piece.id, ...fields }) : await invoke('piece-create', fields)
     setBusy(false)
     if (r.ok) onSaved(r.value)
     else setError(r.error)
   }
 
-  const statuses = statusesFor(channel)
   return (
     <form
       className="card piece-form"
@@ -65,35 +96,28 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel }: { profil
       <h2>{piece ? T.editTitle : T.newTitle}</h2>
       <div className="grid">
         <Field label={T.channel} name="channel" error={errs.channel}>
-          <select
-            value={channel}
-            onChange={(e) => {
-              const c = e.target.value as Channel
-              setChannel(c)
-              if (!statusesFor(c).includes(status)) setStatus(finalStatusesFor(c)[0])
-            }}
-          >
+          <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
             {CHANNEL_CODES.map((c) => (
               <option key={c} value={c}>{CHANNELS[c]}</option>
             ))}
           </select>
         </Field>
-        <Field label={T.status} name="status" error={errs.status}>
-          <select value={status} onChange={(e) => setStatus(e.target.value as Status)}>
-            {statuses.map((s) => (
-              <option key={s} value={s}>{STATUSES[s]}</option>
+        <Field label={T.date} name="date" error={errs.date} hint={DATE_MEANING[channel]}>
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </Field>
+        <Field label={T.status} name="status" error={errs.status} hint={piece ? T.statusEditHint : T.statusNewHint}>
+          <select value={shown} onChange={(e) => setStatus(e.target.value as Status)}>
+            {choices.map((s) => (
+              <option key={s} value={s}>{STATUSES[s]}{!piece && s !== 'draft' ? T.backfill : ''}</option>
             ))}
           </select>
         </Field>
         <Field label={T.title} name="title" error={errs.title} wide>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="如：我院召开医德医风建设推进会" />
-        </Field>
-        <Field label={T.date} name="date" error={errs.date} hint={T.dateHint}>
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={T.titlePlaceholder} />
         </Field>
         <Field label={T.department} name="department" error={errs.department}>
-          <input list="departments" value={department} onChange={(e) => setDepartment(e.target.value)} />
-          <datalist id="departments">
+          <input list="pf-departments" value={department} onChange={(e) => setDepartment(e.target.value)} />
+          <datalist id="pf-departments">
             {profile.departments.map((d) => (
               <option key={d} value={d} />
             ))}
@@ -102,17 +126,31 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel }: { profil
         <Field label={T.author} name="author" error={errs.author}>
           <input value={author} onChange={(e) => setAuthor(e.target.value)} />
         </Field>
-        <Field label={T.venue} name="venue" error={errs.venue}>
-          <input value={venue} onChange={(e) => setVenue(e.target.value)} />
-        </Field>
-        <Field label={T.themes} name="themes" error={errs.themes} hint={T.themesHint} wide>
-          <input value={themes} onChange={(e) => setThemes(e.target.value)} />
-        </Field>
-        <Field label={T.notes} name="notes" error={errs.notes} wide>
-          <textarea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <Field label={T.themes} name="themes" error={errs.themes} hint={T.themesHint}>
+          <input list="pf-themes" value={themes} onChange={(e) => setThemes(e.target.value)} />
+          <datalist id="pf-themes">
+            {(themeList.data ?? []).map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
         </Field>
       </div>
-      {error && !Object.keys(errs).length && <div className="form-error" role="alert">{error.message}</div>}
+      <fieldset className="channel-fields">
+        <legend>{T.channelSection(CHANNELS[channel])}</legend>
+        <ChannelFields channel={channel} inputs={inputs} setInputs={setInputs} errors={errs} profile={profile} today={today} />
+      </fieldset>
+      <div className="grid">
+        <Field label={T.link} name="link" error={errs.link} wide>
+          <input value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://" />
+        </Field>
+        <Field label={T.body} name="body" error={errs.body} hint={T.bodyHint} wide>
+          <textarea rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+        </Field>
+        <Field label={T.notes} name="notes" error={errs.notes} wide>
+          <textarea rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        </Field>
+      </div>
+      {error && !Object.keys(errs).some((f) => shownFields.has(f)) && <div className="form-error" role="alert">{error.message}</div>}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>{busy ? T.saving : T.save}</button>
         <button type="button" onClick={onCancel}>{T.cancel}</button>

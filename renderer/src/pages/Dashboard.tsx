@@ -1,5 +1,6 @@
 import { useQuery } from '../hooks'
 import { CHANNELS, CHANNEL_CODES } from '../../../shared/channels'
+import { WatchPanel } from '../components/WatchPanel'
 
 const T = { title: '工作台', thisMonth: '本月已完成', half: '累计', total: '合计', add: '新建台账记录', empty: '本月还没有已发布或已完成的记录。' }
 
@@ -26,6 +27,7 @@ export function Dashboard({ go }: { go: (p: string) => void }) {
         ))}
       </div>
       <p className="muted small">只统计已发布、已报送、已录用、已完成的记录；草稿、审核中、已排期未发布和已撤回的不计入。</p>
+      <WatchPanel go={go} />
     </section>
   )
 }

@@ -30,7 +30,7 @@ const T = {
   to: '结束日期',
   dateSep: '至',
   clear: '清除筛选',
-  search: '搜索标题、正文、备注（如：团结、义诊）',
+  search: '搜索标题、正文、备注',
   searchLabel: '搜索',
   total: (n: number) => `共 ${n} 条`,
   selected: (n: number) => `已选 ${n} 条`,
@@ -94,6 +94,11 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
   const editing = route[0] && route[0] !== 'new' ? Number(route[0]) : null
   const current = useQuery('piece-get', editing !== null ? { id: editing } : null)
   const showForm = route[0] === 'new' || (editing !== null && current.data?.id === editing)
+  const [focus, setFocus] = useState<{ id: number; n: number } | null>(null)
+  const focusOn = (id: number): void => setFocus((f) => ({ id, n: (f?.n ?? 0) + 1 }))
+  useEffect(() => {
+    if (editing !== null && Number.isInteger(editing)) focusOn(editing)
+  }, [editing])
   const reload = (): void => setReloadKey((k) => k + 1)
 
   function onSort(key: SortKey): void {
@@ -150,8 +155,9 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
           profile={profile}
           piece={editing !== null ? (current.data ?? undefined) : undefined}
           today={today}
-          onSaved={() => {
+          onSaved={(p) => {
             reload()
+            focusOn(p.id)
             go('ledger')
           }}
           onCancel={() => go('ledger')}
@@ -224,6 +230,7 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
         reloadKey={reloadKey}
         selected={selected}
         openId={editing}
+        focus={focus}
         onSort={onSort}
         onSelect={onSelect}
         onOpen={(id) => go(`ledger/${id}`)}

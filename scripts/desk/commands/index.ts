@@ -3,6 +3,7 @@ import { coreCommands } from './core'
 import { backupCommands } from './backup'
 import { ledgerCommands } from './ledger'
 import { watchCommands } from './watch'
+import { reportCommands } from './reports'
 
 /** Every CLI command; each domain adds its own file here. */
-export const commands: Command[] = [...coreCommands, ...ledgerCommands, ...backupCommands, ...watchCommands]
+export const commands: Command[] = [...coreCommands, ...ledgerCommands, ...backupCommands, ...watchCommands, ...reportCommands]

@@ -80,7 +80,7 @@ const feeds: Command = {
         return 0
       }
       if (sub === 'import-opml' && arg) {
-        const r = await run(ctx, 'feed-import-opml', { text: readFileSync(arg, 'utf8') })
+        const r = await run(ctx, 'feed-import-opml', { opml: readFileSync(arg, 'utf8') })
         process.stdout.write(`已导入 ${r.added} 个订阅源${r.skipped.length ? `，跳过 ${r.skipped.length} 个：` : ''}\n`)
         for (const s of r.skipped) process.stdout.write(`  ${s.name || s.url}：${s.reason}\n`)
         return 0

@@ -20,9 +20,12 @@ const T = {
   repick: '重新选择文件',
   file: (r: ImportReport) => `文件“${r.fileName}”${r.sheet ? `，工作表“${r.sheet}”` : ''}，表头在第 ${r.headerRow} 行，共 ${r.rows} 行数据${r.encoding === 'gb18030' ? '（GBK 编码）' : ''}`,
   mapping: '列对应关系',
+  mappingSummary: (r: ImportReport) => {
+    const all = Object.values(r.mapping)
+    const used = all.filter(Boolean).length
+    return `列对应关系：${used} 列将导入${all.length - used ? `，${all.length - used} 列不导入` : ''}${r.missing.length ? `，缺少 ${r.missing.join('、')}` : ''}`
+  },
   mappingHint: '表头名称与模板不同时，在这里选择它对应的列；导入成功后会记住，下次自动对应。',
-  header: '文件中的列',
-  target: '导入为',
   ignore: '不导入',
   remembered: '已记住',
   missing: (cols: string[]) => `缺少必需的列：${cols.join('、')}。请在上面的“导入为”中为它们选择对应的列。`,
@@ -35,7 +38,7 @@ const T = {
   dupExisting: (id: number) => `已有记录（编号 ${id}）`,
   dupRow: (n: number) => `本文件第 ${n} 行`,
   skipDups: '跳过这些疑似重复的行',
-  sample: '前几行预览',
+  sample: '查看前几行',
   ok: (n: number) => `检查通过：可以导入 ${n} 条。`,
   import: (n: number) => `导入 ${n} 条`,
   cancel: '取消',
@@ -111,26 +114,6 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
         {r && !busy && !r.committed && (
           <div className="import-report">
             <p>{T.file(r)}</p>
-            <h3>{T.mapping}</h3>
-            <p className="muted small">{T.mappingHint}</p>
-            <table className="table compact" aria-label={T.mapping}>
-              <thead>
-                <tr><th>{T.header}</th><th>{T.target}</th></tr>
-              </thead>
-              <tbody>
-                {Object.entries(r.mapping).map(([header, target]) => (
-                  <tr key={header}>
-                    <td>{header}{r.remembered.includes(header) && <span className="tag">{T.remembered}</span>}</td>
-                    <td>
-                      <select aria-label={`“${header}”导入为`} value={target} onChange={(e) => remap(header, e.currentTarget.value as TemplateColumn | '')}>
-                        <option value="">{T.ignore}</option>
-                        {TEMPLATE_COLUMNS.map((c) => <option key={c} value={c}>{c}</option>)}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
             {r.missing.length > 0 && <div className="form-error" role="alert">{T.missing(r.missing)}</div>}
             {r.problems.map((p) => <div key={p} className="form-error" role="alert">{p}</div>)}
             {r.errors.length > 0 && (
@@ -151,6 +134,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
                 {r.errors.length + r.moreErrors > SHOWN_ERRORS && <p className="muted">{T.moreErrors(r.errors.length + r.moreErrors - SHOWN_ERRORS)}</p>}
               </div>
             )}
+            {!blocked && <p className="ok-text">{T.ok(toImport)}</p>}
             {dupCount > 0 && (
               <div className="import-dups">
                 <p className="warn-text">{T.dups(dupCount)}</p>
@@ -168,9 +152,28 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
                 <label className="check"><input type="checkbox" checked={skipDuplicates} onChange={(e) => setSkipDuplicates(e.currentTarget.checked)} />{T.skipDups}</label>
               </div>
             )}
+            <details className="import-section" open={r.missing.length > 0 || r.problems.length > 0}>
+              <summary>{T.mappingSummary(r)}</summary>
+              <p className="muted small">{T.mappingHint}</p>
+              <div className="mapping-grid" role="group" aria-label={T.mapping}>
+                {Object.entries(r.mapping).map(([header, target]) => (
+                  <label key={header} className={target ? 'mapped' : 'ignored'}>
+                    <span className="mapping-header" title={header}>
+                      {header}
+                      {r.remembered.includes(header) && <span className="tag">{T.remembered}</span>}
+                    </span>
+                    <span aria-hidden>→</span>
+                    <select aria-label={`“${header}”导入为`} value={target} onChange={(e) => remap(header, e.currentTarget.value as TemplateColumn | '')}>
+                      <option value="">{T.ignore}</option>
+                      {TEMPLATE_COLUMNS.map((c) => <option key={c} value={c}>{c}</option>)}
+                    </select>
+                  </label>
+                ))}
+              </div>
+            </details>
             {r.sample.length > 0 && (
-              <>
-                <h3>{T.sample}</h3>
+              <details className="import-section">
+                <summary>{T.sample}</summary>
                 <div className="sample-wrap">
                   <table className="table compact" aria-label={T.sample}>
                     <thead><tr><th>{T.errCols[0]}</th>{shownColumns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
@@ -184,9 +187,8 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
                     </tbody>
                   </table>
                 </div>
-              </>
+              </details>
             )}
-            {!blocked && <p className="ok-text">{T.ok(toImport)}</p>}
           </div>
         )}
         <div className="actions">

@@ -47,6 +47,8 @@ export function LedgerTable(props: {
   reloadKey: number
   selected: ReadonlySet<number>
   openId: number | null
+  /** Scroll to this piece (when it is off screen) and mark it: a just-saved piece, or one opened by a link. */
+  focus: { id: number; n: number } | null
   onSort: (key: SortKey) => void
   onSelect: (ids: number[], on: boolean) => void
   onOpen: (id: number) => void
@@ -100,6 +102,30 @@ export function LedgerTable(props: {
   useEffect(() => {
     for (const page of new Set(items.map((i) => Math.floor(i.index / PAGE)))) load(page)
   })
+
+  // Scroll-to-row: ask where the piece sits under the current filter and order, then bring it into view once
+  // the table knows enough rows. A row already on screen is left where it is (clicking it must not jump).
+  const [target, setTarget] = useState<number | null>(null)
+  useEffect(() => {
+    const f = props.focus
+    if (!f) return
+    let live = true
+    void invoke('ledger-position', { id: f.id, filter: { ...filter, sort, desc } }).then((r) => {
+      if (live && r.ok && r.value.index !== null) setTarget(r.value.index)
+    })
+    return () => {
+      live = false
+    }
+  }, [props.focus?.n])
+  useEffect(() => {
+    if (target === null || total === null || target >= total) return
+    const el = scrollRef.current
+    const head = el?.querySelector('thead')?.getBoundingClientRect().height ?? 0
+    const top = target * ROW_H
+    const visible = el && top >= el.scrollTop && top + ROW_H <= el.scrollTop + el.clientHeight - head
+    if (!visible) virtualizer.scrollToIndex(target, { align: 'center' })
+    setTarget(null)
+  }, [target, total])
 
   const pieceAt = (index: number): Piece | undefined => {
     const page = Math.floor(index / PAGE)
@@ -168,7 +194,7 @@ export function LedgerTable(props: {
                   <td colSpan={COLUMNS.length + 1}>{T.loading}</td>
                 </tr>
               )
-            const isOpen = props.openId === p.id
+            const isOpen = props.openId === p.id || props.focus?.id === p.id
             return (
               <tr
                 key={v.key}

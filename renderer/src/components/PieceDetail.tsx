@@ -1,0 +1,68 @@
+// One piece in full: its form, its review (chain, actions, proofreading, rounds), its evidence and its audit
+// trail. The ledger opens it for #/ledger/<id>; the calendar opens it beside the month.
+import { useState } from 'react'
+import { useQuery } from '../hooks'
+import { PieceForm } from './PieceForm'
+import { ReviewPanel } from './workflow/ReviewPanel'
+import { EvidencePanel } from './workflow/EvidencePanel'
+import { AuditTrail } from './workflow/AuditTrail'
+import { channelLabel, statusLabel } from '../../../shared/channels'
+import type { Profile } from '../../../shared/contract/settings'
+import './workflow/workflow.css'
+
+const T = { loading: '正在打开…', close: '关闭', id: (n: number) => `编号 ${n}`, saved: '已保存' }
+
+export function PieceDetail({ id, profile, today, onChanged, onClose }: { id: number; profile: Profile; today: string; onChanged?: () => void; onClose: () => void }) {
+  const piece = useQuery('piece-get', { id })
+  const [tick, setTick] = useState(0)
+  const [saved, setSaved] = useState(false)
+  const changed = () => {
+    piece.reload()
+    setTick((t) => t + 1)
+    onChanged?.()
+  }
+
+  if (piece.error) {
+    return (
+      <section className="piece-detail">
+        <div className="form-error" role="alert">{piece.error.message}</div>
+        <div className="actions"><button onClick={onClose}>{T.close}</button></div>
+      </section>
+    )
+  }
+  const p = piece.data
+  if (!p || p.id !== id) return <section className="piece-detail loading">{T.loading}</section>
+  const version = `${p.updatedAt}-${tick}`
+  return (
+    <section className="piece-detail" aria-label={`稿件详情：${p.title}`}>
+      <header className="detail-head">
+        <span className={`chip ch-${p.channel}`}>{channelLabel(p.channel)}</span>
+        <h1>{p.title}</h1>
+        <span className={`status st-${p.status}`} data-testid="detail-status">{statusLabel(p.status)}</span>
+        <span className="muted small">{T.id(p.id)}</span>
+        {saved && <span className="ok-text">{T.saved}</span>}
+        <button onClick={onClose}>{T.close}</button>
+      </header>
+      <div className="detail-cols">
+        <div>
+          <PieceForm
+            key={p.updatedAt}
+            profile={profile}
+            piece={p}
+            today={today}
+            onSaved={() => {
+              setSaved(true)
+              changed()
+            }}
+            onCancel={onClose}
+          />
+          <EvidencePanel pieceId={p.id} onChanged={changed} />
+        </div>
+        <div>
+          <ReviewPanel piece={p} onChanged={changed} />
+          <AuditTrail pieceId={p.id} version={version} />
+        </div>
+      </div>
+    </section>
+  )
+}

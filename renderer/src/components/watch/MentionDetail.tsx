@@ -1,0 +1,179 @@
+import { useEffect, useState } from 'react'
+import { invoke } from '../../api'
+import { useQuery } from '../../hooks'
+import { GRADES, MENTION_STATUSES, SENTIMENTS, TRIAGE_ACTIONS } from '../../../../shared/watch'
+import type { DeskError, Envelope } from '../../../../shared/contract'
+import type { MentionDetail as Detail } from '../../../../shared/contract/mentions'
+import { GradeBadge, Highlighted, SafeLink, SentimentChip, chinaTime } from './Text'
+import { PieceLink } from './PieceLink'
+
+const T = {
+  close: '关闭',
+  original: '打开原文',
+  noLink: '（无原文链接）',
+  published: '发布时间',
+  fetched: '抓取时间',
+  feed: '来源',
+  rules: '命中规则',
+  cues: '情感依据',
+  noCues: '无',
+  sentiment: '情感',
+  grade: '级别',
+  manual: '（人工更正，不会被自动覆盖）',
+  triage: '研判处置',
+  status: '当前状态',
+  note: '处置说明',
+  notePlaceholder: '写明做了什么，如：已转医务科核实；办结时写明处置结果',
+  assignee: '责任人',
+  saveAssignee: '保存',
+  escalate: '上报领导（列入“领导关注”）',
+  sources: (n: number) => `全部来源（${n}）`,
+  events: '处置记录',
+  noEvents: '尚未处置',
+  remove: '删除此舆情',
+  confirmRemove: '确认删除（同一内容以后不会再收录）',
+  cancel: '取消'
+}
+
+export function MentionDetail({ id, onChanged, onClose }: { id: number; onChanged: () => void; onClose: () => void }) {
+  const q = useQuery('mention-get', { id })
+  const [m, setM] = useState<Detail | null>(null)
+  const [note, setNote] = useState('')
+  const [assignee, setAssignee] = useState('')
+  const [error, setError] = useState<DeskError | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+  useEffect(() => {
+    if (q.data) {
+      setM(q.data)
+      setAssignee(q.data.assignee)
+    }
+  }, [q.data])
+  useEffect(() => {
+    setNote('')
+    setError(null)
+    setConfirming(false)
+  }, [id])
+
+  if (q.error) return <aside className="mention-detail card"><div className="form-error">{q.error.message}</div></aside>
+  if (!m || m.id !== id) return <aside className="mention-detail card loading">正在打开…</aside>
+
+  /** Runs one change; the panel shows the handler's answer, the list reloads. */
+  async function act(run: () => Promise<Envelope<Detail>>, clearNote = false) {
+    setBusy(true)
+    const r = await run()
+    setBusy(false)
+    if (!r.ok) return setError(r.error)
+    setError(null)
+    setM(r.value)
+    if (clearNote) setNote('')
+    onChanged()
+  }
+
+  return (
+    <aside className="mention-detail card" aria-label="舆情详情">
+      <header className="detail-head">
+        <span className="mention-badges">
+          <GradeBadge grade={m.grade} manual={m.gradeManual} />
+          <SentimentChip sentiment={m.sentiment} manual={m.sentimentManual} />
+          <span className={`mstatus ms-${m.status}`}>{MENTION_STATUSES[m.status]}</span>
+        </span>
+        <button className="link" onClick={onClose}>{T.close}</button>
+      </header>
+      <h2 className="detail-title"><Highlighted segments={m.titleSegments} /></h2>
+      <p className="detail-link">{m.link ? <SafeLink href={m.link}>{T.original}</SafeLink> : <span className="muted">{T.noLink}</span>}</p>
+      {m.snippet && <p className="detail-snippet"><Highlighted segments={m.snippetSegments} /></p>}
+      <dl className="detail-meta">
+        <dt>{T.feed}</dt><dd>{m.feedName || '—'}</dd>
+        <dt>{T.published}</dt><dd>{chinaTime(m.publishedAt)}</dd>
+        <dt>{T.fetched}</dt><dd>{chinaTime(m.fetchedAt)}</dd>
+        <dt>{T.rules}</dt><dd>{m.matches.map((x) => `${x.ruleName}：${x.terms.join('、')}`).join('；')}</dd>
+        <dt>{T.cues}</dt><dd>{m.sentimentCues.length ? m.sentimentCues.join('、') : T.noCues}</dd>
+      </dl>
+
+      <div className="detail-row">
+        <label>
+          {T.sentiment}
+          <select aria-label={T.sentiment} value={m.sentiment} disabled={busy} onChange={(e) => act(() => invoke('mention-correct', { id, sentiment: e.target.value as Detail['sentiment'] }))}>
+            {SENTIMENTS.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </label>
+        <label>
+          {T.grade}
+          <select aria-label={T.grade} value={m.grade} disabled={busy} onChange={(e) => act(() => invoke('mention-correct', { id, grade: e.target.value as Detail['grade'] }))}>
+            {GRADES.map((g) => <option key={g} value={g}>{g}</option>)}
+          </select>
+        </label>
+        {(m.sentimentManual || m.gradeManual) && <span className="muted small">{T.manual}</span>}
+      </div>
+
+      <section className="triage" aria-label={T.triage}>
+        <h3>{T.triage}</h3>
+        <label className="field">
+          <span className="field-label">{T.note}</span>
+          <textarea aria-label={T.note} rows={2} value={note} placeholder={T.notePlaceholder} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <div className="actions">
+          {m.nextSteps.map((step) => (
+            <button key={step} className={step === 'ignored' ? '' : 'primary'} disabled={busy} onClick={() => act(() => invoke('mention-triage', { id, step, note }), true)}>
+              {TRIAGE_ACTIONS[step]}
+            </button>
+          ))}
+        </div>
+        {error && <div className="form-error" role="alert">{error.message}</div>}
+        <div className="detail-row">
+          <label>
+            {T.assignee}
+            <input aria-label={T.assignee} value={assignee} maxLength={20} onChange={(e) => setAssignee(e.target.value)} />
+          </label>
+          <button disabled={busy || assignee === m.assignee} onClick={() => act(() => invoke('mention-assign', { id, assignee }))}>{T.saveAssignee}</button>
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={m.escalated} disabled={busy} onChange={(e) => act(() => invoke('mention-escalate', { id, escalated: e.target.checked, note: '' }))} />
+          {T.escalate}
+        </label>
+        <PieceLink piece={m.piece} busy={busy} onLink={(pieceId) => act(() => invoke('mention-link-piece', { id, pieceId }))} />
+      </section>
+
+      <section>
+        <h3>{T.events}</h3>
+        {m.events.length === 0 ? <p className="muted">{T.noEvents}</p> : (
+          <ol className="trail" aria-label={T.events}>
+            {m.events.map((e) => (
+              <li key={e.id}>
+                <span className="trail-when">{chinaTime(e.at)}</span> {e.actor}：{MENTION_STATUSES[e.fromStatus]} → <strong>{MENTION_STATUSES[e.toStatus]}</strong>
+                {e.note && <div className="trail-note">{e.note}</div>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section>
+        <h3>{T.sources(m.sources.length)}</h3>
+        <ul className="sources">
+          {m.sources.map((s) => (
+            <li key={s.id}>
+              <span className="muted">{s.feedName || '—'} · {chinaTime(s.publishedAt)}</span>
+              <div><SafeLink href={s.link}>{s.title}</SafeLink></div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <footer className="actions">
+        {confirming ? (
+          <>
+            <button className="danger" onClick={async () => {
+              const r = await invoke('mention-delete', { id })
+              if (!r.ok) return setError(r.error)
+              onChanged()
+              onClose()
+            }}>{T.confirmRemove}</button>
+            <button onClick={() => setConfirming(false)}>{T.cancel}</button>
+          </>
+        ) : <button className="link danger-text" onClick={() => setConfirming(true)}>{T.remove}</button>}
+      </footer>
+    </aside>
+  )
+}

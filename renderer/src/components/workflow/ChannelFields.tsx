@@ -1,0 +1,105 @@
+// The inputs of one channel's own fields, drawn from the shared field table (shared/contract/channel-fields.ts).
+import { useQuery } from '../../hooks'
+import { Field } from '../Field'
+import { CHANNEL_FIELDS, type ChannelField } from '../../../../shared/contract/channel-fields'
+import { PLATFORM_OF_CHANNEL } from '../../../../shared/contract/registries'
+import { OUTLET_LEVELS, type Channel } from '../../../../shared/channels'
+import { ledLeadWarning } from '../../../../shared/workflow'
+import type { Profile } from '../../../../shared/contract/settings'
+import type { Inputs } from './piece-values'
+
+const T = { unset: '未填', choose: '请选择', leadNote: '送审时会提醒：' }
+
+export function ChannelFields({ channel, inputs, setInputs, errors, profile, today }: { channel: Channel; inputs: Inputs; setInputs: (f: (i: Inputs) => Inputs) => void; errors: Record<string, string>; profile: Profile; today: string }) {
+  const outlets = useQuery('outlet-list', {})
+  const accounts = useQuery('account-list', {})
+  const set = (key: string, v: string | boolean) => setInputs((i) => ({ ...i, [key]: v }))
+
+  function suggestions(f: ChannelField): string[] {
+    if (!f.suggest) return []
+    if (f.suggest === 'outlets') return (outlets.data ?? []).map((o) => o.name)
+    if (f.suggest === 'departments') return profile.departments
+    if (f.suggest === 'accounts') {
+      const platform = PLATFORM_OF_CHANNEL[channel]
+      return (accounts.data ?? []).filter((a) => a.platform === platform && a.status === '在用').map((a) => a.name)
+    }
+    return [...f.suggest]
+  }
+
+  /** Picking an outlet from the registry fills in its level. */
+  function setVenue(f: ChannelField, v: string) {
+    const outlet = f.suggest === 'outlets' ? outlets.data?.find((o) => o.name === v) : undefined
+    setInputs((i) => ({ ...i, [f.key]: v, ...(outlet ? { outletLevel: outlet.level } : {}) }))
+  }
+
+  function input(f: ChannelField) {
+    const v = inputs[f.key] ?? ''
+    const id = `cf-${channel}-${f.key}`
+    switch (f.kind) {
+      case 'count':
+        return <input type="number" min={0} step={1} value={String(v)} onChange={(e) => set(f.key, e.target.value)} />
+      case 'date':
+        return <input type="date" value={String(v)} onChange={(e) => set(f.key, e.target.value)} />
+      case 'level':
+        return (
+          <select value={String(v)} onChange={(e) => set(f.key, e.target.value)}>
+            <option value="">{T.choose}</option>
+            {OUTLET_LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
+          </select>
+        )
+      case 'select': {
+        const options = f.options ?? []
+        return (
+          <select value={String(v)} onChange={(e) => set(f.key, e.target.value)}>
+            <option value="">{T.choose}</option>
+            {/* A value from an older import that is not in today's list stays selectable. */}
+            {v && !options.includes(String(v)) && <option value={String(v)}>{String(v)}</option>}
+            {options.map((o) => <option key={o} value={o}>{o}</option>)}
+          </select>
+        )
+      }
+      case 'bool':
+        if (f.where === 'column') {
+          return (
+            <span className="check">
+              <input type="checkbox" checked={v === true} onChange={(e) => set(f.key, e.target.checked)} />
+              {f.options?.[0]}
+            </span>
+          )
+        }
+        return (
+          <select value={String(v)} onChange={(e) => set(f.key, e.target.value)}>
+            <option value="">{T.unset}</option>
+            <option value="true">{f.options?.[0]}</option>
+            <option value="false">{f.options?.[1]}</option>
+          </select>
+        )
+      default: {
+        const list = suggestions(f)
+        return (
+          <>
+            <input list={list.length ? id : undefined} value={String(v)} onChange={(e) => (f.key === 'venue' ? setVenue(f, e.target.value) : set(f.key, e.target.value))} />
+            {list.length > 0 && <datalist id={id}>{list.map((s) => <option key={s} value={s} />)}</datalist>}
+          </>
+        )
+      }
+    }
+  }
+
+  // Only for a display still to come: a past one is being recorded, not requested.
+  const start = String(inputs.displayStart ?? '')
+  const lead = channel === 'led' && start >= today ? ledLeadWarning(today, start) : null
+  return (
+    <div className="grid">
+      {CHANNEL_FIELDS[channel].map((f) => {
+        const name = f.where === 'extra' ? `extra.${f.key}` : f.key
+        return (
+          <Field key={`${channel}-${f.key}`} label={f.label} name={name} error={errors[name]} hint={f.hint}>
+            {input(f)}
+          </Field>
+        )
+      })}
+      {lead && <p className="warn-note wide" role="note">{T.leadNote}{lead}</p>}
+    </div>
+  )
+}

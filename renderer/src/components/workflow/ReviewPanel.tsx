@@ -1,0 +1,206 @@
+// 审核: the piece's chain, the actions its status allows (送审, 通过, 退回 with a comment, 管理员越级发布 with a
+// reason, and the ordinary next steps such as 排期 and 发布), the proofreading hits and the history of rounds.
+import { useEffect, useState } from 'react'
+import { invoke, fieldErrors } from '../../api'
+import { useQuery } from '../../hooks'
+import { ProofHits } from './ProofHits'
+import { DECISION_LABELS, when } from './labels'
+import { STATUSES, finalStatusesFor, type Status } from '../../../../shared/channels'
+import { nextStatuses, stepLevel } from '../../../../shared/workflow'
+import type { DeskError } from '../../../../shared/contract'
+import type { Piece } from '../../../../shared/contract/pieces'
+import type { SubmitResult } from '../../../../shared/contract/workflow'
+
+const T = {
+  title: '审核',
+  chain: '审核流程',
+  noChain: '本渠道无需审核',
+  submit: '送审',
+  submitHint: '送审时自动校对规范表述，只提示，不阻止送审。',
+  waiting: (s: string) => `等待：${s}`,
+  reviewer: '审核人',
+  reviewerHint: '代领导录入时填写其姓名，默认为当前用户',
+  comment: '审核意见',
+  commentHint: '退回时必填，作者会看到',
+  approve: '通过',
+  reject: '退回',
+  rejected: (step: string, who: string) => `${step}退回（${who}）：`,
+  resubmit: '按意见修改后，可再次送审（开始新一轮审核）。',
+  moves: '状态变更',
+  moveTo: (s: string) => `改为“${s}”`,
+  override: '管理员越级发布',
+  overrideHint: '跳过未完成的审核步骤，须写明理由；将记入审核记录和操作日志。',
+  overrideTo: '改为',
+  reason: '理由',
+  overrideGo: '确认越级',
+  sent: (round: number) => `已送审（第 ${round} 轮）`,
+  history: '审核记录',
+  round: (n: number) => `第 ${n} 轮`,
+  none: '还没有审核记录。'
+}
+
+export function ReviewPanel({ piece, onChanged }: { piece: Piece; onChanged: () => void }) {
+  const state = useQuery('review-history', { id: piece.id })
+  const chains = useQuery('review-chains-get', {})
+  const [reviewer, setReviewer] = useState('')
+  const [comment, setComment] = useState('')
+  const [reason, setReason] = useState('')
+  const [overrideTo, setOverrideTo] = useState<Status>(finalStatusesFor(piece.channel)[0])
+  const [showOverride, setShowOverride] = useState(false)
+  const [sent, setSent] = useState<SubmitResult | null>(null)
+  const [error, setError] = useState<DeskError | null>(null)
+  const [busy, setBusy] = useState(false)
+  const errs = fieldErrors(error)
+  // The piece changed (saved in the form, moved in the calendar): its chain and rounds may have too.
+  useEffect(() => state.reload(), [piece.updatedAt])
+
+  async function act(run: () => Promise<{ ok: boolean; error?: DeskError }>) {
+    setBusy(true)
+    const r = await run()
+    setBusy(false)
+    setError(r.ok ? null : (r.error ?? null))
+    if (r.ok) {
+      setComment('')
+      setReason('')
+      setShowOverride(false)
+      state.reload()
+      onChanged()
+    }
+  }
+
+  const submit = () =>
+    act(async () => {
+      const r = await invoke('review-submit', { id: piece.id })
+      if (r.ok) setSent(r.value)
+      return r
+    })
+  const decide = (decision: 'approve' | 'reject') => act(() => invoke('review-decide', { id: piece.id, decision, comment, reviewer }))
+  const move = (status: Status) => act(() => invoke('piece-update', { id: piece.id, status }))
+  const override = () => act(() => invoke('review-override', { id: piece.id, status: overrideTo, reason }))
+
+  const s = state.data
+  const chain = s?.chain ?? []
+  const chainEmpty = (chains.data?.chains[piece.channel] ?? ['?']).length === 0
+  const moves = nextStatuses(piece.channel, piece.status, chainEmpty).filter((x) => x !== 'draft' && x !== 'pending' && x !== 'withdrawn')
+  const canOverride = chain.length > 0 && ['draft', 'pending', 'withdrawn'].includes(piece.status)
+  const openRound = s?.open ? s.rounds.find((r) => r.round === s.open!.round) : undefined
+
+  function stepClass(i: number): string {
+    const row = openRound?.rows.find((r) => r.step === i + 1)
+    if (row?.decision === 'approved') return 'step done'
+    if (row && s?.open?.step === i + 1) return 'step open'
+    return 'step'
+  }
+
+  return (
+    <section className="card panel" aria-label={T.title}>
+      <h2>{T.title}</h2>
+      <div className="chain" aria-label={T.chain}>
+        {chain.length === 0 && <span className="muted">{T.noChain}</span>}
+        {chain.map((name, i) => (
+          <span key={name} className="chain-item">
+            {i > 0 && <span className="arrow">→ </span>}
+            <span className={stepClass(i)} title={stepLevel(i, chain.length)}>{name}</span>
+          </span>
+        ))}
+      </div>
+
+      {s?.rejection && (
+        <div className="rejection" role="note">
+          <strong>{T.rejected(s.rejection.stepName, s.rejection.reviewer)}</strong>
+          {s.rejection.comment}
+          <div className="small">{T.resubmit}</div>
+        </div>
+      )}
+
+      <div className="review-actions">
+        {piece.status === 'draft' && (
+          <div className="row">
+            <button className="primary" disabled={busy} onClick={() => void submit()}>{T.submit}</button>
+            <span className="muted small">{T.submitHint}</span>
+          </div>
+        )}
+        {piece.status === 'pending' && s?.open && (
+          <>
+            <div className="muted">{T.waiting(s.open.stepName)}</div>
+            <label className="field" data-field="reviewer">
+              <span className="field-label">{T.reviewer}</span>
+              <input value={reviewer} onChange={(e) => setReviewer(e.target.value)} placeholder={T.reviewerHint} />
+            </label>
+            <label className={`field${errs.comment ? ' has-error' : ''}`} data-field="comment">
+              <span className="field-label">{T.comment}</span>
+              <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={T.commentHint} />
+              {errs.comment && <span className="field-error" role="alert">{errs.comment}</span>}
+            </label>
+            <div className="row">
+              <button className="primary" disabled={busy} onClick={() => void decide('approve')}>{T.approve}</button>
+              <button disabled={busy} onClick={() => void decide('reject')}>{T.reject}</button>
+            </div>
+          </>
+        )}
+        {moves.length > 0 && piece.status !== 'pending' && (
+          <div className="row" aria-label={T.moves}>
+            {moves.map((m) => (
+              <button key={m} disabled={busy} onClick={() => void move(m)}>{T.moveTo(STATUSES[m])}</button>
+            ))}
+          </div>
+        )}
+        {canOverride && !showOverride && (
+          <div className="row">
+            <button className="link" onClick={() => setShowOverride(true)}>{T.override}…</button>
+          </div>
+        )}
+        {canOverride && showOverride && (
+          <div className="override">
+            <p className="muted small">{T.overrideHint}</p>
+            <div className="row">
+              <label>
+                {T.overrideTo}{' '}
+                <select aria-label={T.overrideTo} value={overrideTo} onChange={(e) => setOverrideTo(e.target.value as Status)}>
+                  {(['approved', 'scheduled', ...finalStatusesFor(piece.channel)] as Status[]).map((x) => (
+                    <option key={x} value={x}>{STATUSES[x]}</option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <label className={`field${errs.reason ? ' has-error' : ''}`} data-field="reason">
+              <span className="field-label">{T.reason}</span>
+              <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+              {errs.reason && <span className="field-error" role="alert">{errs.reason}</span>}
+            </label>
+            <div className="row">
+              <button className="primary" disabled={busy} onClick={() => void override()}>{T.overrideGo}</button>
+            </div>
+          </div>
+        )}
+        {error && !errs.comment && !errs.reason && <div className="form-error" role="alert">{error.message}</div>}
+      </div>
+
+      {sent && <p className="ok-text" role="status">{T.sent(sent.round)}</p>}
+      <ProofHits piece={piece} />
+
+      <h3>{T.history}</h3>
+      {s && s.rounds.length === 0 && <p className="muted small">{T.none}</p>}
+      <ol className="rounds">
+        {[...(s?.rounds ?? [])].reverse().map((r) => (
+          <li key={r.round}>
+            <div className="round-title">{T.round(r.round)}</div>
+            <table>
+              <tbody>
+                {r.rows.map((row) => (
+                  <tr key={row.id}>
+                    <td>{row.stepName}</td>
+                    <td className={`decision-${row.decision}`}>{DECISION_LABELS[row.decision] ?? row.decision}</td>
+                    <td>{row.reviewer}</td>
+                    <td className="muted">{row.decision === 'waiting' ? '' : when(row.at)}</td>
+                    <td>{row.step === 0 ? '' : row.comment}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react'
+import { MentionList } from '../components/watch/MentionList'
+import { MentionDetail } from '../components/watch/MentionDetail'
+import { FeedsTab } from '../components/watch/FeedsTab'
+import { RulesTab } from '../components/watch/RulesTab'
+import { WatchSettingsTab } from '../components/watch/WatchSettingsTab'
+import { DigestCard } from '../components/watch/DigestCard'
+import './watch.css'
+
+const T = {
+  title: '舆情监测',
+  tabs: { inbox: '收件箱', feeds: '订阅源', rules: '监测规则', leaders: '领导关注', settings: '提醒与词库' },
+  leadersIntro: '已“上报领导”的舆情，供书记、院长查看处置进展。'
+}
+type Tab = keyof typeof T.tabs
+const TABS = Object.keys(T.tabs) as Tab[]
+
+/** #/watch/<tab>[/<mention id>] */
+export function Watch({ route, go }: { route: string[]; go: (p: string) => void }) {
+  const tab: Tab = TABS.includes(route[0] as Tab) ? (route[0] as Tab) : 'inbox'
+  const selected = route[1] && /^\d+$/.test(route[1]) ? Number(route[1]) : null
+  // Bumped whenever something changed the mentions, so lists reload in place with their filters kept.
+  const [version, setVersion] = useState(0)
+  const changed = () => setVersion((v) => v + 1)
+  const open = (id: number | null) => go(`watch/${tab === 'leaders' ? 'leaders' : 'inbox'}${id ? `/${id}` : ''}`)
+  const inboxLike = tab === 'inbox' || tab === 'leaders'
+  return (
+    <section className="page watch-page">
+      <header className="page-head"><h1>{T.title}</h1></header>
+      <nav className="tabs" role="tablist" aria-label={T.title}>
+        {TABS.map((t) => (
+          <a key={t} role="tab" aria-selected={t === tab} className={t === tab ? 'tab active' : 'tab'} href={`#/watch/${t}`}>{T.tabs[t]}</a>
+        ))}
+      </nav>
+      {tab === 'inbox' && <DigestCard version={version} onOpen={(id) => open(id)} />}
+      {tab === 'leaders' && <p className="muted">{T.leadersIntro}</p>}
+      {inboxLike && (
+        <div className={selected ? 'inbox split' : 'inbox'}>
+          <MentionList key={tab} escalated={tab === 'leaders'} selected={selected} onSelect={(id) => open(id)} version={version} />
+          {selected && <MentionDetail id={selected} onChanged={changed} onClose={() => open(null)} />}
+        </div>
+      )}
+      {tab === 'feeds' && <FeedsTab onPolled={changed} />}
+      {tab === 'rules' && <RulesTab />}
+      {tab === 'settings' && <WatchSettingsTab />}
+    </section>
+  )
+}

@@ -1,0 +1,72 @@
+// `desk report --period 2023H1 --format docx --out FILE` and `desk tally --month 2023-05 [--json]`: the same
+// figures, draft and files as the 统计 and 报告 pages.
+import { writeFileSync } from 'node:fs'
+import { extname } from 'node:path'
+import type { Command } from '../command'
+import { printJson } from '../command'
+import { argValue, hasFlag } from '../args'
+import { dispatch, handlers } from '../../../handlers'
+import { renderReport } from '../../../handlers/reports/report'
+import { UserError } from '../../../handlers/errors'
+import { periodProblem, changeOf, changeText } from '../../../shared/periods'
+import { REPORT_FORMATS, type ReportFormat } from '../../../shared/contract/reports'
+import type { TallyView } from '../../../shared/contract/tallies'
+
+const out = (s: string): boolean => process.stdout.write(s + '\n')
+/** Print the message to stderr and give the exit code. */
+const fail = (message: string, code: number): number => (process.stderr.write(message + '\n'), code)
+
+export const reportCommands: Command[] = [
+  {
+    name: 'report',
+    usage: 'report --period 2023H1 --format docx|xlsx|csv|json --out FILE',
+    summary: '生成意识形态工作总结（Word 草稿）或统计汇总（Excel/CSV/JSON）',
+    valueFlags: ['--period', '--format', '--out'],
+    run: async (ctx, _args, argv) => {
+      const period = argValue(argv, '--period')
+      const file = argValue(argv, '--out')
+      const format = (argValue(argv, '--format') ?? (file ? extname(file).slice(1).toLowerCase() : '')) as ReportFormat
+      if (!period) return fail('请用 --period 指定统计区间，如 2023H1、2023H2、2023-05、2023-01-01..2023-03-31', 2)
+      const problem = periodProblem(period)
+      if (problem) return fail(problem, 2)
+      if (!REPORT_FORMATS.includes(format)) return fail(`请用 --format 指定格式：${REPORT_FORMATS.join(' / ')}`, 2)
+      if (!file) return fail('请用 --out 指定输出文件', 2)
+      try {
+        const started = performance.now()
+        const r = await renderReport(ctx, period, format)
+        writeFileSync(file, Buffer.from(r.base64, 'base64'))
+        out(`已生成 ${file}（${r.fileName}，${Math.max(1, Math.round(r.bytes / 1024))} KB，用时 ${Math.round(performance.now() - started)} 毫秒）`)
+        return 0
+      } catch (e) {
+        if (e instanceof UserError) return fail(e.message, 1)
+        throw e
+      }
+    }
+  },
+  {
+    name: 'tally',
+    usage: 'tally --month 2023-05 [--period 2023Q2] [--json]',
+    summary: '月度（或任意区间）统计，含环比、同比与签阅状态',
+    valueFlags: ['--month', '--period'],
+    run: async (ctx, _args, argv) => {
+      const period = argValue(argv, '--period') ?? argValue(argv, '--month')
+      if (!period) return fail('请用 --month 指定月份，如 2023-05（或用 --period 指定其他区间）', 2)
+      const r = await dispatch(handlers, ctx, 'tally-get', { period })
+      if (!r.ok) return fail(r.error.message, 1)
+      const v = r.value as TallyView
+      if (hasFlag(argv, '--json')) {
+        printJson(v)
+        return 0
+      }
+      out(`${v.set.hospital} ${v.period.label} 统计（环比：${v.previous.label}；同比：${v.lastYear.label}）`)
+      for (const f of v.set.figures) {
+        if (f.value === 0 && !(v.previousValues[f.key] || v.lastYearValues[f.key])) continue
+        const mom = changeText(changeOf(f.value, v.previousValues[f.key] ?? 0))
+        const yoy = changeText(changeOf(f.value, v.lastYearValues[f.key] ?? 0))
+        out(`  ${f.label}：${f.value}${f.unit}（环比 ${mom}，同比 ${yoy}）`)
+      }
+      if (v.signoff) out(`已阅：${v.signoff.signedBy}，${v.signoff.signedAt}${v.signoff.changed ? '（签阅后有变动）' : ''}`)
+      return 0
+    }
+  }
+]

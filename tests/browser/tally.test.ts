@@ -1,0 +1,104 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { launchBrowser, openApp, SCREENSHOTS } from '../helpers/browser'
+import type { TestDesk } from '../helpers/desk'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const seedDemo = (d: TestDesk) => d.call('demo-seed', {}).then(() => undefined)
+const heading = (page: Page, label: string) => page.getByTestId('tally-period').filter({ hasText: `南和县人民医院 ${label} 宣传舆情工作统计` })
+
+/** Carried-out WeChat posts of a month, counted from the rows (not from the tally code). */
+function wechatPosts(d: TestDesk, month: string): { id: number; title: string }[] {
+  return d.ctx.desk.sqlite
+    .prepare(`SELECT id, title FROM pieces WHERE channel = 'wechat' AND status = 'published' AND substr(date, 1, 7) = ? ORDER BY date, id`)
+    .all(month) as { id: number; title: string }[]
+}
+
+async function fullShot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+}
+
+describe('browser: the secretary tallies a month, drills down, signs it off and sees a later change; the report drafts', () => {
+  it('统计 → switch month → drill down → 已阅 → a row changes → 签阅后有变动; 报告 previews the draft', async () => {
+    const app = await openApp(browser, { setup: seedDemo })
+    const { page, desk } = app
+    try {
+      await page.getByRole('heading', { name: '工作台' }).waitFor()
+      await page.getByRole('link', { name: '统计' }).click()
+      // Today is 2023-06-15: the tally opens on last month.
+      await heading(page, '2023年5月').waitFor()
+      await page.getByTestId('chart-trend').locator('canvas').first().waitFor()
+      await page.getByTestId('chart-sentiment').locator('canvas').first().waitFor()
+      await app.shot('tally-01-may')
+      await fullShot(page, 'tally-01-may-full')
+
+      await page.getByRole('button', { name: '上个月' }).click()
+      await heading(page, '2023年4月').waitFor()
+      const april = wechatPosts(desk, '2023-04').length
+      expect(await page.getByTestId('tile-channel.wechat.count').locator('button.num').first().textContent()).toBe(`${april}篇`)
+      await page.getByRole('button', { name: '下个月' }).click()
+      await heading(page, '2023年5月').waitFor()
+
+      // Drill down: the rows behind the May WeChat count are exactly the May posts.
+      const may = wechatPosts(desk, '2023-05')
+      await page.getByTestId('tile-channel.wechat.count').locator('button.num').first().click()
+      const dialog = page.getByRole('dialog', { name: '2023年5月 · 微信公众号' })
+      await dialog.waitFor()
+      await dialog.getByText(`共 ${may.length} 条`).waitFor()
+      const titles = await dialog.getByRole('table', { name: '明细' }).locator('tbody tr td.title-cell').allTextContents()
+      expect(titles).toEqual(may.map((p) => p.title))
+      await app.shot('tally-02-drilldown')
+      const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出 CSV' }).click()])
+      expect(download.suggestedFilename()).toBe('2023年5月_微信公众号_明细.csv')
+      const csv = readFileSync(await download.path())
+      expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+      expect(csv.toString('utf8')).toContain(may[0].title)
+      await dialog.getByRole('button', { name: '关闭' }).click()
+      await dialog.waitFor({ state: 'detached' })
+
+      // Sign the month off.
+      const signoff = page.getByTestId('signoff')
+      await signoff.getByRole('button', { name: '签阅（已阅）' }).click()
+      await signoff.locator('[data-field="signedBy"] .field-error').filter({ hasText: '请填写签阅人姓名' }).waitFor()
+      await signoff.getByLabel('签阅人').fill('王书记')
+      await signoff.getByLabel('意见（可不填）').fill('数字已核对')
+      await signoff.getByRole('button', { name: '签阅（已阅）' }).click()
+      await signoff.getByText('✓ 已阅').waitFor()
+      await app.shot('tally-03-signed')
+
+      // A row of May changes afterwards (through the ledger's handler): one post moves to April.
+      await desk.call('piece-update', { id: may[0].id, date: '2023-04-28' })
+      await page.reload()
+      await heading(page, '2023年5月').waitFor()
+      await signoff.getByText('签阅后有变动').waitFor()
+      const changes = signoff.getByRole('table', { name: '签阅后变动的数字' })
+      const wechatRow = changes.locator('tr', { hasText: '微信公众号' }).first()
+      expect((await wechatRow.locator('td').allTextContents()).slice(0, 3)).toEqual(['微信公众号', String(may.length), String(may.length - 1)])
+      await signoff.getByRole('table', { name: '签阅后变动的记录' }).getByText(may[0].title).waitFor()
+      await expect(page.getByTestId('tile-channel.wechat.count').locator('.num-signed').textContent()).resolves.toBe(`签阅时 ${may.length}`)
+      await app.shot('tally-04-changed-after-signoff')
+
+      // 报告: the half-year draft is previewed with the demo's numbers.
+      await page.getByRole('link', { name: '报告' }).click()
+      const draft = page.getByRole('article', { name: '总结草稿预览' })
+      await draft.getByRole('heading', { name: '南和县人民医院2023年上半年意识形态工作总结' }).waitFor()
+      await draft.getByText('上报信息及线索186篇', { exact: false }).waitFor()
+      await app.shot('report-01-preview')
+      const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Word 草稿（.docx）' }).click()])
+      expect(docx.suggestedFilename()).toBe('南和县人民医院2023年上半年意识形态工作总结.docx')
+      expect(readFileSync(await docx.path()).subarray(0, 2).toString()).toBe('PK')
+      expect(app.errors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  })
+})
