@@ -4,8 +4,9 @@
 // One backup = `desk-YYYY-MM-DD-HHmmss[-manual].sqlite` (a self-contained SQLite file, journal_mode DELETE, made
 // with SQLite's online backup API — never a file copy of the live WAL database) plus, when the desk holds
 // evidence, a sibling folder `desk-….evidence/` mirroring `dataDir/evidence`. Evidence files are content-addressed
-// and never change once written, so the mirror hard-links them (no bytes copied; a deleted original survives in
-// the backup) and copies only when a link is impossible (another drive, FAT).
+// (evidence/ab/<sha256>) and never change once written, so the mirror hard-links them (no bytes copied; a deleted
+// original survives in the backup) and copies only when a link is impossible (another drive, FAT); thumbnails are
+// copied; uploads in progress and the viewer's copies are not backed up.
 import Database from 'better-sqlite3'
 import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
@@ -97,18 +98,32 @@ function filesUnder(root: string): string[] {
     .sort()
 }
 
-/** Link (or copy) every evidence file into `to`, built under a temporary name and renamed when complete. */
+/** What of the evidence folder a backup keeps: the stored files and thumbnails, not uploads in progress nor the
+ *  viewer's copies (evidence/uploads, evidence/open) nor half-written temporaries. */
+const keptEvidence = (rel: string): boolean => !/^(uploads|open)([/\\]|$)/.test(rel) && !rel.endsWith('.tmp')
+/** Stored files are named by their SHA-256 and replaced only by rename: safe to share by hard link. Thumbnails
+ *  may be rewritten in place, so they are copied. */
+const immutable = (rel: string): boolean => /^[0-9a-f]{2}[/\\][0-9a-f]{64}$/.test(rel)
+
+/** Link (or copy) the evidence files into `to`, built under a temporary name and renamed when complete. */
 function mirrorEvidence(from: string, to: string, progress: (p: BackupProgress) => void): number {
-  const files = filesUnder(from)
+  const files = filesUnder(from).filter(keptEvidence)
   if (files.length === 0) return 0
   const part = partName(to)
   rmSync(part, { recursive: true, force: true })
   files.forEach((rel, i) => {
     const dst = join(part, rel)
     mkdirSync(dirname(dst), { recursive: true })
-    try {
-      linkSync(join(from, rel), dst)
-    } catch {
+    let linked = false
+    if (immutable(rel)) {
+      try {
+        linkSync(join(from, rel), dst)
+        linked = true
+      } catch {
+        // another drive or a file system without hard links: copy
+      }
+    }
+    if (!linked) {
       copyFileSync(join(from, rel), dst)
       fsyncPath(dst)
     }

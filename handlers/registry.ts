@@ -35,7 +35,9 @@ export function isHandlerName(name: unknown): name is HandlerName {
 /** The one entry point every transport uses: validate once, run, wrap in the envelope. */
 export async function dispatch(handlers: ImplMap, ctx: Ctx, name: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
   if (!isHandlerName(name)) {
-    return { ok: false, error: { type: 'user', message: `未知的操作：${String(name).slice(0, 60)}` } }
+    // never String(name): an object name from a hostile caller may have a toString that throws
+    const shown = typeof name === 'string' ? name.slice(0, 60) : `（${name === null ? 'null' : typeof name}）`
+    return { ok: false, error: { type: 'user', message: `未知的操作：${shown}` } }
   }
   const schema = (contract as Contract)[name].args
   const parsed = schema.safeParse(rawArgs ?? undefined)

@@ -168,8 +168,12 @@ export function changeOf(now: number, before: number): Change {
   return { diff, pct: Math.round(((now - before) / Math.abs(before)) * 1000) / 10 }
 }
 
-/** How a change reads beside a figure: ↑12.5%, ↓3.0%, 持平, 新增 (from zero), —. */
-export function changeText(c: Change): string {
+/**
+ * How a change reads beside a figure: ↑12.5%, ↓3.0%, 持平, 新增 (from zero), —. A figure that is itself a
+ * percentage (办结率, 原创占比) changes by percentage points: ↓23.6个百分点.
+ */
+export function changeText(c: Change, unit = ''): string {
+  if (unit === '%') return c.diff === 0 ? '持平' : `${c.diff > 0 ? '↑' : '↓'}${Math.abs(Math.round(c.diff * 10) / 10)}个百分点`
   if (c.pct === null) return c.diff === 0 ? '—' : c.diff > 0 ? '新增' : '—'
   if (c.pct === 0) return '持平'
   return `${c.pct > 0 ? '↑' : '↓'}${Math.abs(c.pct).toFixed(1)}%`

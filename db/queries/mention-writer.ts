@@ -37,7 +37,8 @@ export interface KeyHit {
 }
 
 export interface MentionWriter {
-  findKey(key: string): KeyHit | undefined
+  /** The mention owning the first of `keys` (strongest first, at most three) that is known, if any. */
+  findOwner(keys: string[]): KeyHit | undefined
   insertMention(m: NewMentionRow): number
   insertSource(s: NewSourceRow): void
   /** Keeps the first owner of a key: a key never moves to another mention. */
@@ -56,8 +57,12 @@ const cache = new WeakMap<Database.Database, MentionWriter>()
 export function mentionWriter(sqlite: Database.Database): MentionWriter {
   const cached = cache.get(sqlite)
   if (cached) return cached
-  const findKey = sqlite.prepare<[string], { mentionId: number; alive: number }>(
-    'SELECT k.mention_id AS mentionId, (m.id IS NOT NULL) AS alive FROM mention_keys k LEFT JOIN mentions m ON m.id = k.mention_id WHERE k.key = ?'
+  // One lookup for all of an item's keys (at most three: guid, link, hash); the caller picks the strongest hit.
+  const findKeys = [1, 2, 3].map((n) =>
+    sqlite.prepare<string[], { key: string; mentionId: number; alive: number }>(
+      `SELECT k.key AS key, k.mention_id AS mentionId, (m.id IS NOT NULL) AS alive FROM mention_keys k LEFT JOIN mentions m ON m.id = k.mention_id
+        WHERE k.key IN (${Array(n).fill('?').join(', ')})`
+    )
   )
   const insertMention = sqlite.prepare(
     `INSERT INTO mentions (title, link, snippet, published_at, fetched_at, day, feed_id, matches, sentiment, sentiment_cues, grade, score, updated_at)
@@ -83,9 +88,12 @@ export function mentionWriter(sqlite: Database.Database): MentionWriter {
   const setCluster = sqlite.prepare('UPDATE mentions SET source_count = ?, grade = ?, score = ?, updated_at = ? WHERE id = ?')
 
   const writer: MentionWriter = {
-    findKey(key) {
-      const r = findKey.get(key)
-      return r ? { mentionId: r.mentionId, alive: r.alive === 1 } : undefined
+    findOwner(keys) {
+      if (keys.length === 0) return undefined
+      const rows = findKeys[Math.min(keys.length, 3) - 1].all(...keys.slice(0, 3))
+      if (rows.length === 0) return undefined
+      const best = rows.length === 1 ? rows[0] : rows.sort((a, b) => keys.indexOf(a.key) - keys.indexOf(b.key))[0]
+      return { mentionId: best.mentionId, alive: best.alive === 1 }
     },
     insertMention: (m) =>
       Number(

@@ -29,46 +29,9 @@ function withCode(e: Error): Error {
   return chromium ? Object.assign(e, { code: NODE_CODES[chromium] ?? chromium }) : e
 }
 
+/** Electron's IncomingMessage is a Node Readable (types describe it as an emitter only), so it iterates. */
 function bodyOf(res: Electron.IncomingMessage): AsyncIterable<Uint8Array> {
-  const stream = res as unknown as Partial<AsyncIterable<Uint8Array>>
-  if (typeof stream[Symbol.asyncIterator] === 'function') return stream as AsyncIterable<Uint8Array>
-  // Older IncomingMessage is a plain event emitter: queue its chunks for the reader.
-  return {
-    [Symbol.asyncIterator]() {
-      const chunks: Uint8Array[] = []
-      let done = false
-      let failure: unknown = null
-      let wake: (() => void) | null = null
-      const poke = () => {
-        wake?.()
-        wake = null
-      }
-      res.on('data', (c: Buffer) => {
-        chunks.push(c)
-        poke()
-      })
-      res.on('end', () => {
-        done = true
-        poke()
-      })
-      res.on('error', (e: Error) => {
-        failure = e
-        poke()
-      })
-      res.on('aborted', () => {
-        failure = new Error('aborted')
-        poke()
-      })
-      return {
-        async next(): Promise<IteratorResult<Uint8Array>> {
-          while (chunks.length === 0 && !done && !failure) await new Promise<void>((r) => (wake = r))
-          if (chunks.length > 0) return { value: chunks.shift()!, done: false }
-          if (failure) throw failure
-          return { value: undefined, done: true }
-        }
-      }
-    }
-  }
+  return res as unknown as AsyncIterable<Uint8Array>
 }
 
 export function createElectronTransport(): HttpTransport {

@@ -26,13 +26,15 @@ export function announceDue(ctx: Ctx) {
   const due = duePieces(ctx.desk.db, today)
   const told = getSetting<Record<string, string>>(ctx.desk.db, NOTIFIED_KEY) ?? {}
   const next: Record<string, string> = {}
-  for (const p of due) {
-    if (told[p.id] !== p.date) ctx.notify({ title: `排期到期：${channelLabel(p.channel)}`, body: `《${p.title}》排期在 ${p.date}，请按时发布` })
+  const out = due.map((p) => {
+    const announced = told[p.id] !== p.date
+    if (announced) ctx.notify({ title: `排期到期：${channelLabel(p.channel)}`, body: `《${p.title}》排期在 ${p.date}，请按时发布` })
     next[p.id] = p.date
-  }
+    return { ...p, announced }
+  })
   // Only pieces still due are remembered, so the record stays as small as the list of due work.
   if (JSON.stringify(next) !== JSON.stringify(told)) putSetting(ctx.desk.db, NOTIFIED_KEY, next, ctx.now().toISOString())
-  return due
+  return out
 }
 
 export const calendarHandlers = defineHandlers({

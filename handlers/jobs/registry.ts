@@ -15,7 +15,15 @@ export interface Job {
   progress(phase: string, done?: number, total?: number): void
   /** Let the event loop answer other calls before the next chunk. */
   pause(): Promise<void>
+  /**
+   * Before one long synchronous step (a big transaction): wait until a status poll has seen the phase, so the
+   * page says what the officer is waiting for instead of a bar stuck at 100 %.
+   */
+  showPhase(): Promise<void>
 }
+
+/** For work called directly (CLI, benchmarks): reports nowhere, waits for nothing. */
+export const noJob: Job = { progress: () => {}, pause: async () => {}, showPhase: async () => {} }
 
 interface Entry {
   status: JobStatus
@@ -43,6 +51,9 @@ function forgetOld(jobs: Map<string, Entry>): void {
 
 export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
+/** Longer than the renderer's poll interval (renderer/src/jobs.ts), so the next poll sees the phase just set. */
+const SHOW_PHASE_MS = 300
+
 /** Start `work` as a job; returns its id at once. Whatever `work` throws becomes the job's error (Chinese for user errors). */
 export function startJob<R>(ctx: Ctx, kind: string, work: (job: Job) => Promise<R>): string {
   const jobs = jobsOf(ctx)
@@ -55,7 +66,8 @@ export function startJob<R>(ctx: Ctx, kind: string, work: (job: Job) => Promise<
       if (total !== undefined) status.total = total
       if (done !== undefined) status.done = done
     },
-    pause
+    pause,
+    showPhase: () => new Promise((resolve) => setTimeout(resolve, SHOW_PHASE_MS))
   }
   const entry: Entry = { status, finishedAt: null, promise: Promise.resolve(status) }
   entry.promise = (async () => {

@@ -9,7 +9,7 @@ import { chinaDate } from '../../shared/dates'
 import type { pieceFilter } from '../../shared/contract/pieces'
 import type { FileFormat } from '../../shared/contract/ledger'
 import type { Ctx } from '../context'
-import type { Job } from '../jobs/registry'
+import { noJob, type Job } from '../jobs/registry'
 import type { z } from 'zod'
 
 type Filter = Omit<z.output<typeof pieceFilter>, 'offset' | 'limit'>
@@ -31,7 +31,7 @@ export function exportFileName(f: Partial<Filter>, today: string, format: FileFo
   return `${parts.join('_').replace(/[\\/:*?"<>|\r\n\t]/g, '')}.${format}`
 }
 
-export async function runExport(ctx: Ctx, format: FileFormat, filter: Filter, job: Job = { progress: () => {}, pause: async () => {} }): Promise<{ fileName: string; bytes: Buffer; rows: number }> {
+export async function runExport(ctx: Ctx, format: FileFormat, filter: Filter, job: Job = noJob): Promise<{ fileName: string; bytes: Buffer; rows: number }> {
   const q = filter.q?.trim()
   const match = q ? searchCondition('piece_search', pieces.id, q) : undefined
   const rows: LedgerRow[] = []

@@ -11,12 +11,14 @@ import { cellText, columnLetter, type CellValue } from '../../services/ledger/ce
 import { checkRow, findHeaderRow, rememberMapping, resolveColumns, type HeaderMapping, type PieceValues } from '../../services/ledger/template'
 import { TEMPLATE_COLUMNS, MAX_IMPORT_BYTES, type ImportDuplicate, type ImportReport, type ImportRowError, type TemplateColumn } from '../../shared/contract/ledger'
 import type { Ctx } from '../context'
-import type { Job } from '../jobs/registry'
+import { noJob, type Job } from '../jobs/registry'
 
 export const MAPPING_KEY = 'ledger-import-mapping'
 const CHUNK = 500
 const MAX_LISTED = 5000
 const SAMPLE_ROWS = 20
+/** Writing fewer rows than this takes well under half a second: not worth telling the officer about. */
+const SHOW_WRITING_ABOVE = 500
 
 export interface ImportOptions {
   fileName: string
@@ -28,8 +30,6 @@ export interface ImportOptions {
 
 /** The job's phases, in order; the page names them. */
 export type ImportPhase = 'reading' | 'checking' | 'writing'
-
-const noJob: Job = { progress: () => {}, pause: async () => {} }
 
 /** base64 from the renderer → bytes, with the size cap and a clear message. */
 export function decodeUpload(base64: string): Uint8Array {
@@ -140,6 +140,7 @@ export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): P
 
   const toWrite = o.skipDuplicates ? valid.filter((v) => !skip.has(v.row)) : valid
   job.progress('writing', 0, toWrite.length)
+  if (toWrite.length > SHOW_WRITING_ABOVE) await job.showPhase()
   const at = ctx.now().toISOString()
   ctx.desk.tx(() => {
     for (const { values } of toWrite) createPiece(ctx, values, 'import')

@@ -26,6 +26,9 @@ const CHANNEL_UNITS: Record<Channel, string> = {
   wechat: '篇', video_account: '条', weibo: '条', douyin: '条', website: '条', led: '条', tv: '部', media: '篇',
   gov_report: '篇', print: '批', event: '次', notice: '次', meeting: '次', honor: '项'
 }
+/** What 数量 and 覆盖人次 mean on each channel, in the office's words. */
+const QUANTITY_WORDS: Partial<Record<Channel, string>> = { print: '印制数量', event: '发放资料' }
+const REACH_WORDS: Partial<Record<Channel, string>> = { event: '覆盖人次', meeting: '参加人次' }
 const KIND_UNITS: Partial<Record<Channel, string>> = { tv: '部', event: '次', meeting: '次', print: '批', led: '条' }
 const HONOR_UNITS: Record<string, string> = { 锦旗: '面', 感谢信: '封' }
 
@@ -57,11 +60,11 @@ class Figures {
     return this.slots.get(key)?.value ?? 0
   }
   /** Grouped in FIGURE_GROUPS order (the appendix and the tally read them this way), first-added order within. */
-  list(withIds: boolean): Figure[] {
+  list(withIds: (key: string) => boolean): Figure[] {
     const rank = (g: FigureGroup) => GROUP_ORDER.indexOf(g)
     return [...this.slots.entries()].sort(([, a], [, b]) => rank(a.group) - rank(b.group)).map(([key, s]) => {
       const f: Figure = { key, label: s.label, value: s.value, unit: s.unit, group: s.group, entity: s.entity }
-      if (withIds) f.ids = idList(s.ids.filter(Boolean).join(',')).sort((a, b) => a - b)
+      if (withIds(key)) f.ids = idList(s.ids.filter(Boolean).join(',')).sort((a, b) => a - b)
       return f
     })
   }
@@ -89,8 +92,8 @@ function tallyPieces(f: Figures, groups: PieceGroup[]) {
     const name = channelLabel(c)
     f.add('pieces.total', '台账记录合计', '条', 'total', g.n, g.ids)
     f.add(`channel.${c}.count`, name, CHANNEL_UNITS[c], 'channel', g.n, g.ids)
-    if (g.quantity) f.add(`channel.${c}.quantity`, `${name}·数量`, '份', 'channel', g.quantity, g.ids)
-    if (g.reach) f.add(`channel.${c}.reach`, `${name}·覆盖人次`, '人次', 'channel', g.reach, g.ids)
+    if (g.quantity) f.add(`channel.${c}.quantity`, `${name}·${QUANTITY_WORDS[c] ?? '数量'}`, '份', 'channel', g.quantity, g.ids)
+    if (g.reach) f.add(`channel.${c}.reach`, `${name}·${REACH_WORDS[c] ?? '覆盖人次'}`, '人次', 'channel', g.reach, g.ids)
     if (g.reads) f.add(`channel.${c}.reads`, `${name}·阅读量`, '次', 'newMedia', g.reads, g.ids)
 
     if (SUBMISSION_CHANNELS.includes(c)) {
@@ -100,7 +103,7 @@ function tallyPieces(f: Figures, groups: PieceGroup[]) {
       } else {
         const level = g.level ?? NO_LEVEL
         const accepted = g.status === 'accepted'
-        f.add('submissions.submitted', '上报信息及线索（媒体投稿＋工作动态）', '篇', 'submissions', g.n, g.ids)
+        f.add('submissions.submitted', '上报信息及线索', '篇', 'submissions', g.n, g.ids)
         f.add(`submissions.submitted.${level}`, `报送·${level}`, '篇', 'submissions', g.n, g.ids)
         f.add(`submissions.${c}.submitted`, `${name}·报送`, '篇', 'submissions', g.n, g.ids)
         if (accepted) {
@@ -179,22 +182,30 @@ function tallyMentions(f: Figures, db: Db, from: string, to: string, withIds: bo
 }
 
 export interface BuildOptions {
-  /** Attach the row ids to every figure (exports, JSON, drill-down); the tally screen leaves them out. */
-  ids?: boolean
+  /**
+   * Attach the row ids: true for every figure (exports, JSON), or only the figures named (drill-down, the draft's
+   * quoted titles). The tally screen needs none: collecting ids is most of the cost of a large period.
+   */
+  ids?: boolean | readonly string[]
+  /** Quota progress (left out of the 环比/同比 comparison periods, which never show it). */
+  quotas?: boolean
 }
 
 /** Every figure of the period, computed once. */
 export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'code' | 'label'>, o: BuildOptions = {}): FigureSet {
   const { from, to } = period
-  const withIds = o.ids ?? false
+  const named = Array.isArray(o.ids) ? new Set<string>(o.ids) : null
+  const wanted = (key: string): boolean => (named ? named.has(key) : o.ids === true)
+  const anyPieceIds = named ? [...named].some((k) => !k.startsWith('mentions.')) : o.ids === true
+  const anyMentionIds = named ? [...named].some((k) => k.startsWith('mentions.')) : o.ids === true
   const f = new Figures()
-  const groups = pieceGroups(db, from, to, withIds)
+  const groups = pieceGroups(db, from, to, anyPieceIds)
   const pieces = tallyPieces(f, groups)
-  const m = tallyMentions(f, db, from, to, withIds)
+  const m = tallyMentions(f, db, from, to, anyMentionIds)
   const acc = accountStats(db)
   f.add('accounts.active', '在用账号与工作群', '个', 'accounts', acc.active, acc.ids, 'account')
   f.add('accounts.owners', '明确责任人', '名', 'accounts', acc.owners, acc.ids, 'account')
-  const quotas = quotaProgress(db, from, to)
+  const quotas = o.quotas === false ? [] : quotaProgress(db, from, to)
   for (const q of quotas) f.set(`quota.${q.id}`, `${q.label}（目标${q.target}）`, '项', 'quota', q.actual, q.ids, 'piece')
 
   const posts = f.value('channel.wechat.count')
@@ -208,7 +219,7 @@ export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'cod
   const levels = [...OUTLET_LEVELS, NO_LEVEL]
   const byLevel = (what: 'submitted' | 'accepted') =>
     Object.fromEntries(levels.map((l) => [l, f.value(`submissions.${what}.${l}`)]).filter(([l, n]) => l !== NO_LEVEL || (n as number) > 0))
-  const figures = f.list(withIds)
+  const figures = f.list(wanted)
   return {
     period: { from, to, code: period.code, label: period.label },
     hospital: readProfile(db)?.fullName ?? '',
@@ -240,7 +251,7 @@ export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'cod
     ethnic: { pieces: f.value(`theme.${ETHNIC_THEME}`), events: f.value('ethnic.events'), bilingual: f.value('ethnic.bilingual') },
     meetings: { count: f.value('channel.meeting.count'), notes: f.value('meeting.notes'), reflections: f.value('meeting.reflections') },
     accounts: { active: acc.active, owners: acc.owners },
-    quotas: withIds ? quotas : quotas.map((q) => ({ ...q, ids: [] })),
+    quotas: o.ids === true ? quotas : quotas.map((q) => ({ ...q, ids: [] })),
     figures
   }
 }

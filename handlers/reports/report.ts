@@ -2,7 +2,7 @@
 // every one rendered from the same figure set (buildFigureSet), so no two can disagree.
 import { defineHandlers } from '../registry'
 import { buildFigureSet } from './figures'
-import { startJob, type Job } from '../jobs/registry'
+import { noJob, startJob, type Job } from '../jobs/registry'
 import { getSetting, putSetting } from '../../db/queries/settings'
 import { recordAudit } from '../../db/queries/audit'
 import { evidenceOfPieces, mentionsByIds, piecesByIds, titlesByIds } from '../../db/queries/report-rows'
@@ -19,7 +19,6 @@ import type { Db } from '../../db/open'
 
 export const REPORT_SETTINGS_KEY = 'report.settings'
 const DEFAULT_SETTINGS: ReportSettings = { wording: 'approx' }
-const NO_JOB: Job = { progress: () => {}, pause: async () => {} }
 
 export function readReportSettings(db: Db): ReportSettings {
   return { ...DEFAULT_SETTINGS, ...(getSetting<ReportSettings>(db, REPORT_SETTINGS_KEY) ?? {}) }
@@ -46,11 +45,14 @@ export interface ReportData {
   evidence: EvidenceItem[]
 }
 
-/** Figures (with ids), the draft's paragraphs and the evidence list of one period. */
-export function reportData(ctx: Ctx, periodCode: string): ReportData {
+/** The figures whose rows the draft quotes (titles, languages) or lists (evidence). */
+const DRAFT_IDS = ['pieces.total', 'submissions.acceptedProvincialUp', 'kind.tv.自制', 'channel.event.count', 'ethnic.events', 'ethnic.bilingual']
+
+/** Figures, the draft's paragraphs and the evidence list of one period; `allIds` attaches every figure's rows. */
+export function reportData(ctx: Ctx, periodCode: string, allIds = false): ReportData {
   const period = parsePeriod(periodCode)
   const db = ctx.desk.db
-  const set = buildFigureSet(db, period, { ids: true })
+  const set = buildFigureSet(db, period, { ids: allIds || DRAFT_IDS })
   const paragraphs = draftReport({ set, details: draftDetails(db, set), wording: readReportSettings(db).wording, short: period.short, today: chinaDate(ctx.now()) })
   const evidence = evidenceOfPieces(db, idsOf(set, 'pieces.total'))
   return { period, set, paragraphs, evidence }
@@ -69,9 +71,10 @@ export function reportFileName(d: ReportData, format: ReportFormat): string {
 }
 
 /** The file of one period in one format. Progress: figures → rows → writing. */
-export async function renderReport(ctx: Ctx, periodCode: string, format: ReportFormat, job: Job = NO_JOB): Promise<ReportFile & { mime: string }> {
+export async function renderReport(ctx: Ctx, periodCode: string, format: ReportFormat, job: Job = noJob): Promise<ReportFile & { mime: string }> {
   job.progress('figures')
-  const d = reportData(ctx, periodCode)
+  // Word quotes a few figures' rows; the workbook, CSV and JSON carry every figure's ids.
+  const d = reportData(ctx, periodCode, format !== 'docx')
   await job.pause()
   let bytes: Buffer
   if (format === 'docx') {

@@ -8,7 +8,7 @@ import { getSignoff, pieceAuditsSince, putSignoff, signoffAuditId, type PieceAud
 import { recordAudit } from '../../db/queries/audit'
 import { monthPeriod } from '../../shared/periods'
 import { chinaMonth } from '../../shared/dates'
-import { COUNTED_STATUSES, channelLabel } from '../../shared/channels'
+import { COUNTED_STATUSES, channelLabel, statusLabel } from '../../shared/channels'
 import { fieldLabel } from '../../shared/contract/fields'
 import type { FigureSet } from '../../shared/contract/reports'
 import type { FigureChange, RowChange, SignoffState } from '../../shared/contract/tallies'
@@ -35,6 +35,16 @@ export function keyLabel(key: string): string {
 const counted = (s: unknown): boolean => typeof s === 'string' && (COUNTED_STATUSES as readonly string[]).includes(s)
 const pair = (v: unknown): [unknown, unknown] | null => (Array.isArray(v) && v.length === 2 ? (v as [unknown, unknown]) : null)
 
+const SHOWN_VALUES = new Set(['date', 'status', 'channel', 'title', 'department', 'venue', 'outletLevel', 'kind', 'quantity', 'reach', 'reads', 'paid'])
+
+/** 日期：2023-05-03 → 2023-04-28 (long text fields are named only). */
+function fieldChange(key: string, [before, after]: [unknown, unknown]): string {
+  if (!SHOWN_VALUES.has(key)) return fieldLabel([key])
+  const show = (v: unknown): string =>
+    v === null || v === undefined || v === '' ? '（空）' : key === 'status' ? statusLabel(String(v)) : key === 'channel' ? channelLabel(String(v)) : key === 'paid' ? (v ? '是' : '否') : String(v)
+  return `${fieldLabel([key])}：${show(before)} → ${show(after)}`
+}
+
 /** An audit row as a change the secretary reads; null when it cannot affect the tally (a draft, say). */
 function rowChange(a: PieceAudit, from: string, to: string): RowChange | null {
   let changes: Record<string, unknown>
@@ -53,7 +63,7 @@ function rowChange(a: PieceAudit, from: string, to: string): RowChange | null {
   const title = a.title ?? (typeof changes.title === 'string' ? changes.title : (pair(changes.title)?.[1] as string | undefined)) ?? ''
   const dates = [a.date, typeof changes.date === 'string' ? changes.date : null, ...(pair(changes.date) ?? [])].filter((d): d is string => typeof d === 'string')
   const date = dates.find((d) => d >= from && d <= to) ?? dates[0] ?? ''
-  const fields = action === 'update' ? Object.keys(changes).filter((k) => pair(changes[k])).map((k) => fieldLabel([k])) : []
+  const fields = action === 'update' ? Object.entries(changes).flatMap(([k, v]) => (pair(v) ? [fieldChange(k, pair(v)!)] : [])) : []
   return { action, pieceId: a.pieceId, title, date, at: a.at, actor: a.actor, fields }
 }
 

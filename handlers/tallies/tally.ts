@@ -21,7 +21,7 @@ import type { Db } from '../../db/open'
 const MONTH_CONTEXT = 6
 
 export function tallyMatrix(db: Db, period: Period): TallyMatrix {
-  const single = period.kind === 'month' || monthsOf(period).length < 2
+  const single = period.kind === 'month'
   const first = single ? addMonths(period.to.slice(0, 7), 1 - MONTH_CONTEXT) : period.from.slice(0, 7)
   const range = single ? { from: monthRange(first).from, to: period.to } : period
   const months = monthsOf(range)
@@ -46,7 +46,7 @@ export function tallyMatrix(db: Db, period: Period): TallyMatrix {
 /** The rows behind one figure of one period (a page of them, or all for a file). */
 export function drill(ctx: Ctx, periodCode: string, key: string, page?: Page): DrillResult {
   const period = parsePeriod(periodCode)
-  const set = buildFigureSet(ctx.desk.db, period, { ids: true })
+  const set = buildFigureSet(ctx.desk.db, period, { ids: [key] })
   const f = set.figures.find((x) => x.key === key)
   const empty: DrillResult = { figure: { key, label: key, value: 0, unit: '' }, period, entity: 'piece', total: 0, pieces: [], mentions: [], accounts: [] }
   if (!f) return empty
@@ -86,8 +86,8 @@ export const tallyHandlers = defineHandlers({
       previous,
       lastYear,
       set,
-      previousValues: figureValues(buildFigureSet(db, previous)),
-      lastYearValues: figureValues(buildFigureSet(db, lastYear)),
+      previousValues: figureValues(buildFigureSet(db, previous, { quotas: false })),
+      lastYearValues: figureValues(buildFigureSet(db, lastYear, { quotas: false })),
       matrix: tallyMatrix(db, period),
       signoff: period.kind === 'month' ? signoffState(ctx, period.code, set) : null
     }

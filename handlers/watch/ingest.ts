@@ -50,18 +50,13 @@ export function snippetOf(text: string): string {
   return text.slice(0, cut) + '…'
 }
 
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:.*Z$/
+
 /** China calendar date of an ISO instant, without Intl (this runs once per stored item). */
 export function chinaDayOf(iso: string): string {
+  // Before 16:00 UTC it is still the same calendar day in China: no date arithmetic needed.
+  if (UTC_ISO.test(iso) && (iso.charCodeAt(11) - 48) * 10 + (iso.charCodeAt(12) - 48) < 16) return iso.slice(0, 10)
   return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-}
-
-/** The existing mention an item belongs to, if any key of it is known (strongest key first). */
-export function findOwner(w: MentionWriter, keys: string[]): { mentionId: number; alive: boolean } | undefined {
-  for (const k of keys) {
-    const hit = w.findKey(k)
-    if (hit) return hit
-  }
-  return undefined
 }
 
 /** Stores one matched item as a new mention with its source, keys and search row; returns the id. */
@@ -74,7 +69,7 @@ export function insertNewMention(
   const link = item.link ?? ''
   const id = w.insertMention({
     title: item.title, link, snippet, publishedAt: item.publishedAt, fetchedAt, day: chinaDayOf(item.publishedAt),
-    feedId: feed.id, matches: JSON.stringify(hits), sentiment, cues: JSON.stringify(cues), grade, score: dangerScore(sentiment, grade)
+    feedId: feed.id, matches: JSON.stringify(hits), sentiment, cues: cues.length ? JSON.stringify(cues) : '[]', grade, score: dangerScore(sentiment, grade)
   })
   w.insertSource({ mentionId: id, feedId: feed.id, guid: item.guid, link, title: item.title, publishedAt: item.publishedAt, fetchedAt })
   for (const k of keys) w.insertKey(k, id)
@@ -106,7 +101,7 @@ export function ingestItems(sqlite: Database.Database, setup: IngestSetup, feed:
     if (!hits) continue
     out.matched++
     const keys = dedupKeys({ guid: item.guid, link: item.link, title: item.title, text: item.text, feedId: feed.id ?? 0 })
-    const owner = findOwner(w, keys)
+    const owner = w.findOwner(keys)
     if (!owner) {
       const { id, grade } = insertNewMention(w, feed, item, hits, keys, setup.lexicon, fetchedAt)
       out.newMentions++

@@ -6,11 +6,12 @@ import { FirstRun } from './pages/FirstRun'
 import { Dashboard } from './pages/Dashboard'
 import { Ledger } from './pages/Ledger'
 import { Settings } from './pages/Settings'
-import { NotBuilt } from './pages/NotBuilt'
 import { Watch } from './pages/Watch'
 import { Tally } from './pages/Tally'
 import { Report } from './pages/Report'
 import { Notices } from './components/Notices'
+import { Calendar } from './pages/Calendar'
+import { DueWatcher } from './components/DueWatcher'
 
 export function App() {
   const state = useQuery('app-state', {})
@@ -42,12 +43,13 @@ export function App() {
         {section === 'dashboard' && <Dashboard go={go} />}
         {section === 'ledger' && <Ledger profile={profile} today={state.data.today} route={route.slice(1)} go={go} />}
         {section === 'settings' && <Settings profile={profile} onSaved={state.reload} />}
-        {section === 'calendar' && <NotBuilt title="日程" what="按月、按周查看已排期和已发布的稿件，拖动即可改期" />}
+        {section === 'calendar' && <Calendar profile={profile} today={state.data.today} route={route.slice(1)} go={go} />}
         {section === 'watch' && <Watch route={route.slice(1)} go={go} />}
         {section === 'tally' && <Tally today={state.data.today} route={route.slice(1)} go={go} />}
         {section === 'report' && <Report today={state.data.today} route={route.slice(1)} go={go} />}
       </main>
       <Notices />
+      <DueWatcher />
     </div>
   )
 }

@@ -1,14 +1,13 @@
-// cold_open: each run is a fresh Node process (scripts/bench/cold-open.ts), so nothing of the desk is in memory
-// yet: open, migration check and the first screen's figures are timed inside it, module loading is not.
+// cold_open: each run is a fresh Node process (the bundled scripts/bench/cold-open.ts), so nothing of the desk is
+// in memory yet: open, migration check and the first screen's figures are timed inside it, module loading is not.
 import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { metric, summarize, RUNS, type Metric } from './measure'
 
 interface OpenRun { ms: number; openMs: number; rssMb: number }
 
-function runChild(file: string): Promise<OpenRun> {
+function runChild(script: string, file: string, migrations: string): Promise<OpenRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'cold-open.ts'), file], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [script, file, migrations], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
     child.stdout.on('data', (d) => (out += d))
@@ -21,10 +20,10 @@ function runChild(file: string): Promise<OpenRun> {
   })
 }
 
-export async function coldOpen(file: string): Promise<{ metric: Metric; childRssMb: number }> {
-  await runChild(file) // warm-up: the OS file cache, as on an officer's PC that opened the desk yesterday
+export async function coldOpen(script: string, file: string, migrations: string): Promise<{ metric: Metric; childRssMb: number }> {
+  await runChild(script, file, migrations) // warm-up: the OS file cache, as on a PC that opened the desk yesterday
   const runs: OpenRun[] = []
-  for (let i = 0; i < RUNS; i++) runs.push(await runChild(file))
+  for (let i = 0; i < RUNS; i++) runs.push(await runChild(script, file, migrations))
   const open = summarize(runs.map((r) => r.openMs))
   const childRssMb = Math.max(...runs.map((r) => r.rssMb))
   return {

@@ -1,5 +1,5 @@
 // One cold start of the desk on the benchmark file, in a fresh process: open + migration check + the figures the
-// dashboard shows first. Run by index.ts (never imported); prints one JSON line.
+// dashboard shows first. Bundled and run by bench-open.ts; prints one JSON line.
 import { openContext } from '../../handlers/context'
 import { dispatch, handlers } from '../../handlers'
 import { BENCH_NOW } from './sizes'
@@ -7,9 +7,9 @@ import { BENCH_NOW } from './sizes'
 /** What the first screen asks for (renderer/src/App.tsx and pages/Dashboard.tsx). */
 const FIRST_SCREEN = ['app-state', 'dashboard-summary'] as const
 
-const file = process.argv[2]
+const [file, migrationsFolder] = process.argv.slice(2)
 const t0 = performance.now()
-const ctx = openContext({ dbFile: file, now: () => new Date(BENCH_NOW) })
+const ctx = openContext({ dbFile: file, migrationsFolder, now: () => new Date(BENCH_NOW) })
 const opened = performance.now()
 for (const name of FIRST_SCREEN) {
   const r = await dispatch(handlers, ctx, name, {})

@@ -12,6 +12,7 @@ import { addMonths } from '../../shared/dates'
 import { makeClock, type Clock } from './clock'
 import { monthPlan, writeMonth } from './gen-pieces'
 import { writeWatch } from './gen-watch'
+import { signMonths, triageNegatives } from './gen-records'
 import { BENCH_NOW, BENCH_SEED, FIRST_MONTH, GENERATOR_KEY, GENERATOR_VERSION, LAST_MONTH, SIZES, defaultFile, type GeneratorStamp, type Size, type SizeName } from './sizes'
 import { DEPARTMENTS, HOSPITAL } from './words'
 
@@ -76,7 +77,10 @@ export async function generate(file: string, size: Size, log: Log = console.log)
     log(`  台账用时 ${Math.round((performance.now() - started) / 1000)} 秒（CPU ${Math.round(process.cpuUsage().user / 1e6)} 秒）`)
     clock.set(`${FIRST_MONTH}-01T09:00:00+08:00`)
     const watch = writeWatch(ctx, clock, size, benchMonths(), log)
-    log(`  累计用时 ${Math.round((performance.now() - started) / 1000)} 秒（CPU ${Math.round(process.cpuUsage().user / 1e6)} 秒）`)
+    const closed = triageNegatives(ctx, seeded(BENCH_SEED + 2), '2025-12-17')
+    clock.set(BENCH_NOW)
+    const signed = signMonths(ctx, clock, FIRST_MONTH, LAST_MONTH)
+    log(`  已办结负面舆情 ${closed} 条，已签阅 ${signed} 个月；累计用时 ${Math.round((performance.now() - started) / 1000)} 秒（CPU ${Math.round(process.cpuUsage().user / 1e6)} 秒）`)
     clock.set(BENCH_NOW)
     const stamp: GeneratorStamp = {
       version: GENERATOR_VERSION, size: size.name, pieces, mentions: watch.mentions, feeds: watch.feeds,

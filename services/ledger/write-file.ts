@@ -1,6 +1,7 @@
 // Ledger rows → the template as xlsx or CSV. Every text cell goes through services/export/cells (formula
 // neutralizing, control characters, length limit); dates become real Excel dates so the officer can sort them.
 import ExcelJS from 'exceljs'
+import { PassThrough } from 'node:stream'
 import { TEMPLATE_COLUMNS, REQUIRED_COLUMNS, type TemplateColumn } from '../../shared/contract/ledger'
 import { CHANNELS, STATUSES, OUTLET_LEVELS } from '../../shared/channels'
 import { safeCell } from '../export/cells'
@@ -52,18 +53,33 @@ function sheetWithHeader(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   return ws
 }
 
-/** The filled ledger as xlsx. `pause` is awaited every few thousand rows so a large export never blocks. */
+/**
+ * The filled ledger as xlsx. Written with exceljs's streaming writer: each row is committed (serialized) as it is
+ * added and the zip is compressed as it streams, so with `pause` awaited every few thousand rows no single step
+ * blocks for long — the in-memory writer spent ~20 s in one go zipping 100,000 rows.
+ */
 export async function ledgerXlsx(rows: LedgerRow[], pause?: (done: number) => Promise<void>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const stream = new PassThrough()
+  const chunks: Buffer[] = []
+  stream.on('data', (c: Buffer) => chunks.push(c))
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve)
+    stream.on('error', reject)
+  })
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
   wb.creator = '宣传舆情工作台'
   const ws = sheetWithHeader(wb)
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: TEMPLATE_COLUMNS.length } }
+  ws.getRow(1).commit()
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]
-    ws.addRow(TEMPLATE_COLUMNS.map((c) => xlsxValue(c, r[c])))
+    ws.addRow(TEMPLATE_COLUMNS.map((c) => xlsxValue(c, r[c]))).commit()
     if (pause && i % 2000 === 1999) await pause(i + 1)
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: TEMPLATE_COLUMNS.length } }
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  ws.commit()
+  await wb.commit()
+  await ended
+  return Buffer.concat(chunks)
 }
 
 export function ledgerCsv(rows: LedgerRow[]): Buffer {

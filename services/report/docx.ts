@@ -72,7 +72,8 @@ export interface DocxInput {
 }
 
 export async function reportDocx(d: DocxInput): Promise<Buffer> {
-  const figureRows = d.figures.map((f) => [FIGURE_GROUPS[f.group], f.label, String(f.value), f.unit])
+  // Zeros are left out here as in the draft; the workbook and the CSV keep every figure.
+  const figureRows = d.figures.filter((f) => f.value !== 0).map((f) => [FIGURE_GROUPS[f.group], f.label, String(f.value), f.unit])
   const evidenceRows = d.evidence.map((e, i) => [String(i + 1), e.fileName, e.title, channelLabel(e.channel), e.date])
   const doc = new Document({
     creator: '宣传舆情工作台',

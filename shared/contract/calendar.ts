@@ -37,7 +37,8 @@ export interface TodayList {
 export const calendarContract = {
   'calendar-items': spec(z.object({ from: calendarDate, to: calendarDate })).returns<CalendarItem[]>(),
   'piece-reschedule': spec(z.object({ id: rowId, date: calendarDate })).returns<Piece>(),
-  /** Scheduled pieces that have fallen due; each is announced with ctx.notify once per scheduled date. */
-  'schedule-due': spec(noArgs).returns<DueItem[]>(),
+  /** Scheduled pieces that have fallen due; each is announced with ctx.notify once per scheduled date
+   *  (`announced`: by this call). */
+  'schedule-due': spec(noArgs).returns<(DueItem & { announced: boolean })[]>(),
   'today-list': spec(noArgs).returns<TodayList>()
 }

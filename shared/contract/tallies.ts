@@ -25,7 +25,7 @@ export interface RowChange {
   date: string
   at: string
   actor: string
-  /** Names of the fields changed (update only). */
+  /** What an update changed, e.g. 日期：2023-05-03 → 2023-04-28 (update only). */
   fields: string[]
 }
 

@@ -153,7 +153,15 @@ describe('browser: the ledger table, Excel import, search and bulk change', () =
       // Each row opens its piece.
       await table(page).getByRole('link', { name: '批量发布：护士节' }).click()
       await page.waitForURL(/#\/ledger\/\d+$/)
-      await page.getByRole('form', { name: '编辑台账记录' }).waitFor()
+      const detail = page.getByRole('region', { name: '稿件详情：批量发布：护士节' })
+      await detail.getByRole('form', { name: '编辑台账记录' }).waitFor()
+      await expectText(detail.getByTestId('detail-status'), '已发布')
+      await app.shot('16-ledger-detail-drawer')
+      await page.keyboard.press('Escape')
+      await page.waitForURL(/#\/ledger$/)
+      await detail.waitFor({ state: 'detached' })
+      // Back in the table, the piece just viewed is marked.
+      await table(page).locator('tr.open', { hasText: '批量发布：护士节' }).waitFor()
       expect(app.errors).toEqual([])
     } finally {
       await app.close()

@@ -87,11 +87,22 @@ describe('browser: the secretary tallies a month, drills down, signs it off and 
       await expect(page.getByTestId('tile-channel.wechat.count').locator('.num-signed').textContent()).resolves.toBe(`签阅时 ${may.length}`)
       await app.shot('tally-04-changed-after-signoff')
 
+      // Printing (A4): the picker, buttons and sidebar go; the figures, charts and sign-off stay.
+      await page.setViewportSize({ width: 794, height: 1123 })
+      await page.emulateMedia({ media: 'print' })
+      expect(await page.getByRole('group', { name: '统计区间' }).isVisible()).toBe(false)
+      expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(false)
+      await signoff.getByText('签阅后有变动').waitFor()
+      await fullShot(page, 'tally-05-print-a4')
+      await page.emulateMedia({ media: 'screen' })
+      await page.setViewportSize({ width: 1360, height: 860 })
+
       // 报告: the half-year draft is previewed with the demo's numbers.
       await page.getByRole('link', { name: '报告' }).click()
       const draft = page.getByRole('article', { name: '总结草稿预览' })
       await draft.getByRole('heading', { name: '南和县人民医院2023年上半年意识形态工作总结' }).waitFor()
-      await draft.getByText('上报信息及线索186篇', { exact: false }).waitFor()
+      await draft.locator('p.d-body', { hasText: '上报信息及线索186篇' }).waitFor()
+      await draft.getByRole('row', { name: '报送与录用 上报信息及线索 186 篇' }).waitFor()
       await app.shot('report-01-preview')
       const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Word 草稿（.docx）' }).click()])
       expect(docx.suggestedFilename()).toBe('南和县人民医院2023年上半年意识形态工作总结.docx')

@@ -58,7 +58,9 @@ describe('calendar', () => {
       { title: '排期到期：微信公众号', body: '《端午推文》排期在 2023-06-14，请按时发布' },
       { title: '排期到期：微信公众号', body: '《“七一”党建专题片》排期在 2023-06-15，请按时发布' }
     ])
-    expect(await d.call('schedule-due', {})).toHaveLength(2)
+    expect(first.every((p) => p.announced)).toBe(true)
+    const second = await d.call('schedule-due', {})
+    expect(second.map((p) => p.announced)).toEqual([false, false])
     expect(d.notices).toHaveLength(2)
     await d.call('piece-reschedule', { id: late.id, date: '2023-06-13' })
     await d.call('schedule-due', {})

@@ -70,11 +70,14 @@ describe('integrity check at startup', () => {
 })
 
 describe('backups', () => {
-  it('writes a self-contained, checked copy with its evidence hard-linked, and nothing half-written', async () => {
+  it('writes a self-contained, checked copy with its evidence, and nothing half-written', async () => {
     d = await deskWithPieces(5)
-    const evidence = join(d.ctx.dataDir, 'evidence', 'ab')
-    mkdirSync(evidence, { recursive: true })
-    writeFileSync(join(evidence, 'ab12'), '佐证材料内容')
+    const ev = join(d.ctx.dataDir, 'evidence')
+    const sha = 'ab'.padEnd(64, '0')
+    for (const [rel, text] of [[`ab/${sha}`, '佐证材料内容'], [`thumbs/${sha}`, '缩略图'], ['uploads/0123', '上传中'], ['open/7/通知.pdf', '查看副本'], [`ab/${sha}.99.tmp`, '半截']]) {
+      mkdirSync(join(ev, rel, '..'), { recursive: true })
+      writeFileSync(join(ev, rel), text)
+    }
     const s = await runJob<BackupInfo>(d, d.call('backup-create', {}))
     expect(s.phase).toBe('done')
     expect(s.result).toMatchObject({ kind: 'manual', madeAt: '2023-06-15 10:00:00', evidence: true })
@@ -87,9 +90,12 @@ describe('backups', () => {
     expect(checkIntegrity(copy, 'full')).toEqual({ ok: true })
     expect((copy.prepare('SELECT title FROM pieces ORDER BY id').all() as { title: string }[]).map((r) => r.title)).toEqual(['推文1', '推文2', '推文3', '推文4', '推文5'])
     copy.close()
-    const mirrored = join(folder, 'desk-2023-06-15-100000-manual.evidence', 'ab', 'ab12')
-    expect(readFileSync(mirrored, 'utf8')).toBe('佐证材料内容')
-    expect(statSync(mirrored).ino).toBe(statSync(join(evidence, 'ab12')).ino)
+    // stored files (named by hash, never rewritten) are hard-linked; thumbnails copied; uploads and viewer copies left out
+    const mirror = join(folder, 'desk-2023-06-15-100000-manual.evidence')
+    expect((readdirSync(mirror, { recursive: true }) as string[]).map((p) => p.split('\\').join('/')).sort()).toEqual(['ab', `ab/${sha}`, 'thumbs', `thumbs/${sha}`])
+    expect(readFileSync(join(mirror, 'ab', sha), 'utf8')).toBe('佐证材料内容')
+    expect(statSync(join(mirror, 'ab', sha)).ino).toBe(statSync(join(ev, 'ab', sha)).ino)
+    expect(statSync(join(mirror, 'thumbs', sha)).ino).not.toBe(statSync(join(ev, 'thumbs', sha)).ino)
   })
 
   it('backs up automatically once a day, not again the same day, and not when switched off', async () => {

@@ -177,6 +177,7 @@ function PolicyForm({ policy, onSaved }: { policy: { auto: boolean; daily: numbe
   return (
     <form
       className="backup-policy"
+      noValidate
       onSubmit={async (e) => {
         e.preventDefault()
         const r = await invoke('backup-policy-save', { auto, daily: Number(daily), weekly: Number(weekly) })

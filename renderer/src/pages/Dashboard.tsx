@@ -1,6 +1,8 @@
 import { useQuery } from '../hooks'
 import { CHANNELS, CHANNEL_CODES } from '../../../shared/channels'
 import { WatchPanel } from '../components/WatchPanel'
+import { TodayPanel } from '../components/TodayPanel'
+import { QuotaPanel } from '../components/QuotaPanel'
 
 const T = { title: '工作台', thisMonth: '本月已完成', half: '累计', total: '合计', add: '新建台账记录', empty: '本月还没有已发布或已完成的记录。' }
 
@@ -15,6 +17,8 @@ export function Dashboard({ go }: { go: (p: string) => void }) {
         <h1>{T.title}</h1>
         <button className="primary" onClick={() => go('ledger/new')}>{T.add}</button>
       </header>
+      <TodayPanel />
+      <QuotaPanel />
       <h2>{`${y}年${Number(m)}月 · ${T.thisMonth}`}<span className="big-total" data-testid="month-total">{data.total}</span></h2>
       {data.total === 0 && <p className="muted">{T.empty}</p>}
       <div className="tiles">

@@ -4,6 +4,7 @@ import { useQuery } from '../hooks'
 import { runJob } from '../jobs'
 import { downloadPayload } from '../files'
 import { PieceForm } from '../components/PieceForm'
+import { PieceDetail } from '../components/PieceDetail'
 import { JobProgress } from '../components/JobProgress'
 import { LedgerTable, type LedgerFilter, type SortKey } from '../components/ledger/LedgerTable'
 import { ImportDialog } from '../components/ledger/ImportDialog'
@@ -17,6 +18,7 @@ import './ledger.css'
 const T = {
   title: '台账',
   add: '新建记录',
+  detail: '稿件详情',
   import: '导入 Excel',
   exportXlsx: '导出 Excel',
   exportCsv: '导出 CSV',
@@ -91,14 +93,22 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
     setConfirming(false)
   }, [filterKey])
 
-  const editing = route[0] && route[0] !== 'new' ? Number(route[0]) : null
-  const current = useQuery('piece-get', editing !== null ? { id: editing } : null)
-  const showForm = route[0] === 'new' || (editing !== null && current.data?.id === editing)
+  const creating = route[0] === 'new'
+  const opened = route[0] && /^\d+$/.test(route[0]) ? Number(route[0]) : null
   const [focus, setFocus] = useState<{ id: number; n: number } | null>(null)
   const focusOn = (id: number): void => setFocus((f) => ({ id, n: (f?.n ?? 0) + 1 }))
   useEffect(() => {
-    if (editing !== null && Number.isInteger(editing)) focusOn(editing)
-  }, [editing])
+    if (opened !== null) focusOn(opened)
+  }, [opened])
+  // Esc closes the drawer, as in every other window the officer uses.
+  useEffect(() => {
+    if (!creating && opened === null) return
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && !document.querySelector('.modal')) go('ledger')
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [creating, opened])
   const reload = (): void => setReloadKey((k) => k + 1)
 
   function onSort(key: SortKey): void {
@@ -149,20 +159,6 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
         </div>
       </header>
       <JobProgress status={exportJob} phases={T.exportPhases} label={T.exportXlsx} />
-      {showForm && (
-        <PieceForm
-          key={route[0]}
-          profile={profile}
-          piece={editing !== null ? (current.data ?? undefined) : undefined}
-          today={today}
-          onSaved={(p) => {
-            reload()
-            focusOn(p.id)
-            go('ledger')
-          }}
-          onCancel={() => go('ledger')}
-        />
-      )}
       <div className="filters ledger-filters">
         <input type="search" aria-label={T.searchLabel} placeholder={T.search} value={qInput} onChange={(e) => setQInput(e.target.value)} />
         <select aria-label={T.channel} value={channel} onChange={(e) => setChannel(e.target.value as Channel | '')}>
@@ -229,13 +225,33 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
         desc={desc}
         reloadKey={reloadKey}
         selected={selected}
-        openId={editing}
+        openId={opened}
         focus={focus}
         onSort={onSort}
         onSelect={onSelect}
         onOpen={(id) => go(`ledger/${id}`)}
         onTotal={setTotal}
       />
+      {(creating || opened !== null) && (
+        <div className="drawer-backdrop" onClick={(e) => e.target === e.currentTarget && go('ledger')}>
+          <aside className="ledger-drawer" aria-label={creating ? T.add : T.detail}>
+            {creating ? (
+              <PieceForm
+                profile={profile}
+                today={today}
+                onSaved={(p) => {
+                  reload()
+                  focusOn(p.id)
+                  go('ledger')
+                }}
+                onCancel={() => go('ledger')}
+              />
+            ) : (
+              <PieceDetail key={opened} id={opened!} profile={profile} today={today} onChanged={reload} onClose={() => go('ledger')} />
+            )}
+          </aside>
+        </div>
+      )}
       {importing && (
         <ImportDialog
           onClose={() => setImporting(false)}

@@ -103,7 +103,7 @@ export function Report({ today, route, go }: { today: string; route: string[]; g
             <table aria-label={T.appendix}>
               <thead><tr>{T.cols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
               <tbody>
-                {p.figures.map((f) => (
+                {p.figures.filter((f) => f.value !== 0).map((f) => (
                   <tr key={f.key}><td>{FIGURE_GROUPS[f.group]}</td><td>{f.label}</td><td className="n">{f.value}</td><td>{f.unit}</td></tr>
                 ))}
               </tbody>

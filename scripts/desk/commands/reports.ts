@@ -61,8 +61,8 @@ export const reportCommands: Command[] = [
       out(`${v.set.hospital} ${v.period.label} 统计（环比：${v.previous.label}；同比：${v.lastYear.label}）`)
       for (const f of v.set.figures) {
         if (f.value === 0 && !(v.previousValues[f.key] || v.lastYearValues[f.key])) continue
-        const mom = changeText(changeOf(f.value, v.previousValues[f.key] ?? 0))
-        const yoy = changeText(changeOf(f.value, v.lastYearValues[f.key] ?? 0))
+        const mom = changeText(changeOf(f.value, v.previousValues[f.key] ?? 0), f.unit)
+        const yoy = changeText(changeOf(f.value, v.lastYearValues[f.key] ?? 0), f.unit)
         out(`  ${f.label}：${f.value}${f.unit}（环比 ${mom}，同比 ${yoy}）`)
       }
       if (v.signoff) out(`已阅：${v.signoff.signedBy}，${v.signoff.signedAt}${v.signoff.changed ? '（签阅后有变动）' : ''}`)

@@ -40,10 +40,10 @@ export function Num({ value, unit, period, fkey, drill, signed }: { value: numbe
   )
 }
 
-function Change({ now, before }: { now: number; before: number }) {
+function Change({ now, before, unit }: { now: number; before: number; unit: string }) {
   const c = changeOf(now, before)
   const cls = c.diff > 0 ? 'up' : c.diff < 0 ? 'down' : 'flat'
-  return <span className={`change ${cls}`}>{changeText(c)}</span>
+  return <span className={`change ${cls}`}>{changeText(c, unit)}</span>
 }
 
 /** The headline numbers, each with 环比 and 同比. */
@@ -60,8 +60,8 @@ export function KeyTiles({ view, keys, drill }: { view: TallyView; keys: string[
             <div className="key-label">{f.label}</div>
             <div className="key-value"><Num value={f.value} unit={f.unit} period={view.period.code} fkey={k} drill={drill} signed={signed?.[k]} /></div>
             <div className="key-changes">
-              <span>{T.mom} <Change now={f.value} before={view.previousValues[k] ?? 0} /></span>
-              <span>{T.yoy} <Change now={f.value} before={view.lastYearValues[k] ?? 0} /></span>
+              <span>{T.mom} <Change now={f.value} before={view.previousValues[k] ?? 0} unit={f.unit} /></span>
+              <span>{T.yoy} <Change now={f.value} before={view.lastYearValues[k] ?? 0} unit={f.unit} /></span>
             </div>
           </div>
         )
@@ -94,8 +94,8 @@ export function FigureTable({ view, group, figures, drill, title }: { view: Tall
               <tr key={f.key} data-key={f.key}>
                 <td>{f.label}</td>
                 <td className="n"><Num value={f.value} unit={f.unit} period={view.period.code} fkey={f.key} drill={drill} signed={signed && !f.key.startsWith('quota.') && !f.key.startsWith('accounts.') ? signed[f.key] ?? 0 : undefined} /></td>
-                <td className="n"><Num value={prev} period={view.previous.code} fkey={f.key} drill={drill} /> <Change now={f.value} before={prev} /></td>
-                <td className="n"><Num value={last} period={view.lastYear.code} fkey={f.key} drill={drill} /> <Change now={f.value} before={last} /></td>
+                <td className="n"><Num value={prev} period={view.previous.code} fkey={f.key} drill={drill} /> <Change now={f.value} before={prev} unit={f.unit} /></td>
+                <td className="n"><Num value={last} period={view.lastYear.code} fkey={f.key} drill={drill} /> <Change now={f.value} before={last} unit={f.unit} /></td>
               </tr>
             )
           })}

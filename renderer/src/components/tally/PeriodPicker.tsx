@@ -19,6 +19,7 @@ const T = {
   modeLabel: '统计区间'
 }
 const MODES: PeriodKind[] = ['month', 'quarter', 'half', 'year', 'range']
+const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12']
 
 export function PeriodPicker({ code, today, onChange }: { code: string; today: string; onChange: (code: string) => void }) {
   const p = parsePeriod(code)
@@ -58,7 +59,12 @@ export function PeriodPicker({ code, today, onChange }: { code: string; today: s
       {mode === 'month' && (
         <span className="picker-controls">
           <button type="button" aria-label={T.prevMonth} onClick={() => onChange(previousPeriod(p).code)}>‹</button>
-          <input type="month" aria-label={T.month} value={p.kind === 'month' ? p.code : p.to.slice(0, 7)} onChange={(e) => e.target.value && onChange(e.target.value)} />
+          <select aria-label={T.year} value={year} onChange={(e) => onChange(`${e.target.value}-${p.to.slice(5, 7)}`)}>
+            {years.map((y) => <option key={y} value={y}>{y}年</option>)}
+          </select>
+          <select aria-label={T.month} value={p.to.slice(5, 7)} onChange={(e) => onChange(`${year}-${e.target.value}`)}>
+            {MONTHS.map((m) => <option key={m} value={m}>{Number(m)}月</option>)}
+          </select>
           <button type="button" aria-label={T.nextMonth} disabled={p.code >= today.slice(0, 7)} onClick={() => onChange(addMonths(p.code, 1))}>›</button>
         </span>
       )}

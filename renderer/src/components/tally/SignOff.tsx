@@ -57,7 +57,7 @@ function Changes({ s }: { s: SignoffState }) {
                 <td>{T.actions[r.action]}</td>
                 <td>{r.action === 'delete' ? r.title : <a href={`#/ledger/${r.pieceId}`}>{r.title}</a>}</td>
                 <td className="nowrap">{r.date}</td>
-                <td>{r.fields.join('、')}</td>
+                <td>{r.fields.join('；')}</td>
                 <td className="nowrap">{chinaTime(r.at)}</td>
                 <td>{r.actor}</td>
               </tr>

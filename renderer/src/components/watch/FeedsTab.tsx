@@ -118,12 +118,14 @@ export function FeedsTab({ onPolled }: { onPolled: () => void }) {
               <td className="nowrap">{chinaTime(f.lastNewAt)}</td>
               <td className="nowrap">{T.every(f.intervalMin)}</td>
               <td className={f.failing ? 'error-cell failing' : 'error-cell'}>{f.lastError ?? ''}</td>
-              <td className="nowrap row-actions">
+              <td className="nowrap">
+                <span className="row-actions">
                 <button className="link" onClick={() => run(invoke('feed-set-enabled', { id: f.id, enabled: !f.enabled }))}>{f.enabled ? T.disable : T.enable}</button>
                 <button className="link" onClick={() => setEditing(f)}>{T.edit}</button>
                 {confirmId === f.id
                   ? <button className="link danger-text" onClick={() => { setConfirmId(null); void run(invoke('feed-delete', { id: f.id })) }}>{T.confirm}</button>
                   : <button className="link" onClick={() => setConfirmId(f.id)}>{T.remove}</button>}
+                </span>
               </td>
             </tr>
           ))}

@@ -44,7 +44,8 @@ export function MentionList({ escalated, selected, onSelect, version }: { escala
   }, [version])
   return (
     <div className="mention-list">
-      <div className="filters">
+      <div className="filters mention-filters">
+        <input type="search" aria-label="搜索舆情" placeholder={T.search} value={q} onChange={(e) => setQ(e.target.value)} />
         <select aria-label="状态" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
           <option value="open">{T.open}</option>
           <option value="all">{T.all}</option>
@@ -65,7 +66,6 @@ export function MentionList({ escalated, selected, onSelect, version }: { escala
         <input type="date" aria-label={T.from} value={from} onChange={(e) => setFrom(e.target.value)} />
         <span className="muted">至</span>
         <input type="date" aria-label={T.to} value={to} onChange={(e) => setTo(e.target.value)} />
-        <input type="search" aria-label="搜索舆情" placeholder={T.search} value={q} onChange={(e) => setQ(e.target.value)} />
         <span className="muted">{list.data ? T.total(list.data.total, list.data.rows.length) : ''}</span>
       </div>
       {list.error && <div className="form-error">{list.error.message}</div>}

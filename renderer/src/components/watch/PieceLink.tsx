@@ -24,8 +24,10 @@ export function PieceLink({ piece, busy, onLink }: { piece: MentionDetail['piece
     return (
       <div className="piece-link">
         <span className="field-label">{T.label}</span>
-        <span className="linked-piece">#{piece.id} {piece.title}（{channelLabel(piece.channel)}，{piece.date}）</span>
-        <button className="link" disabled={busy} onClick={() => onLink(null)}>{T.unlink}</button>
+        <span className="linked-piece">
+          #{piece.id} {piece.title}（{channelLabel(piece.channel)}，{piece.date}）
+          <button className="link" disabled={busy} onClick={() => onLink(null)}>{T.unlink}</button>
+        </span>
       </div>
     )
   }

@@ -1,0 +1,140 @@
+// One week of the calendar: day numbers, LED display windows as bars across the days they run, and each day's
+// pieces as chips coloured by channel. Planned pieces can be dragged to another day of any week on screen.
+import type { DragEvent, KeyboardEvent } from 'react'
+import { CHANNELS, STATUSES, COUNTED_STATUSES, type Status } from '../../../../shared/channels'
+import type { CalendarItem } from '../../../../shared/contract/calendar'
+
+export const DRAG_TYPE = 'application/x-desk-piece'
+const MAX_LANES = 4
+const MOVABLE: Status[] = ['draft', 'pending', 'approved', 'scheduled']
+
+export const isSpan = (i: CalendarItem) => i.channel === 'led'
+
+interface Lane {
+  item: CalendarItem
+  from: number
+  to: number
+  lane: number
+  clipStart: boolean
+  clipEnd: boolean
+}
+
+/** Greedy lanes: each display window takes the first lane free over its days within this week. */
+function lanesOf(days: string[], spans: CalendarItem[]): Lane[] {
+  const out: Lane[] = []
+  const busy: number[][] = []
+  for (const item of spans) {
+    if (item.end < days[0] || item.start > days[6]) continue
+    const from = Math.max(0, days.indexOf(item.start < days[0] ? days[0] : item.start))
+    const to = item.end > days[6] ? 6 : days.indexOf(item.end)
+    let lane = 0
+    while (busy[lane]?.some((d) => d >= from && d <= to)) lane++
+    ;(busy[lane] ??= []).push(...Array.from({ length: to - from + 1 }, (_, k) => from + k))
+    out.push({ item, from, to, lane, clipStart: item.start < days[0], clipEnd: item.end > days[6] })
+  }
+  return out
+}
+
+export function chipClass(i: CalendarItem): string {
+  const planned = !COUNTED_STATUSES.includes(i.status)
+  return `cal-chip cal-c-${i.channel}${planned ? ' planned' : ''}`
+}
+
+export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, onMore }: {
+  days: string[]
+  /** 'YYYY-MM' of the month shown (days outside it are dimmed), or null in the week view. */
+  month: string | null
+  today: string
+  items: CalendarItem[]
+  maxPerDay: number
+  onOpen: (id: number) => void
+  onDrop: (id: number, date: string) => void
+  onMore: (date: string) => void
+}) {
+  const lanes = lanesOf(days, items.filter(isSpan))
+  const laneCount = Math.min(MAX_LANES, lanes.reduce((n, l) => Math.max(n, l.lane + 1), 0))
+  const hiddenSpans = (i: number) => lanes.filter((l) => l.lane >= MAX_LANES && l.from <= i && l.to >= i).length
+
+  function drop(e: DragEvent<HTMLDivElement>) {
+    const id = Number(e.dataTransfer.getData(DRAG_TYPE))
+    if (!id) return
+    e.preventDefault()
+    // The day under the pointer, by position: a drop on a bar that spans several days still lands on one day.
+    const rect = e.currentTarget.getBoundingClientRect()
+    const col = Math.min(6, Math.max(0, Math.floor(((e.clientX - rect.left) / rect.width) * 7)))
+    onDrop(id, days[col])
+  }
+
+  // Chips are divs with the button role: Chromium does not start a drag from a <button>.
+  const chipProps = (i: CalendarItem) => ({
+    role: 'button',
+    tabIndex: 0,
+    onClick: () => onOpen(i.id),
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault()
+        onOpen(i.id)
+      }
+    },
+    ...(MOVABLE.includes(i.status)
+      ? {
+          draggable: true,
+          onDragStart: (e: DragEvent) => {
+            e.dataTransfer.setData(DRAG_TYPE, String(i.id))
+            e.dataTransfer.effectAllowed = 'move'
+          }
+        }
+      : {})
+  })
+
+  return (
+    <div
+      className={`cal-week lanes-${laneCount}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault()
+      }}
+      onDrop={drop}
+    >
+      {days.map((d, i) => (
+        <div key={`bg-${d}`} className={`cal-bg gs-${i + 1}${month && d.slice(0, 7) !== month ? ' other' : ''}${d === today ? ' today' : ''}`} data-date={d} />
+      ))}
+      {days.map((d, i) => (
+        <div key={`n-${d}`} className={`cal-daynum gs-${i + 1}`}>
+          {Number(d.slice(8))}
+          {d === today && <span className="today-mark">今天</span>}
+        </div>
+      ))}
+      {lanes
+        .filter((l) => l.lane < MAX_LANES)
+        .map((l) => (
+          <div
+            key={`s-${l.item.id}`}
+            className={`cal-span ${chipClass(l.item)} gs-${l.from + 1} ge-${l.to + 2} gr-${l.lane + 2}${l.clipStart ? ' clip-start' : ''}${l.clipEnd ? ' clip-end' : ''}`}
+            title={`${CHANNELS[l.item.channel]} · ${STATUSES[l.item.status]} · ${l.item.start} 至 ${l.item.end}：${l.item.title}`}
+            {...chipProps(l.item)}
+          >
+            {l.item.title}
+          </div>
+        ))}
+      {days.map((d, i) => {
+        // Planned pieces first: they are the ones the officer acts on (and drags); done ones may fold into "另有".
+        const mine = items.filter((x) => !isSpan(x) && x.date === d).sort((a, b) => Number(COUNTED_STATUSES.includes(a.status)) - Number(COUNTED_STATUSES.includes(b.status)))
+        const more = mine.length - maxPerDay + hiddenSpans(i)
+        return (
+          <div key={`i-${d}`} className={`cal-items gs-${i + 1}`} data-date={d}>
+            {mine.slice(0, maxPerDay).map((x) => (
+              <div key={x.id} className={chipClass(x)} title={`${CHANNELS[x.channel]} · ${STATUSES[x.status]}：${x.title}`} {...chipProps(x)}>
+                {x.title}
+              </div>
+            ))}
+            {more > 0 && (
+              <button type="button" className="link cal-more" onClick={() => onMore(d)}>
+                另有 {more} 项
+              </button>
+            )}
+          </div>
+        )
+      })}
+    </div>
+  )
+}

@@ -1,0 +1,119 @@
+// 设置 › 账号阵地: the hospital's own accounts and work groups, 谁建立谁负责 — warnings for a missing responsible
+// person and for registration later than 30 days after creation.
+import { useState } from 'react'
+import { invoke, fieldErrors } from '../../api'
+import { useQuery } from '../../hooks'
+import { Field } from '../Field'
+import { ACCOUNT_PLATFORMS, ACCOUNT_STATUSES, type Account } from '../../../../shared/contract/registries'
+import type { DeskError } from '../../../../shared/contract'
+import type { Profile } from '../../../../shared/contract/settings'
+
+const T = {
+  title: '账号阵地',
+  lead: '本院的公众号、视频号、微博、抖音、网站，以及 QQ 群、微信工作群。按“谁建立谁负责”登记负责人，建立后 30 天内登记。',
+  platform: '平台',
+  name: '账号/群名称',
+  department: '主管科室',
+  owner: '负责人',
+  createdDate: '建立日期',
+  registeredDate: '登记日期',
+  status: '状态',
+  warnings: '提示',
+  add: '登记账号',
+  edit: '修改',
+  remove: '删除',
+  save: '保存',
+  cancel: '取消',
+  confirm: (n: string) => `删除账号“${n}”的登记？`,
+  problems: (n: number) => `${n} 个账号需要处理`
+}
+
+type Draft = { id?: number; platform: Account['platform']; name: string; department: string; owner: string; createdDate: string; registeredDate: string; status: Account['status'] }
+const blank: Draft = { platform: '公众号', name: '', department: '', owner: '', createdDate: '', registeredDate: '', status: '在用' }
+
+export function AccountsSettings({ profile }: { profile: Profile }) {
+  const list = useQuery('account-list', {})
+  const [draft, setDraft] = useState<Draft>(blank)
+  const [error, setError] = useState<DeskError | null>(null)
+  const errs = fieldErrors(error)
+  const set = (k: keyof Draft, v: string) => setDraft({ ...draft, [k]: v })
+
+  async function save() {
+    const r = await invoke('account-save', { ...draft, createdDate: draft.createdDate || null, registeredDate: draft.registeredDate || null })
+    setError(r.ok ? null : r.error)
+    if (r.ok) {
+      setDraft(blank)
+      list.reload()
+    }
+  }
+  async function remove(a: Account) {
+    if (!window.confirm(T.confirm(a.name))) return
+    const r = await invoke('account-delete', { id: a.id })
+    setError(r.ok ? null : r.error)
+    list.reload()
+  }
+
+  const flagged = (list.data ?? []).filter((a) => a.warnings.length).length
+  return (
+    <section className="card" aria-label={T.title}>
+      <h2>{T.title}{flagged > 0 && <span className="badge hot">{T.problems(flagged)}</span>}</h2>
+      <p className="muted small">{T.lead}</p>
+      <form className="inline-form" aria-label={draft.id ? T.edit : T.add} onSubmit={(e) => (e.preventDefault(), void save())}>
+        <Field label={T.platform} name="platform" error={errs.platform}>
+          <select value={draft.platform} onChange={(e) => set('platform', e.target.value)}>
+            {ACCOUNT_PLATFORMS.map((p) => <option key={p}>{p}</option>)}
+          </select>
+        </Field>
+        <Field label={T.name} name="name" error={errs.name}>
+          <input value={draft.name} onChange={(e) => set('name', e.target.value)} />
+        </Field>
+        <Field label={T.department} name="department" error={errs.department}>
+          <input list="acc-departments" value={draft.department} onChange={(e) => set('department', e.target.value)} />
+          <datalist id="acc-departments">{profile.departments.map((d) => <option key={d} value={d} />)}</datalist>
+        </Field>
+        <Field label={T.owner} name="owner" error={errs.owner}>
+          <input value={draft.owner} onChange={(e) => set('owner', e.target.value)} />
+        </Field>
+        <Field label={T.createdDate} name="createdDate" error={errs.createdDate}>
+          <input type="date" value={draft.createdDate} onChange={(e) => set('createdDate', e.target.value)} />
+        </Field>
+        <Field label={T.registeredDate} name="registeredDate" error={errs.registeredDate}>
+          <input type="date" value={draft.registeredDate} onChange={(e) => set('registeredDate', e.target.value)} />
+        </Field>
+        <Field label={T.status} name="status" error={errs.status}>
+          <select value={draft.status} onChange={(e) => set('status', e.target.value)}>
+            {ACCOUNT_STATUSES.map((s) => <option key={s}>{s}</option>)}
+          </select>
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary">{draft.id ? T.save : T.add}</button>
+          {draft.id && <button type="button" onClick={() => setDraft(blank)}>{T.cancel}</button>}
+        </div>
+      </form>
+      {error && !Object.keys(errs).length && <div className="form-error" role="alert">{error.message}</div>}
+      <table className="table settings-table">
+        <thead>
+          <tr><th>{T.platform}</th><th>{T.name}</th><th>{T.department}</th><th>{T.owner}</th><th>{T.createdDate}</th><th>{T.registeredDate}</th><th>{T.status}</th><th>{T.warnings}</th><th /></tr>
+        </thead>
+        <tbody>
+          {(list.data ?? []).map((a) => (
+            <tr key={a.id} className={a.warnings.length ? 'warned' : ''}>
+              <td>{a.platform}</td>
+              <td>{a.name}</td>
+              <td>{a.department}</td>
+              <td>{a.owner || <span className="overdue">未指定</span>}</td>
+              <td className="nowrap">{a.createdDate ?? ''}</td>
+              <td className="nowrap">{a.registeredDate ?? ''}</td>
+              <td>{a.status}</td>
+              <td className="overdue small">{a.warnings.join('；')}</td>
+              <td className="nowrap">
+                <button className="link" onClick={() => setDraft({ ...a, createdDate: a.createdDate ?? '', registeredDate: a.registeredDate ?? '' })}>{T.edit}</button>{' '}
+                <button className="link" onClick={() => void remove(a)}>{T.remove}</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}

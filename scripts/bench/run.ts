@@ -1,0 +1,56 @@
+// The measuring process, started by index.ts from a bundle (as the app runs bundled code, not through tsx).
+//   node .bench/build/run.mjs --db FILE --static DIR --cold-open .bench/build/cold-open.mjs
+// Prints one JSON line: { metrics: { key: Metric } }. Progress goes to stderr.
+import { openContext } from '../../handlers/context'
+import { reportHalfyear, tallyMonth } from './bench-report'
+import { searchMetric, SHORT_TERM, LONG_TERM } from './bench-search'
+import { feedPipeline, mentionInsert } from './bench-watch'
+import { coldOpen } from './bench-open'
+import { ledgerFirstPage } from './bench-browser'
+import { timeCall } from './ledger'
+import { metric, RUNS, type Metric } from './measure'
+import type { MetricKey } from './table'
+import { BENCH_NOW } from './sizes'
+
+const argv = process.argv.slice(2)
+const arg = (name: string): string => {
+  const i = argv.indexOf(name)
+  if (i === -1) throw new Error(`缺少参数 ${name}`)
+  return argv[i + 1]
+}
+const file = arg('--db')
+const migrationsFolder = arg('--migrations')
+const log = (s: string): void => void process.stderr.write(`${s}\n`)
+const metrics: Partial<Record<MetricKey, Metric>> = {}
+
+async function step(key: MetricKey, run: () => Promise<Metric>): Promise<void> {
+  log(`测量 ${key}…`)
+  const m = (metrics[key] = await run())
+  log(`  ${m.median.toFixed(1)} ${m.unit}${m.ratio !== undefined ? `（基线的 ${m.ratio.toFixed(2)} 倍）` : ''}${m.ok ? '' : ' 未达标'}（峰值内存 ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB）`)
+}
+
+const ctx = openContext({ dbFile: file, migrationsFolder, now: () => new Date(BENCH_NOW) })
+try {
+  await step('report_halfyear', () => reportHalfyear(ctx))
+  await step('tally_month', () => tallyMonth(ctx))
+  await step('search_2char', () => searchMetric(ctx, SHORT_TERM, 50))
+  await step('search_4char', () => searchMetric(ctx, LONG_TERM, 20))
+  await step('feed_pipeline', () => feedPipeline(ctx))
+  await step('mention_insert', () => mentionInsert(ctx))
+  await step('ledger_first_page', async () => {
+    const m = await ledgerFirstPage(ctx, arg('--static'))
+    // The handler behind it, timed as scripts/bench/ledger.ts times the ledger's first page.
+    const handler = await timeCall(ctx, 'piece-list', { limit: 200 }, RUNS)
+    m.note = `piece-list 首屏 200 条（处理函数）${handler.ms.toFixed(1)} ms；${m.note}`
+    return m
+  })
+} finally {
+  ctx.desk.sqlite.pragma('wal_checkpoint(TRUNCATE)')
+  ctx.desk.close()
+}
+await step('cold_open', async () => (await coldOpen(arg('--cold-open'), file, migrationsFolder)).metric)
+const peak = process.resourceUsage().maxRSS / 1024
+metrics.peak_rss_mb = metric('峰值内存（测量进程，以上全部测量）', 'MB', { median: peak, min: peak, max: peak, runs: [peak] }, { kind: 'max', value: 300 }, {
+  note: '测量进程生命周期内的最大常驻内存（打包后运行，含浏览器测量用的 HTTP 桥；Chromium 与冷启动子进程另计）'
+})
+process.stdout.write(`${JSON.stringify({ metrics })}\n`)
