@@ -51,6 +51,29 @@ export function listMentions(db: Db, where: SQL | undefined, offset: number, lim
   return { rows, total }
 }
 
+/** A search counts its hits up to here and then says "more than": counting every hit of a common word costs as much as reading them all. */
+export const SEARCH_COUNT_CAP = 1000
+
+/**
+ * Search results, most recently picked up first. The search index drives the query in its own rowid order
+ * (rowid = mention id), so a common two-character word stops after one page instead of collecting and sorting
+ * its tens of thousands of hits; the filters are checked on the way. `expr` is a queryExpression().
+ */
+export function searchMentions(db: Db, expr: string, where: SQL | undefined, offset: number, limit: number): { rows: MentionRecord[]; total: number; capped: boolean } {
+  const match = sql`mention_search MATCH ${expr}`
+  const rows = selectMentions(db)
+    .innerJoin(sql`mention_search`, sql`mention_search.rowid = ${mentions.id}`)
+    .where(and(match, where))
+    .orderBy(sql`mention_search.rowid DESC`)
+    .limit(limit)
+    .offset(offset)
+    .all()
+  // Counted in the same order, so it reads the rows the page just read.
+  const counted = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM mention_search JOIN ${mentions} ON ${mentions.id} = mention_search.rowid
+    WHERE ${and(match, where)} ORDER BY mention_search.rowid DESC LIMIT ${SEARCH_COUNT_CAP + 1})`).n
+  return { rows, total: Math.min(counted, SEARCH_COUNT_CAP), capped: counted > SEARCH_COUNT_CAP }
+}
+
 export function getMention(db: Db, id: number): MentionRecord | undefined {
   return selectMentions(db).where(eq(mentions.id, id)).get()
 }

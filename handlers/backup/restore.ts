@@ -3,10 +3,10 @@
 //   1. stage   — SQLite's backup API copies the chosen file to `<db>.restoring` (a consistent snapshot even if the
 //                file is itself a WAL database with a -wal beside it); full integrity_check; it must be a desk
 //                database; a newer data version is refused; an older one is migrated on the staged copy.
-//   2. swap    — the live file gets a second name `<db>.replaced-YYYYMMDD-HHmmss.sqlite` (hard link, so at
+//   2. evidence — files the backup knows and the data folder lacks are copied in (nothing is deleted).
+//   3. swap    — the live file gets a second name `<db>.replaced-YYYYMMDD-HHmmss.sqlite` (hard link, so at
 //                every instant one of the two names holds each version), then the staged file is renamed over
 //                the live name (atomic). A kill at any point leaves either the old or the restored database.
-//   3. evidence files the backup knows and the data folder lacks are copied in (nothing is deleted).
 //
 // In the running app the handlers hold the connection in ctx.desk. restoreOpen closes it, swaps, reopens and
 // copies the new connection INTO the same Desk object (Object.assign), so everything that kept a reference to
@@ -31,6 +31,7 @@ export interface DeskFiles {
 }
 
 const noJob: Pick<Job, 'progress'> = { progress: () => {} }
+
 /** Who restores, when: for the audit row and the name of the kept file. */
 export interface By {
   actor: string
@@ -128,7 +129,7 @@ function assertNotInUse(dbFile: string): void {
   }
 }
 
-/** Step 2. Returns where the replaced database was kept. */
+/** Step 3. Returns where the replaced database was kept. */
 function swapIn(staged: string, dbFile: string, now: Date): string | null {
   let replaced: string | null = null
   if (existsSync(dbFile)) {
@@ -150,7 +151,7 @@ function swapIn(staged: string, dbFile: string, now: Date): string | null {
   return replaced
 }
 
-/** Step 3: evidence files the backup has and the data folder lacks (content-addressed: same name, same bytes). */
+/** Step 2: evidence files the backup has and the data folder lacks (content-addressed: same name, same bytes). */
 function restoreEvidence(source: string, dataDir: string): number {
   const from = evidenceDirFor(source)
   if (!existsSync(from)) return 0
@@ -174,6 +175,7 @@ function finish(staged: { staged: string; fromVersion: number; toVersion: number
   const evidenceFiles = restoreEvidence(source, files.dataDir)
   job.progress('finishing', 0, 1)
   const replacedFile = swapIn(staged.staged, files.dbFile, now)
+  job.progress('finishing', 1, 1)
   return { restored: basename(source), replacedFile, fromVersion: staged.fromVersion, toVersion: staged.toVersion, evidenceFiles }
 }
 

@@ -1,7 +1,7 @@
 // The one computed set of figures for a period. The tally screen, the Word draft, the workbook, the CSV and the
 // JSON are all rendered from what this returns, so they cannot disagree. Everything here loops over groups
 // (a few hundred per half-year), never over rows.
-import { pieceGroups, mentionStats, mentionIdGroups, accountStats, idList, THEME_SEPARATOR, type PieceGroup } from '../../db/queries/figures'
+import { pieceAggregates, mentionStats, mentionIdGroups, accountStats, idList, KIND_CHANNELS, type PieceAggregates } from '../../db/queries/figures'
 import { quotaProgress } from '../../db/queries/quotas'
 import { readProfile } from '../settings/profile'
 import { CHANNEL_CODES, DEFAULT_THEMES, OUTLET_LEVELS, SUBMISSION_CHANNELS, channelLabel, type Channel } from '../../shared/channels'
@@ -10,12 +10,8 @@ import { FIGURE_GROUPS, type Figure, type FigureEntity, type FigureGroup, type F
 import type { Period } from '../../shared/periods'
 import type { Db } from '../../db/open'
 
-/** Channels whose 类别 the report and tally break down (LED content, video source, print item, event type…). */
-export const KIND_CHANNELS: readonly Channel[] = ['led', 'tv', 'print', 'event', 'meeting', 'honor']
 /** The order the form lists each channel's kinds in: ties are listed this way (标语、节日祝福、专家出诊…). */
 export const KIND_ORDER: Partial<Record<Channel, readonly string[]>> = { led: LED_KINDS, tv: TV_KINDS, print: PRINT_KINDS, event: EVENT_KINDS, meeting: MEETING_KINDS, honor: HONOR_KINDS }
-/** Channels whose 媒体/平台 the report names (notice media, video places). */
-const VENUE_LIST_CHANNELS: readonly Channel[] = ['notice', 'tv']
 const NO_LEVEL = '未注明级别'
 const NO_KIND = '未分类'
 const NO_DEPARTMENT = '未填科室'
@@ -78,7 +74,7 @@ function byCount<T extends { count: number }>(xs: T[], name: (x: T) => string, f
 }
 const earliest = (m: Map<string, number>, key: string, id: number) => m.set(key, Math.min(m.get(key) ?? id, id))
 
-function tallyPieces(f: Figures, groups: PieceGroup[]) {
+function tallyPieces(f: Figures, a: PieceAggregates) {
   const outlets = new Map<string, OutletFigures>()
   const kinds = new Map<Channel, Map<string, KindCount>>()
   const venues = new Map<Channel, Map<string, number>>()
@@ -87,7 +83,7 @@ function tallyPieces(f: Figures, groups: PieceGroup[]) {
   f.add('pieces.total', '台账记录合计', '条', 'total', 0, null)
   for (const c of CHANNEL_CODES) f.add(`channel.${c}.count`, channelLabel(c), CHANNEL_UNITS[c], 'channel', 0, null)
 
-  for (const g of groups) {
+  for (const g of a.channels) {
     const c = g.channel as Channel
     const name = channelLabel(c)
     f.add('pieces.total', '台账记录合计', '条', 'total', g.n, g.ids)
@@ -95,33 +91,42 @@ function tallyPieces(f: Figures, groups: PieceGroup[]) {
     if (g.quantity) f.add(`channel.${c}.quantity`, `${name}·${QUANTITY_WORDS[c] ?? '数量'}`, '份', 'channel', g.quantity, g.ids)
     if (g.reach) f.add(`channel.${c}.reach`, `${name}·${REACH_WORDS[c] ?? '覆盖人次'}`, '人次', 'channel', g.reach, g.ids)
     if (g.reads) f.add(`channel.${c}.reads`, `${name}·阅读量`, '次', 'newMedia', g.reads, g.ids)
+    if (g.original) f.add('wechat.original', '微信公众号·原创', '篇', 'newMedia', g.original, g.originalIds)
+    if (g.bilingual) f.add('ethnic.bilingual', '双语宣传（稿件与活动）', '项', 'ethnic', g.bilingual, g.bilingualIds)
+    if (g.notes) f.add('meeting.notes', '学习笔记', '篇', 'meeting', g.notes, g.notesIds)
+    if (g.reflections) f.add('meeting.reflections', '心得体会', '篇', 'meeting', g.reflections, g.notesIds)
+  }
 
-    if (SUBMISSION_CHANNELS.includes(c)) {
-      if (g.paid) {
-        paidExcluded += g.n
-        f.add('submissions.paid', '合作版面（不计入报送录用）', '篇', 'submissions', g.n, g.ids)
-      } else {
-        const level = g.level ?? NO_LEVEL
-        const accepted = g.status === 'accepted'
-        f.add('submissions.submitted', '上报信息及线索', '篇', 'submissions', g.n, g.ids)
-        f.add(`submissions.submitted.${level}`, `报送·${level}`, '篇', 'submissions', g.n, g.ids)
-        f.add(`submissions.${c}.submitted`, `${name}·报送`, '篇', 'submissions', g.n, g.ids)
-        if (accepted) {
-          f.add('submissions.accepted', '被录用', '篇', 'submissions', g.n, g.ids)
-          f.add(`submissions.accepted.${level}`, `录用·${level}`, '篇', 'submissions', g.n, g.ids)
-          f.add(`submissions.${c}.accepted`, `${name}·录用`, '篇', 'submissions', g.n, g.ids)
-          if (PROVINCIAL_UP.has(level)) f.add('submissions.acceptedProvincialUp', '省级以上媒体录用', '篇', 'submissions', g.n, g.ids)
-        }
-        const venue = g.venue || '未注明'
-        earliest(first, `outlet.${venue}`, g.first)
-        const o = outlets.get(venue) ?? { name: venue, level, channel: c, submitted: 0, accepted: 0 }
-        o.submitted += g.n
-        if (accepted) o.accepted += g.n
-        outlets.set(venue, o)
-        f.add(`outlet.${venue}`, `报送·${venue}`, '篇', 'submissions', g.n, g.ids)
-      }
+  for (const g of a.submissions) {
+    const c = g.channel as Channel
+    const name = channelLabel(c)
+    if (g.paid) {
+      paidExcluded += g.n
+      f.add('submissions.paid', '合作版面（不计入报送录用）', '篇', 'submissions', g.n, g.ids)
+      continue
     }
-    if (KIND_CHANNELS.includes(c)) {
+    const level = g.level ?? NO_LEVEL
+    f.add('submissions.submitted', '上报信息及线索', '篇', 'submissions', g.n, g.ids)
+    f.add(`submissions.submitted.${level}`, `报送·${level}`, '篇', 'submissions', g.n, g.ids)
+    f.add(`submissions.${c}.submitted`, `${name}·报送`, '篇', 'submissions', g.n, g.ids)
+    if (g.accepted) {
+      f.add('submissions.accepted', '被录用', '篇', 'submissions', g.n, g.ids)
+      f.add(`submissions.accepted.${level}`, `录用·${level}`, '篇', 'submissions', g.n, g.ids)
+      f.add(`submissions.${c}.accepted`, `${name}·录用`, '篇', 'submissions', g.n, g.ids)
+      if (PROVINCIAL_UP.has(level)) f.add('submissions.acceptedProvincialUp', '省级以上媒体录用', '篇', 'submissions', g.n, g.ids)
+    }
+    const venue = g.venue || '未注明'
+    earliest(first, `outlet.${venue}`, g.first)
+    const o = outlets.get(venue) ?? { name: venue, level, channel: c, submitted: 0, accepted: 0 }
+    o.submitted += g.n
+    if (g.accepted) o.accepted += g.n
+    outlets.set(venue, o)
+    f.add(`outlet.${venue}`, `报送·${venue}`, '篇', 'submissions', g.n, g.ids)
+  }
+
+  for (const g of a.kinds) {
+    const c = g.channel as Channel
+    if ((KIND_CHANNELS as readonly string[]).includes(c)) {
       const kind = g.kind || NO_KIND
       earliest(first, `kind.${c}.${kind}`, g.first)
       const byKind = kinds.get(c) ?? new Map<string, KindCount>()
@@ -131,24 +136,21 @@ function tallyPieces(f: Figures, groups: PieceGroup[]) {
       byKind.set(kind, k)
       kinds.set(c, byKind)
       const unit = c === 'honor' ? HONOR_UNITS[kind] ?? '项' : KIND_UNITS[c] ?? '条'
-      f.add(`kind.${c}.${kind}`, `${name}·${kind}`, unit, kindGroup(c), g.n, g.ids)
+      f.add(`kind.${c}.${kind}`, `${channelLabel(c)}·${kind}`, unit, kindGroup(c), g.n, g.ids)
     }
-    if (VENUE_LIST_CHANNELS.includes(c) && g.venue) {
+    if (g.venue) {
       earliest(first, `venue.${c}.${g.venue}`, g.first)
       const byVenue = venues.get(c) ?? new Map<string, number>()
       byVenue.set(g.venue, (byVenue.get(g.venue) ?? 0) + g.n)
       venues.set(c, byVenue)
     }
-    if (c === 'wechat' && g.original) f.add('wechat.original', '微信公众号·原创', '篇', 'newMedia', g.n, g.ids)
-    if (g.bilingual) f.add('ethnic.bilingual', '双语宣传（稿件与活动）', '项', 'ethnic', g.n, g.ids)
-    if (c === 'meeting') {
-      if (g.notes) f.add('meeting.notes', '学习笔记', '篇', 'meeting', g.notes, g.ids)
-      if (g.reflections) f.add('meeting.reflections', '心得体会', '篇', 'meeting', g.reflections, g.ids)
-    }
-    for (const theme of g.themes ? g.themes.split(THEME_SEPARATOR) : []) {
-      f.add(`theme.${theme}`, `主题·${theme}`, '项', 'theme', g.n, g.ids)
-      if (theme === ETHNIC_THEME && c === 'event') f.add('ethnic.events', '民族团结主题活动', '次', 'ethnic', g.n, g.ids)
-    }
+  }
+
+  for (const g of a.themes) {
+    f.add(`theme.${g.theme}`, `主题·${g.theme}`, '项', 'theme', g.n, g.ids)
+    if (g.theme === ETHNIC_THEME && g.event) f.add('ethnic.events', '民族团结主题活动', '次', 'ethnic', g.n, g.ids)
+  }
+  for (const g of a.departments) {
     const dept = g.department || NO_DEPARTMENT
     f.add(`department.${dept}`, `科室·${dept}`, '项', 'department', g.n, g.ids)
   }
@@ -199,8 +201,7 @@ export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'cod
   const anyPieceIds = named ? [...named].some((k) => !k.startsWith('mentions.')) : o.ids === true
   const anyMentionIds = named ? [...named].some((k) => k.startsWith('mentions.')) : o.ids === true
   const f = new Figures()
-  const groups = pieceGroups(db, from, to, anyPieceIds)
-  const pieces = tallyPieces(f, groups)
+  const pieces = tallyPieces(f, pieceAggregates(db, from, to, anyPieceIds))
   const m = tallyMentions(f, db, from, to, anyMentionIds)
   const acc = accountStats(db)
   f.add('accounts.active', '在用账号与工作群', '个', 'accounts', acc.active, acc.ids, 'account')

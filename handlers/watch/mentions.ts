@@ -3,12 +3,12 @@
 import { defineHandlers } from '../registry'
 import { fieldError, UserError } from '../errors'
 import { recordAudit } from '../../db/queries/audit'
-import { unindexRow, searchCondition } from '../../db/queries/search'
+import { unindexRow } from '../../db/queries/search'
+import { queryExpression } from '../../services/text/search-tokens'
 import {
-  deleteMention, getMention, insertMentionEvent, listMentions, mentionConditions, mentionEventsOf, mentionSourcesOf, pieceBrief,
+  deleteMention, getMention, insertMentionEvent, listMentions, mentionConditions, mentionEventsOf, mentionSourcesOf, pieceBrief, searchMentions,
   updateMention, type MentionRecord
 } from '../../db/queries/mentions'
-import { mentions } from '../../db/schema'
 import { mentionWriter } from '../../db/queries/mention-writer'
 import { highlight } from '../../services/watch/matcher'
 import { gradeRisk } from '../../services/watch/sentiment'
@@ -82,11 +82,15 @@ export const mentionHandlers = defineHandlers({
   'mention-list': ({ offset, limit, q, ...f }, ctx) => {
     ensureProfileRule(ctx)
     const text = q?.trim()
-    const match = text ? searchCondition('mention_search', mentions.id, text) : null
+    if (!text) {
+      const { rows, total } = listMentions(ctx.desk.db, mentionConditions(f), offset, limit)
+      return { rows: rows.map(toRow), total }
+    }
+    const expr = queryExpression(text)
     // A query with nothing searchable (only punctuation) finds nothing rather than everything.
-    if (text && !match) return { rows: [], total: 0 }
-    const { rows, total } = listMentions(ctx.desk.db, mentionConditions(f, match ?? undefined), offset, limit)
-    return { rows: rows.map(toRow), total }
+    if (!expr) return { rows: [], total: 0 }
+    const { rows, total, capped } = searchMentions(ctx.desk.db, expr, mentionConditions(f), offset, limit)
+    return { rows: rows.map(toRow), total, ...(capped ? { totalCapped: true } : {}) }
   },
   'mention-get': ({ id }, ctx) => mentionDetail(ctx, id),
   'mention-triage': ({ id, step, note }, ctx) =>

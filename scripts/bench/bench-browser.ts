@@ -27,61 +27,63 @@ export function rendererDir(log: (s: string) => void): string {
   return join(out, 'renderer')
 }
 
+// The in-page parts are plain JavaScript source: they run in Chromium, not in Node.
+
 /** Click 台账 and resolve with the ms until the first ledger row is in the DOM and a frame has been painted. */
-async function openLedger(page: Page): Promise<number> {
-  await page.evaluate(() => (location.hash = '#/dashboard'))
-  await page.locator('.nav-item.active[href="#/dashboard"]').waitFor()
-  return page.evaluate((row) => new Promise<number>((resolve) => {
-    const link = document.querySelector<HTMLAnchorElement>('a.nav-item[href="#/ledger"]')!
-    const t0 = performance.now()
-    const seen = () => {
-      if (!document.querySelector(row)) return false
-      observer.disconnect()
-      requestAnimationFrame(() => resolve(performance.now() - t0))
-      return true
+const OPEN_LEDGER = `(row) => new Promise((resolve) => {
+  const link = document.querySelector('a.nav-item[href="#/ledger"]')
+  const t0 = performance.now()
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(row)) return
+    observer.disconnect()
+    requestAnimationFrame(() => resolve(performance.now() - t0))
+  })
+  observer.observe(document.body, { childList: true, subtree: true })
+  link.click()
+})`
+
+/** Scroll the table top to bottom in 120 animation frames, then jump to the middle and wait for its rows. */
+const SCROLL_CHECK = `(row) => new Promise((resolve) => {
+  const box = document.querySelector('.ledger-scroll')
+  const frames = []
+  let maxDomRows = 0
+  let last = 0
+  let step = 0
+  const STEPS = 120
+  const rows = () => box.querySelectorAll('tbody tr').length
+  const tick = (now) => {
+    frames.push(now - last)
+    last = now
+    maxDomRows = Math.max(maxDomRows, rows())
+    if (step++ < STEPS) {
+      box.scrollTop = ((box.scrollHeight - box.clientHeight) * step) / STEPS
+      requestAnimationFrame(tick)
+      return
     }
-    const observer = new MutationObserver(() => void seen())
-    observer.observe(document.body, { childList: true, subtree: true })
-    link.click()
-  }), ROW)
-}
+    const t0 = performance.now()
+    box.scrollTop = (box.scrollHeight - box.clientHeight) / 2
+    const settled = () => {
+      maxDomRows = Math.max(maxDomRows, rows())
+      if (!box.querySelector(row) || box.querySelector('tr.placeholder')) return requestAnimationFrame(settled)
+      const sorted = frames.slice(1).sort((a, b) => a - b)
+      resolve({ maxDomRows, frameP95: sorted[Math.floor(sorted.length * 0.95)], longFrames: sorted.filter((f) => f > 50).length, frames: sorted.length, settleMs: performance.now() - t0 })
+    }
+    requestAnimationFrame(settled)
+  }
+  requestAnimationFrame((now) => {
+    last = now
+    requestAnimationFrame(tick)
+  })
+})`
 
 interface ScrollCheck { maxDomRows: number; frameP95: number; longFrames: number; frames: number; settleMs: number }
 
-/** Scroll the table top to bottom in 120 animation frames, then jump to the middle and wait for its rows. */
-async function scrollCheck(page: Page): Promise<ScrollCheck> {
-  return page.evaluate((row) => new Promise<ScrollCheck>((resolve) => {
-    const box = document.querySelector<HTMLElement>('.ledger-scroll')!
-    const frames: number[] = []
-    let maxDomRows = 0
-    let last = performance.now()
-    let step = 0
-    const STEPS = 120
-    const tick = (now: number) => {
-      frames.push(now - last)
-      last = now
-      maxDomRows = Math.max(maxDomRows, box.querySelectorAll('tbody tr').length)
-      if (step++ < STEPS) {
-        box.scrollTop = ((box.scrollHeight - box.clientHeight) * step) / STEPS
-        requestAnimationFrame(tick)
-        return
-      }
-      const t0 = performance.now()
-      box.scrollTop = (box.scrollHeight - box.clientHeight) / 2
-      const settled = () => {
-        maxDomRows = Math.max(maxDomRows, box.querySelectorAll('tbody tr').length)
-        if (box.querySelector(row) && !box.querySelector('tr.placeholder')) {
-          const sorted = frames.slice(1).sort((a, b) => a - b)
-          resolve({ maxDomRows, frameP95: sorted[Math.floor(sorted.length * 0.95)], longFrames: sorted.filter((f) => f > 50).length, frames: sorted.length, settleMs: performance.now() - t0 })
-        } else requestAnimationFrame(settled)
-      }
-      requestAnimationFrame(settled)
-    }
-    requestAnimationFrame((now) => {
-      last = now
-      requestAnimationFrame(tick)
-    })
-  }), ROW)
+const inPage = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(${fn})(${JSON.stringify(ROW)})`) as Promise<T>
+
+async function openLedger(page: Page): Promise<number> {
+  await page.evaluate('location.hash = "#/dashboard"')
+  await page.locator('.nav-item.active[href="#/dashboard"]').waitFor()
+  return inPage<number>(page, OPEN_LEDGER)
 }
 
 export async function ledgerFirstPage(ctx: Ctx, staticDir: string): Promise<Metric> {
@@ -105,7 +107,7 @@ export async function ledgerFirstPage(ctx: Ctx, staticDir: string): Promise<Metr
       if (i > 0) times.push(ms)
     }
     const total = (await page.locator('[data-testid="ledger-count"]').textContent())?.trim() ?? ''
-    const scroll = await scrollCheck(page)
+    const scroll = await inPage<ScrollCheck>(page, SCROLL_CHECK)
     if (errors.length) throw new Error(`页面出错：${errors[0]}`)
     const m = metric('台账首屏（浏览器，点击台账到首行显示）', 'ms', summarize(times), { kind: 'max', value: 200 }, {
       note: `${total}；冷打开页面到首行 ${coldMs} ms；滚动到底：DOM 行数最多 ${scroll.maxDomRows}，帧时间 P95 ${scroll.frameP95.toFixed(1)} ms，超过 50 ms 的帧 ${scroll.longFrames}/${scroll.frames}，跳到中部后 ${scroll.settleMs.toFixed(0)} ms 显示行`

@@ -85,7 +85,10 @@ export function compileRules(rules: WatchRule[]): Matcher {
 
 export type HighlightSegment = { text: string; hit: boolean }
 
-let lastTerms: { key: string; scanner: TermScanner } | undefined
+// Scanners by term list. A list of mentions cycles through a few dozen term combinations, and building a
+// scanner costs far more than scanning a title, so one cached scanner (the last) rebuilt on almost every row.
+const scanners = new Map<string, TermScanner>()
+const MAX_SCANNERS = 256
 
 /**
  * Splits the ORIGINAL text into plain and hit segments. Hits are found on the folded form and mapped back, so a
@@ -94,14 +97,16 @@ let lastTerms: { key: string; scanner: TermScanner } | undefined
 export function highlight(text: string, terms: string[]): HighlightSegment[] {
   if (text === '') return []
   const key = terms.join('\u0000')
-  if (lastTerms?.key !== key) {
+  let scanner = scanners.get(key)
+  if (!scanner) {
     const table = new TermTable()
     table.addAll(terms)
-    lastTerms = { key, scanner: new TermScanner(table.folded) } // rendering a list reuses the same terms
+    if (scanners.size >= MAX_SCANNERS) scanners.clear()
+    scanners.set(key, (scanner = new TermScanner(table.folded)))
   }
   const map = foldWithMap(text)
   const ranges: [number, number][] = []
-  lastTerms.scanner.scan(map.folded, (_t, fs, fe) => {
+  scanner.scan(map.folded, (_t, fs, fe) => {
     ranges.push(originalRange(map, fs, fe))
   })
   if (ranges.length === 0) return [{ text, hit: false }]

@@ -77,6 +77,8 @@ export interface MentionDetail extends MentionRow {
 export interface MentionPage {
   rows: MentionRow[]
   total: number
+  /** A search stopped counting at `total` (a common word): there are more than that. */
+  totalCapped?: boolean
 }
 
 export interface WatchSummary {

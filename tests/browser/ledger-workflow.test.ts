@@ -13,7 +13,8 @@ afterAll(async () => {
 })
 
 const demo = (d: TestDesk) => d.call('demo-seed', {}).then(() => undefined)
-const goHash = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash)
+// A string expression: the tests are compiled without the DOM library.
+const goHash = (page: Page, hash: string) => page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`)
 // A real 1×1 PNG, for the evidence upload.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
 
@@ -43,6 +44,17 @@ async function fill(form: Locator, [label, value, how]: Fill): Promise<void> {
   const field = labelled(form, label)
   if (how === 'select') await field.selectOption(value)
   else await field.fill(value)
+}
+
+/** Press on the source, travel a little (Chromium starts an HTML drag only after the pointer moves), then drop. */
+async function drag(page: Page, source: Locator, target: Locator): Promise<void> {
+  const a = (await source.boundingBox())!
+  const b = (await target.boundingBox())!
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 })
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 })
+  await page.mouse.up()
 }
 
 async function withApp(run: (app: AppSession) => Promise<void>): Promise<void> {
@@ -153,7 +165,7 @@ describe('browser: the publicity workflow', () => {
       const chip = page.getByRole('button', { name: '六月医保政策解读' })
       await chip.waitFor()
       await app.shot('workflow-07-calendar-month')
-      await chip.dragTo(page.locator('.cal-items[data-date="2023-06-23"]'), { steps: 8 }) // Chromium starts a drag only after the pointer travels
+      await drag(page, chip, page.locator('.cal-items[data-date="2023-06-23"]'))
       await page.getByText('已改期：《六月医保政策解读》2023-06-21 → 2023-06-23').waitFor()
       await page.locator('.cal-items[data-date="2023-06-23"]').getByRole('button', { name: '六月医保政策解读' }).waitFor()
       await app.shot('workflow-08-calendar-after-drag')
@@ -163,6 +175,8 @@ describe('browser: the publicity workflow', () => {
       expect(log.at(-1)).toMatchObject({ action: 'reschedule', changes: { date: ['2023-06-21', '2023-06-23'] } })
 
       await page.getByRole('button', { name: '周', exact: true }).click()
+      await page.getByRole('button', { name: '下一周 ›' }).click()
+      await expectText(page.getByTestId('calendar-title'), '2023年6月19日 – 6月25日')
       await page.locator('.cal-span', { hasText: '热烈庆祝中国共产党成立102周年' }).waitFor()
       await app.shot('workflow-09-calendar-week-led-span')
     })

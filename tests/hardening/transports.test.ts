@@ -67,12 +67,13 @@ function stringLeaves(schema: unknown, path: Path = [], out: Leaf[] = [], depth 
 /** `value` placed at `path` in otherwise empty arguments. */
 function argsWith(path: Path, value: unknown): unknown {
   if (path.length === 0) return value
-  const root: Record<string | number, unknown> = typeof path[0] === 'number' ? [] : {}
+  type Node = Record<string | number, unknown>
+  const root = (typeof path[0] === 'number' ? [] : {}) as Node
   let cur = root
   path.forEach((p, i) => {
     const last = i === path.length - 1
     cur[p] = last ? value : typeof path[i + 1] === 'number' ? [] : {}
-    cur = cur[p] as Record<string | number, unknown>
+    cur = cur[p] as Node
   })
   return root
 }

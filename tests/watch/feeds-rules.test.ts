@@ -1,23 +1,16 @@
 // Feeds and rules as the officer manages them: add (with Chinese errors), 试抓取, update, delete, OPML in and
 // out (hostile OPML included), and the first rule made from the hospital profile.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startFeedServer, type FeedServer } from '../fixtures/feed-server'
+import { describe, expect, it } from 'vitest'
+import type { FeedServer } from '../fixtures/feed-server'
 import { TITLES } from '../fixtures/feeds'
 import { freshDesk, type TestDesk } from '../helpers/desk'
-import { count, rows, watchDesk } from './watch-helpers'
+import { count, rows, watchDesk, useFeedServer } from './watch-helpers'
 
 let server: FeedServer
 let d: TestDesk | null = null
-beforeAll(async () => {
-  server = await startFeedServer()
-})
-afterAll(async () => {
-  await server.close()
-})
-afterEach(async () => {
+useFeedServer((s) => (server = s), () => {
   d?.close()
   d = null
-  await server.waitForIdle()
 })
 
 describe('feeds', () => {

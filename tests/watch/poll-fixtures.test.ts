@@ -1,23 +1,16 @@
 // Every fixture feed through the real poll: fetched from 127.0.0.1, decoded, parsed, matched, stored. The
 // assertions are the exact mentions, errors and feed states the officer would see.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { pollDue } from '../../handlers/watch/poll'
-import { startFeedServer, type FeedServer } from '../fixtures/feed-server'
+import type { FeedServer } from '../fixtures/feed-server'
 import { NEWS_EXPECTED, TITLES } from '../fixtures/feeds'
-import { T0, count, rows, watchDesk, type WatchDesk } from './watch-helpers'
+import { T0, count, rows, watchDesk, type WatchDesk, useFeedServer } from './watch-helpers'
 
 let server: FeedServer
 let d: WatchDesk | null = null
-beforeAll(async () => {
-  server = await startFeedServer()
-})
-afterAll(async () => {
-  await server.close()
-})
-afterEach(async () => {
+useFeedServer((s) => (server = s), () => {
   d?.close()
   d = null
-  await server.waitForIdle()
 })
 
 const FETCHED = T0.toISOString()

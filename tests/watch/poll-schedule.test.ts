@@ -1,24 +1,17 @@
 // When feeds are fetched: conditional GET, Retry-After, backoff to failing and back, the interval, the
 // parallelism limit and one request per feed at a time.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { pollDue } from '../../handlers/watch/poll'
 import { createNodeTransport, type HttpTransport } from '../../services/feeds/fetcher'
-import { FIXED_ETAG, FIXED_LAST_MODIFIED, startFeedServer, type FeedServer } from '../fixtures/feed-server'
+import { FIXED_ETAG, FIXED_LAST_MODIFIED, type FeedServer } from '../fixtures/feed-server'
 import { rss2 } from '../fixtures/feeds'
-import { T0, count, item, memoryTransport, rows, watchDesk, type WatchDesk } from './watch-helpers'
+import { T0, count, item, memoryTransport, rows, watchDesk, type WatchDesk, useFeedServer } from './watch-helpers'
 
 let server: FeedServer
 let d: WatchDesk | null = null
-beforeAll(async () => {
-  server = await startFeedServer()
-})
-afterAll(async () => {
-  await server.close()
-})
-afterEach(async () => {
+useFeedServer((s) => (server = s), () => {
   d?.close()
   d = null
-  await server.waitForIdle()
 })
 
 const MIN = 60_000

@@ -1,6 +1,8 @@
 // Shared set-up for the watch handler tests: a desk whose clock is settable, a profile, and an in-memory
 // HTTP transport for feeds built in the test (the fixture server covers the wire-level cases).
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { HttpResponse, HttpTransport } from '../../services/feeds/fetcher'
+import { startFeedServer, type FeedServer } from '../fixtures/feed-server'
 import { freshDesk, type TestDesk } from '../helpers/desk'
 
 export const T0 = new Date('2024-06-01T04:00:00.000Z') // 12:00 in China: outside the default quiet hours
@@ -74,4 +76,18 @@ export function rows<T = Record<string, unknown>>(d: TestDesk, sql: string, ...p
 
 export function count(d: TestDesk, table: string): number {
   return (d.ctx.desk.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+}
+
+/** The fixture feed server for a test file; after each test, `afterTest` (close the desk), then no connection left open. */
+export function useFeedServer(onStart: (s: FeedServer) => void, afterTest: () => void): void {
+  let server: FeedServer
+  beforeAll(async () => {
+    server = await startFeedServer()
+    onStart(server)
+  })
+  afterAll(() => server.close())
+  afterEach(async () => {
+    afterTest()
+    await server.waitForIdle()
+  })
 }

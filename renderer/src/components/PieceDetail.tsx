@@ -17,6 +17,7 @@ export function PieceDetail({ id, profile, today, onChanged, onClose }: { id: nu
   const [tick, setTick] = useState(0)
   const [saved, setSaved] = useState(false)
   const changed = () => {
+    setSaved(false)
     piece.reload()
     setTick((t) => t + 1)
     onChanged?.()
@@ -32,7 +33,11 @@ export function PieceDetail({ id, profile, today, onChanged, onClose }: { id: nu
   }
   const p = piece.data
   if (!p || p.id !== id) return <section className="piece-detail loading">{T.loading}</section>
-  const version = `${p.updatedAt}-${tick}`
+  const version = String(tick)
+  // The form starts again only when the piece itself changed (a review moved its status, the calendar its
+  // date), not when evidence was added, so typing in progress is kept.
+  const { updatedAt: _u, updatedBy: _b, ...content } = p
+  const formKey = JSON.stringify(content)
   return (
     <section className="piece-detail" aria-label={`稿件详情：${p.title}`}>
       <header className="detail-head">
@@ -46,20 +51,20 @@ export function PieceDetail({ id, profile, today, onChanged, onClose }: { id: nu
       <div className="detail-cols">
         <div>
           <PieceForm
-            key={p.updatedAt}
+            key={formKey}
             profile={profile}
             piece={p}
             today={today}
             onSaved={() => {
-              setSaved(true)
               changed()
+              setSaved(true)
             }}
             onCancel={onClose}
           />
           <EvidencePanel pieceId={p.id} onChanged={changed} />
         </div>
         <div>
-          <ReviewPanel piece={p} onChanged={changed} />
+          <ReviewPanel piece={p} version={version} onChanged={changed} />
           <AuditTrail pieceId={p.id} version={version} />
         </div>
       </div>

@@ -3,7 +3,7 @@ import { invoke, fieldErrors } from '../api'
 import { useQuery } from '../hooks'
 import { Field, splitList } from './Field'
 import { ChannelFields } from './workflow/ChannelFields'
-import { channelPayload, inputsOf, type Inputs } from './workflow/piece-values'
+import { changedOnly, channelPayload, inputsOf, type Inputs } from './workflow/piece-values'
 import { CHANNELS, CHANNEL_CODES, STATUSES, finalStatusesFor, type Channel, type Status } from '../../../shared/channels'
 import { CHANNEL_FIELDS, DATE_MEANING } from '../../../shared/contract/channel-fields'
 import { nextStatuses } from '../../../shared/workflow'
@@ -78,7 +78,7 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
   async function save() {
     setBusy(true)
     const fields = { channel, title, date, status: shown, department, author, themes: splitList(themes), link, body, notes, ...channelPayload(channel, inputs) }
-    const r = piece ? await invoke('piece-update', { id: piece.id, ...fields }) : await invoke('piece-create', fields)
+    const r = piece ? await invoke('piece-update', { id: piece.id, ...changedOnly(piece, fields) }) : await invoke('piece-create', fields)
     setBusy(false)
     if (r.ok) onSaved(r.value)
     else setError(r.error)

@@ -21,7 +21,7 @@ export function WatchPanel({ go }: { go: (p: string) => void }) {
       <h2>{T.title}<button className="link" onClick={() => go('watch/inbox')}>{T.open}</button></h2>
       <div className="tiles">
         <div className="tile"><div className="tile-label">{T.newToday}</div><div className="tile-value" data-testid="watch-new">{data.newToday}</div></div>
-        <div className="tile"><div className="tile-label">{T.negativeToday}</div><div className={`tile-value${data.negativeToday ? ' danger-text' : ''}`} data-testid="watch-negative">{data.negativeToday}</div></div>
+        <div className="tile"><div className="tile-label">{T.negativeToday}</div><div className={`tile-value${data.negativeToday ? ' negative' : ''}`} data-testid="watch-negative">{data.negativeToday}</div></div>
         <div className="tile"><div className="tile-label">{T.unhandled}</div><div className="tile-value" data-testid="watch-unhandled">{data.unhandled}</div></div>
         <div className="tile"><div className="tile-label">{T.leaders}</div><div className="tile-value">{data.escalatedOpen}</div></div>
       </div>

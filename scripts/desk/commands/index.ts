@@ -4,6 +4,7 @@ import { backupCommands } from './backup'
 import { ledgerCommands } from './ledger'
 import { watchCommands } from './watch'
 import { reportCommands } from './reports'
+import { evidenceCommands } from './evidence'
 
 /** Every CLI command; each domain adds its own file here. */
-export const commands: Command[] = [...coreCommands, ...ledgerCommands, ...backupCommands, ...watchCommands, ...reportCommands]
+export const commands: Command[] = [...coreCommands, ...ledgerCommands, ...backupCommands, ...watchCommands, ...reportCommands, ...evidenceCommands]

@@ -93,18 +93,18 @@ export function AccountsSettings({ profile }: { profile: Profile }) {
       {error && !Object.keys(errs).length && <div className="form-error" role="alert">{error.message}</div>}
       <table className="table settings-table">
         <thead>
-          <tr><th>{T.platform}</th><th>{T.name}</th><th>{T.department}</th><th>{T.owner}</th><th>{T.createdDate}</th><th>{T.registeredDate}</th><th>{T.status}</th><th>{T.warnings}</th><th /></tr>
+          <tr><th>{T.platform}</th><th>{T.name}</th><th className="nowrap">{T.department}</th><th>{T.owner}</th><th>{T.createdDate}</th><th>{T.registeredDate}</th><th>{T.status}</th><th>{T.warnings}</th><th /></tr>
         </thead>
         <tbody>
           {(list.data ?? []).map((a) => (
             <tr key={a.id} className={a.warnings.length ? 'warned' : ''}>
-              <td>{a.platform}</td>
+              <td className="nowrap">{a.platform}</td>
               <td>{a.name}</td>
-              <td>{a.department}</td>
-              <td>{a.owner || <span className="overdue">未指定</span>}</td>
+              <td className="nowrap">{a.department}</td>
+              <td className="nowrap">{a.owner || <span className="overdue">未指定</span>}</td>
               <td className="nowrap">{a.createdDate ?? ''}</td>
               <td className="nowrap">{a.registeredDate ?? ''}</td>
-              <td>{a.status}</td>
+              <td className="nowrap">{a.status}</td>
               <td className="overdue small">{a.warnings.join('；')}</td>
               <td className="nowrap">
                 <button className="link" onClick={() => setDraft({ ...a, createdDate: a.createdDate ?? '', registeredDate: a.registeredDate ?? '' })}>{T.edit}</button>{' '}

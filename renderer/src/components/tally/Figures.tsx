@@ -40,8 +40,12 @@ export function Num({ value, unit, period, fkey, drill, signed }: { value: numbe
   )
 }
 
-function Change({ now, before, unit }: { now: number; before: number; unit: string }) {
-  const c = changeOf(now, before)
+/** A share or a median with nothing to compare with (no mentions last year) is not a change from zero. */
+const NOT_SUMMED = new Set(['%', '小时'])
+
+function Change({ now, before, unit }: { now: number; before: number | undefined; unit: string }) {
+  if (before === undefined && NOT_SUMMED.has(unit)) return <span className="change flat">—</span>
+  const c = changeOf(now, before ?? 0)
   const cls = c.diff > 0 ? 'up' : c.diff < 0 ? 'down' : 'flat'
   return <span className={`change ${cls}`}>{changeText(c, unit)}</span>
 }
@@ -60,8 +64,8 @@ export function KeyTiles({ view, keys, drill }: { view: TallyView; keys: string[
             <div className="key-label">{f.label}</div>
             <div className="key-value"><Num value={f.value} unit={f.unit} period={view.period.code} fkey={k} drill={drill} signed={signed?.[k]} /></div>
             <div className="key-changes">
-              <span>{T.mom} <Change now={f.value} before={view.previousValues[k] ?? 0} unit={f.unit} /></span>
-              <span>{T.yoy} <Change now={f.value} before={view.lastYearValues[k] ?? 0} unit={f.unit} /></span>
+              <span>{T.mom} <Change now={f.value} before={view.previousValues[k]} unit={f.unit} /></span>
+              <span>{T.yoy} <Change now={f.value} before={view.lastYearValues[k]} unit={f.unit} /></span>
             </div>
           </div>
         )
@@ -88,14 +92,14 @@ export function FigureTable({ view, group, figures, drill, title }: { view: Tall
         </thead>
         <tbody>
           {figures.map((f) => {
-            const prev = view.previousValues[f.key] ?? 0
-            const last = view.lastYearValues[f.key] ?? 0
+            const prev = view.previousValues[f.key]
+            const last = view.lastYearValues[f.key]
             return (
               <tr key={f.key} data-key={f.key}>
                 <td>{f.label}</td>
                 <td className="n"><Num value={f.value} unit={f.unit} period={view.period.code} fkey={f.key} drill={drill} signed={signed && !f.key.startsWith('quota.') && !f.key.startsWith('accounts.') ? signed[f.key] ?? 0 : undefined} /></td>
-                <td className="n"><Num value={prev} period={view.previous.code} fkey={f.key} drill={drill} /> <Change now={f.value} before={prev} unit={f.unit} /></td>
-                <td className="n"><Num value={last} period={view.lastYear.code} fkey={f.key} drill={drill} /> <Change now={f.value} before={last} unit={f.unit} /></td>
+                <td className="n"><Num value={prev ?? 0} period={view.previous.code} fkey={f.key} drill={drill} /> <Change now={f.value} before={prev} unit={f.unit} /></td>
+                <td className="n"><Num value={last ?? 0} period={view.lastYear.code} fkey={f.key} drill={drill} /> <Change now={f.value} before={last} unit={f.unit} /></td>
               </tr>
             )
           })}

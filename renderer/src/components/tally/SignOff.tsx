@@ -23,7 +23,8 @@ const T = {
   actions: { create: '新增', update: '修改', delete: '删除' } as Record<string, string>,
   noFigureChange: '统计数字没有变化（只改了不影响统计的内容）。',
   cancel: '取消',
-  notMonth: '签阅按月进行：请在上方选择一个月份。'
+  notMonth: '签阅按月进行：请在上方选择一个月份。',
+  paperLine: '签阅人：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日　　意见：＿＿＿＿＿＿＿＿＿＿＿＿'
 }
 
 function chinaTime(iso: string): string {
@@ -109,6 +110,7 @@ export function SignOff({ view, onSigned }: { view: TallyView; onSigned: () => v
     <section className={`card signoff${s?.changed ? ' is-changed' : s ? ' is-signed' : ''}`} aria-label={T.title} data-testid="signoff">
       <h3>{T.title}</h3>
       {!s && <p className="muted small no-print">{T.intro(view.period.label)}</p>}
+      {!s && <p className="print-only">{T.paperLine}</p>}
       {s && (
         <p className="signed-line">
           <span className="signed-badge">✓ {T.signed}</span> {s.signedBy} · {T.at(s.signedAt)}

@@ -13,7 +13,7 @@ const T = {
   from: '开始日期',
   to: '结束日期',
   search: '搜索标题和摘要（任意长度中文）',
-  total: (n: number, shown: number) => (n > shown ? `共 ${n} 条，显示前 ${shown} 条` : `共 ${n} 条`),
+  total: (n: number, shown: number, capped?: boolean) => (capped ? `超过 ${n} 条，显示最新的 ${shown} 条` : n > shown ? `共 ${n} 条，显示前 ${shown} 条` : `共 ${n} 条`),
   empty: '没有符合条件的舆情。',
   emptyOpen: '没有待处理的舆情。新抓取到的相关内容会出现在这里。',
   sources: (n: number) => `${n} 个来源`,
@@ -66,7 +66,7 @@ export function MentionList({ escalated, selected, onSelect, version }: { escala
         <input type="date" aria-label={T.from} value={from} onChange={(e) => setFrom(e.target.value)} />
         <span className="muted">至</span>
         <input type="date" aria-label={T.to} value={to} onChange={(e) => setTo(e.target.value)} />
-        <span className="muted">{list.data ? T.total(list.data.total, list.data.rows.length) : ''}</span>
+        <span className="muted">{list.data ? T.total(list.data.total, list.data.rows.length, list.data.totalCapped) : ''}</span>
       </div>
       {list.error && <div className="form-error">{list.error.message}</div>}
       <ul className="mentions" aria-label="舆情列表">

@@ -1,7 +1,6 @@
 // 规范表述校对: each wrong form found in the piece with its suggested form. Only a warning, never a block.
 import { useEffect } from 'react'
 import { useQuery } from '../../hooks'
-import type { Piece } from '../../../../shared/contract/pieces'
 
 const T = {
   title: '规范表述校对',
@@ -10,9 +9,9 @@ const T = {
   suggest: '建议写作'
 }
 
-export function ProofHits({ piece }: { piece: Piece }) {
-  const q = useQuery('piece-proofread', { id: piece.id })
-  useEffect(() => q.reload(), [piece.updatedAt])
+export function ProofHits({ pieceId, version }: { pieceId: number; version: string }) {
+  const q = useQuery('piece-proofread', { id: pieceId })
+  useEffect(() => q.reload(), [version])
   const hits = q.data?.hits ?? []
   return (
     <div className="proof" aria-label={T.title}>

@@ -39,7 +39,7 @@ const T = {
   none: '还没有审核记录。'
 }
 
-export function ReviewPanel({ piece, onChanged }: { piece: Piece; onChanged: () => void }) {
+export function ReviewPanel({ piece, version, onChanged }: { piece: Piece; version: string; onChanged: () => void }) {
   const state = useQuery('review-history', { id: piece.id })
   const chains = useQuery('review-chains-get', {})
   const [reviewer, setReviewer] = useState('')
@@ -52,7 +52,7 @@ export function ReviewPanel({ piece, onChanged }: { piece: Piece; onChanged: () 
   const [busy, setBusy] = useState(false)
   const errs = fieldErrors(error)
   // The piece changed (saved in the form, moved in the calendar): its chain and rounds may have too.
-  useEffect(() => state.reload(), [piece.updatedAt])
+  useEffect(() => state.reload(), [version])
 
   async function act(run: () => Promise<{ ok: boolean; error?: DeskError }>) {
     setBusy(true)
@@ -176,8 +176,8 @@ export function ReviewPanel({ piece, onChanged }: { piece: Piece; onChanged: () 
         {error && !errs.comment && !errs.reason && <div className="form-error" role="alert">{error.message}</div>}
       </div>
 
-      {sent && <p className="ok-text" role="status">{T.sent(sent.round)}</p>}
-      <ProofHits piece={piece} />
+      {sent && piece.status === 'pending' && s?.open?.round === sent.round && <p className="ok-text" role="status">{T.sent(sent.round)}</p>}
+      <ProofHits pieceId={piece.id} version={version} />
 
       <h3>{T.history}</h3>
       {s && s.rounds.length === 0 && <p className="muted small">{T.none}</p>}
@@ -190,7 +190,7 @@ export function ReviewPanel({ piece, onChanged }: { piece: Piece; onChanged: () 
                 {r.rows.map((row) => (
                   <tr key={row.id}>
                     <td>{row.stepName}</td>
-                    <td className={`decision-${row.decision}`}>{DECISION_LABELS[row.decision] ?? row.decision}</td>
+                    <td className={`decision-${row.decision}`}>{row.step === 0 ? '' : (DECISION_LABELS[row.decision] ?? row.decision)}</td>
                     <td>{row.reviewer}</td>
                     <td className="muted">{row.decision === 'waiting' ? '' : when(row.at)}</td>
                     <td>{row.step === 0 ? '' : row.comment}</td>

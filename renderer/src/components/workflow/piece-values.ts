@@ -54,3 +54,21 @@ export function channelPayload(channel: Channel, inputs: Inputs) {
     extra: Record<string, unknown>
   }
 }
+
+function same(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown): unknown =>
+    Array.isArray(v) ? [...v].map(norm).sort() : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v ?? null
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b))
+}
+
+/**
+ * Only the fields the officer changed: an edit must not send back a status (or anything else) the piece had when
+ * the form opened, since a review action may have moved it meanwhile.
+ */
+export function changedOnly<F extends Record<string, unknown>>(piece: Piece, fields: F): Partial<F> {
+  const out: Partial<F> = {}
+  for (const [k, v] of Object.entries(fields) as [keyof F & string, unknown][]) {
+    if (!same((piece as unknown as Record<string, unknown>)[k], v)) out[k] = v as F[typeof k]
+  }
+  return out
+}
