@@ -12,7 +12,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, op
 import { basename, dirname, join, relative } from 'node:path'
 import { addDays } from '../shared/dates'
 import { BACKUP_NAME } from '../shared/contract/backup'
-import { checkIntegrity } from './integrity'
+import { checkIntegrity, DamagedDatabaseError } from './integrity'
 
 export type BackupKind = 'auto' | 'manual'
 
@@ -135,13 +135,17 @@ function mirrorEvidence(from: string, to: string, progress: (p: BackupProgress) 
   return files.length
 }
 
-/** Make the copy self-contained (no -wal beside it) and prove it reads back before it gets its final name. */
-function seal(file: string): void {
+/**
+ * Make the copy self-contained (no -wal beside it) and prove it reads back before it gets its final name. The
+ * copy holds the live database's pages, so this quick_check is also the daily whole-file check of the live
+ * database that startup skips after a clean shutdown (db/open.ts): a failure names the live file as damaged.
+ */
+function seal(file: string, live: string): void {
   const db = new Database(file)
   try {
     db.pragma('journal_mode = DELETE')
     const health = checkIntegrity(db, 'quick')
-    if (!health.ok) throw new Error(`备份副本未通过检查：${health.problem}`)
+    if (!health.ok) throw new DamagedDatabaseError(live, health.problem)
   } finally {
     db.close()
   }
@@ -172,7 +176,7 @@ export async function writeBackup(
         return 256
       }
     })
-    seal(part)
+    seal(part, sqlite.name)
     fsyncPath(part)
     const evidenceFiles = o.evidenceFrom ? mirrorEvidence(o.evidenceFrom, evidenceDirFor(dest), progress) : 0
     progress({ phase: 'finishing', done: 1, total: 1 })

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import { readFileSync, existsSync, mkdirSync } from 'node:fs'
+import { readFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as schema from './schema'
@@ -63,16 +63,20 @@ export function refuseNewer(sqlite: Database.Database, journal: Journal): void {
 export function openDesk(file: string, opts: { migrationsFolder?: string; readonly?: boolean } = {}): Desk {
   const migrationsFolder = opts.migrationsFolder ?? SOURCE_MIGRATIONS
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  // quick_check reads the whole file (about 10 s for a ten-year desk), so it runs when the last session did not
+  // close cleanly — its -wal file is still there — and otherwise only the first page of every table and index is
+  // read. Every backup proves the whole file with quick_check as it seals its copy (db/backup.ts).
+  const unclean = file !== ':memory:' && walLeftBehind(file)
   const sqlite = new Database(file, { readonly: opts.readonly ?? false })
   try {
-    // quick_check before anything writes: a damaged file is refused (db/integrity.ts), never silently used.
+    // Checked before anything writes: a damaged file is refused (db/integrity.ts), never silently used.
     try {
       applyPragmas(sqlite)
     } catch (e) {
       if (isDamageError(e)) throw new DamagedDatabaseError(file, `无法读取数据库（${(e as Error).message}）`)
       throw e
     }
-    const health = checkIntegrity(sqlite, 'quick')
+    const health = checkIntegrity(sqlite, unclean ? 'quick' : 'shallow')
     if (!health.ok) throw new DamagedDatabaseError(file, health.problem)
     const journal = readJournal(migrationsFolder)
     refuseNewer(sqlite, journal)
@@ -82,6 +86,15 @@ export function openDesk(file: string, opts: { migrationsFolder?: string; readon
   } catch (e) {
     sqlite.close()
     throw e
+  }
+}
+
+/** A -wal file with frames in it: the last connection did not close cleanly (or another is open right now). */
+function walLeftBehind(file: string): boolean {
+  try {
+    return statSync(`${file}-wal`).size > 0
+  } catch {
+    return false
   }
 }
 

@@ -112,15 +112,21 @@ export function deleteMention(db: Db, id: number): void {
   db.delete(mentions).where(eq(mentions.id, id)).run()
 }
 
+/**
+ * The dashboard's watch counts. Four indexed counts rather than one pass over every mention ever kept: on a
+ * ten-year desk that pass read a million rows (seconds) each time the dashboard opened.
+ */
 export function watchCounts(db: Db, today: { from: string; to: string }) {
-  const row = db.get<{ newToday: number; negativeToday: number; unhandled: number; escalatedOpen: number }>(sql`
-    SELECT
-      coalesce(sum(fetched_at >= ${today.from} AND fetched_at < ${today.to}), 0) AS newToday,
-      coalesce(sum(fetched_at >= ${today.from} AND fetched_at < ${today.to} AND sentiment = '负面'), 0) AS negativeToday,
-      coalesce(sum(status IN ('new', 'assessing', 'handling')), 0) AS unhandled,
-      coalesce(sum(escalated = 1 AND status IN ('new', 'assessing', 'handling')), 0) AS escalatedOpen
-    FROM mentions`)
-  return row
+  const n = (q: SQL): number => db.get<{ n: number }>(q).n
+  const fetchedToday = sql`${mentions.fetchedAt} >= ${today.from} AND ${mentions.fetchedAt} < ${today.to}`
+  const open = sql`${mentions.status} IN ('new', 'assessing', 'handling')`
+  return {
+    newToday: n(sql`SELECT count(*) AS n FROM ${mentions} WHERE ${fetchedToday}`),
+    negativeToday: n(sql`SELECT count(*) AS n FROM ${mentions} WHERE ${fetchedToday} AND ${mentions.sentiment} = '负面'`),
+    unhandled: n(sql`SELECT count(*) AS n FROM ${mentions} WHERE ${open}`),
+    // `escalated = 1` written as the partial index mentions_escalated_idx says it, so the index is used.
+    escalatedOpen: n(sql`SELECT count(*) AS n FROM ${mentions} WHERE escalated = 1 AND ${open}`)
+  }
 }
 
 export function digestRows(db: Db, day: { from: string; to: string }) {

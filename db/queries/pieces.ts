@@ -89,7 +89,8 @@ export function countByChannel(db: Db, from: string, to: string, statuses: reado
   const rows = db
     .select({ channel: pieces.channel, n: sql<number>`count(*)` })
     .from(pieces)
-    .where(and(gte(pieces.date, from), lte(pieces.date, to), inArray(pieces.status, [...statuses])))
+    // `+status`: the status index would match ~95 % of a ten-year ledger; the date range is what narrows it.
+    .where(and(gte(pieces.date, from), lte(pieces.date, to), inArray(sql`+${pieces.status}`, [...statuses])))
     .groupBy(pieces.channel)
     .all()
   return Object.fromEntries(rows.map((r) => [r.channel, r.n]))

@@ -7,6 +7,7 @@ import { UserError } from '../errors'
 import { startJob, type Job } from '../jobs/registry'
 import { getSetting, putSetting } from '../../db/queries/settings'
 import { recordAudit } from '../../db/queries/audit'
+import { DamagedDatabaseError } from '../../db/integrity'
 import {
   backupFileName,
   backupsFolder,
@@ -50,6 +51,11 @@ export function backupInfo(e: BackupEntry): BackupInfo {
 /** A failed backup in words the officer can act on (the database itself is never touched by a backup); else `e`. */
 function backupFailure(e: unknown): unknown {
   if (e instanceof UserError) return e
+  if (e instanceof DamagedDatabaseError) {
+    return new UserError(
+      `备份没有完成：备份副本未通过完整性检查，数据库文件可能已损坏（${e.problem}）。以前的备份都已保留；请尽快在 设置 → 数据备份 中从最近的备份恢复，或联系信息科。`
+    )
+  }
   const code = String((e as { code?: unknown })?.code ?? '')
   const why =
     code === 'ENOSPC' || code === 'SQLITE_FULL'
@@ -104,8 +110,8 @@ export const backupHandlers = defineHandlers({
         return { made: true, backup: backupInfo(entry), removed }
       } catch (raw) {
         const e = backupFailure(raw)
-        const message = e instanceof UserError ? e.message : '备份没有完成：程序内部出错，已记录日志。数据库本身未受影响。'
-        ctx.notify({ title: '今天的自动备份没有完成', body: `${message}可在 设置 → 备份与恢复 中手动备份。` })
+        const body = e instanceof UserError ? e.message : '备份没有完成：程序内部出错，已记录日志。数据库本身未受影响，可在 设置 → 数据备份 中再试一次。'
+        ctx.notify({ title: '今天的自动备份没有完成', body })
         throw e
       }
     }),

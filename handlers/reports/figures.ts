@@ -4,7 +4,7 @@
 import { pieceAggregates, mentionStats, mentionIdGroups, accountStats, idList, KIND_CHANNELS, type PieceAggregates } from '../../db/queries/figures'
 import { quotaProgress } from '../../db/queries/quotas'
 import { readProfile } from '../settings/profile'
-import { CHANNEL_CODES, DEFAULT_THEMES, OUTLET_LEVELS, SUBMISSION_CHANNELS, channelLabel, type Channel } from '../../shared/channels'
+import { CHANNEL_CODES, DEFAULT_THEMES, OUTLET_LEVELS, channelLabel, type Channel } from '../../shared/channels'
 import { EVENT_KINDS, HONOR_KINDS, LED_KINDS, MEETING_KINDS, PRINT_KINDS, TV_KINDS } from '../../shared/contract/channel-fields'
 import { FIGURE_GROUPS, type Figure, type FigureEntity, type FigureGroup, type FigureSet, type KindCount, type OutletFigures } from '../../shared/contract/reports'
 import type { Period } from '../../shared/periods'

@@ -9,7 +9,7 @@ import { openContext } from '../../handlers/context'
 import { DamagedDatabaseError, checkIntegrity } from '../../db/integrity'
 import { backupsFolder, planRotation, weekOf } from '../../db/backup'
 import type { BackupInfo } from '../../shared/contract/backup'
-import { corruptTable, count, movingClock, runJob, sha } from './helpers'
+import { corruptPage, corruptTable, count, movingClock, runJob, sha } from './helpers'
 
 let d: TestDesk | null = null
 afterEach(() => {
@@ -46,11 +46,35 @@ describe('integrity check at startup', () => {
     expect(err).toBeInstanceOf(DamagedDatabaseError)
     const e = err as DamagedDatabaseError
     expect(e.message).toMatch(/^数据库文件已损坏，为防止损坏扩大，工作台没有打开它。/)
-    expect(e.message).toMatch(/问题：完整性检查/)
+    expect(e.message).toMatch(/\n问题：.*(损坏|问题)/)
     expect(e.backup).toEqual({ path: join(folder, good.result!.name), madeAt: '2023-06-15 10:00' })
     expect(e.message).toContain(`最新的完好备份：2023-06-15 10:00（${join(folder, good.result!.name)}）`)
     expect(sha(file)).toBe(before)
     d.ctx.desk = openDesk(join(d.dir, 'other.sqlite')) // so afterEach can close something
+  })
+
+  it('finds damage deep in a table: at startup after an unclean exit, and in every backup otherwise', async () => {
+    d = freshDesk()
+    for (let i = 0; i < 300; i++) await d.call('piece-create', { channel: 'wechat', title: `推文${i}`, date: '2023-06-01', body: '正文'.repeat(200) })
+    const good = await runJob<BackupInfo>(d, d.call('backup-create', {}))
+    const file = d.ctx.desk.file
+    const leaves = d.ctx.desk.sqlite.prepare("SELECT pageno FROM dbstat WHERE name = 'pieces' AND pagetype = 'leaf' ORDER BY pageno").all() as { pageno: number }[]
+    expect(leaves.length).toBeGreaterThan(10)
+    d.ctx.desk.close()
+    corruptPage(file, leaves[leaves.length - 2].pageno)
+    // a clean shutdown: startup reads the first page of every table and index only, and opens
+    d.ctx.desk = openDesk(file)
+    d.ctx.now = movingClock('2023-06-16T02:00:00Z').now
+    // … but the day's backup reads every page: it refuses, says why, and keeps the older backups
+    const r = await d.invoke('backup-auto', {})
+    expect(r.ok === false && r.error.message).toMatch(/^备份没有完成：备份副本未通过完整性检查，数据库文件可能已损坏/)
+    expect(d.notices.map((n) => n.title)).toEqual(['今天的自动备份没有完成'])
+    expect(readdirSync(backupsFolder(d.ctx.dataDir)).filter((n) => n.endsWith('.sqlite'))).toEqual([good.result!.name])
+    // while a -wal is left behind (a crash, or another connection open), startup runs the whole quick_check
+    const other = new Database(file)
+    other.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('x', '1', 'x')").run()
+    expect(() => openContext({ dbFile: file, dataDir: d!.ctx.dataDir })).toThrow(/问题：完整性检查/) // quick_check's words, not the shallow check's
+    other.close()
   })
 
   it('refuses a file that is not a database at all, and says when there is no backup', () => {

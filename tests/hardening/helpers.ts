@@ -7,15 +7,20 @@ import { finishedJob } from '../../handlers/jobs/registry'
 import type { TestDesk } from '../helpers/desk'
 import type { JobStatus } from '../../shared/contract/jobs'
 
-/** Overwrite the root page of a table with junk: quick_check must notice. The file must be closed. */
+/** Overwrite one page of a (closed) database file with junk. */
+export function corruptPage(file: string, pageno: number, pageSize = 4096): void {
+  const fd = openSync(file, 'r+')
+  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (pageno - 1) * pageSize)
+  closeSync(fd)
+}
+
+/** Overwrite the root page of a table with junk: even the startup check must notice. The file must be closed. */
 export function corruptTable(file: string, table = 'pieces'): void {
   const db = new Database(file, { readonly: true })
   const { rootpage } = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as { rootpage: number }
   const pageSize = db.pragma('page_size', { simple: true }) as number
   db.close()
-  const fd = openSync(file, 'r+')
-  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize)
-  closeSync(fd)
+  corruptPage(file, rootpage, pageSize)
 }
 
 export const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')

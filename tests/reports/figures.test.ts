@@ -5,6 +5,7 @@ import { freshDesk, type TestDesk } from '../helpers/desk'
 import { DEMO_COUNTS } from '../../handlers/demo/pieces'
 import { renderReport } from '../../handlers/reports/report'
 import type { FigureSet } from '../../shared/contract/reports'
+import { figurePlans } from '../../db/queries/figures'
 
 const CARRIED_OUT = `status IN ('published', 'submitted', 'accepted', 'not_accepted', 'completed')`
 const H1 = `date BETWEEN '2023-01-01' AND '2023-06-30'`
@@ -111,5 +112,18 @@ describe('figures of the demo half-year (2023H1)', () => {
     )
     expect(counts.length).toBeGreaterThan(40)
     for (const f of counts) expect(f.ids?.length, f.key).toBe(f.value)
+  })
+})
+
+describe('the figure queries use their indexes', () => {
+  it('searches pieces by date (or channel and date) and counts mentions from indexes alone', async () => {
+    const plans = figurePlans(d.ctx.desk.db)
+    const pieces = plans.filter((p) => /FROM pieces/.test(p.sql))
+    const mentions = plans.filter((p) => /FROM mentions/.test(p.sql))
+    expect(pieces.length).toBeGreaterThanOrEqual(5)
+    expect(mentions.length).toBeGreaterThanOrEqual(3)
+    for (const p of pieces) expect(p.plan, p.sql).toMatch(/SEARCH (pieces|p) USING INDEX pieces_(date|channel_date)_idx/)
+    for (const p of mentions) expect(p.plan, p.sql).toMatch(/SEARCH mentions USING COVERING INDEX mentions_(class|day)_idx/)
+    expect(plans.every((p) => !/\bSCAN (pieces|mentions)\b/.test(p.plan))).toBe(true)
   })
 })

@@ -74,9 +74,9 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
   const [importing, setImporting] = useState(false)
   const [exportJob, setExportJob] = useState<JobStatus | null>(null)
-  const facets = useQuery('ledger-facets', {})
-  useEffect(() => facets.reload(), [reloadKey])
   const [confirming, setConfirming] = useState(false)
+  const facets = useQuery('ledger-facets', {})
+  useEffect(() => facets.reload(), [reloadKey]) // an import or edit may bring new themes and departments
 
   const filter: LedgerFilter = {
     channel: channel || undefined,

@@ -101,36 +101,38 @@ export function FeedsTab({ onPolled }: { onPolled: () => void }) {
           }}
         />
       )}
-      <table className="table feeds" aria-label="订阅源列表">
-        <thead><tr>{T.cols.map((c, i) => <th key={i}>{c}</th>)}</tr></thead>
-        <tbody>
-          {feeds.data?.map((f) => (
-            <tr key={f.id} className={f.enabled ? '' : 'disabled'}>
-              <td>
-                <div className="feed-name">{f.name}</div>
-                <div className="muted small">{[f.category, FEED_WEIGHTS[f.weight], T.mentions(f.mentionCount)].filter(Boolean).join(' · ')}</div>
-                <div className="muted small feed-url" title={f.url}>{f.url}</div>
-              </td>
-              <td className="nowrap">
-                {f.enabled ? <span className={`fstatus fs-${f.failing ? 'failing' : f.status}`}>{f.failing ? FEED_STATUSES.failing : FEED_STATUSES[f.status]}</span> : <span className="muted">{T.disabled}</span>}
-              </td>
-              <td className="nowrap">{chinaTime(f.lastFetchAt)}</td>
-              <td className="nowrap">{chinaTime(f.lastNewAt)}</td>
-              <td className="nowrap">{T.every(f.intervalMin)}</td>
-              <td className={f.failing ? 'error-cell failing' : 'error-cell'}>{f.lastError ?? ''}</td>
-              <td className="nowrap">
-                <span className="row-actions">
-                <button className="link" onClick={() => run(invoke('feed-set-enabled', { id: f.id, enabled: !f.enabled }))}>{f.enabled ? T.disable : T.enable}</button>
-                <button className="link" onClick={() => setEditing(f)}>{T.edit}</button>
-                {confirmId === f.id
-                  ? <button className="link danger-text" onClick={() => { setConfirmId(null); void run(invoke('feed-delete', { id: f.id })) }}>{T.confirm}</button>
-                  : <button className="link" onClick={() => setConfirmId(f.id)}>{T.remove}</button>}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {feeds.data && feeds.data.length > 0 && (
+        <table className="table feeds" aria-label="订阅源列表">
+          <thead><tr>{T.cols.map((c, i) => <th key={i}>{c}</th>)}</tr></thead>
+          <tbody>
+            {feeds.data?.map((f) => (
+              <tr key={f.id} className={f.enabled ? '' : 'disabled'}>
+                <td>
+                  <div className="feed-name">{f.name}</div>
+                  <div className="muted small">{[f.category, FEED_WEIGHTS[f.weight], T.mentions(f.mentionCount)].filter(Boolean).join(' · ')}</div>
+                  <div className="muted small feed-url" title={f.url}>{f.url}</div>
+                </td>
+                <td className="nowrap">
+                  {f.enabled ? <span className={`fstatus fs-${f.failing ? 'failing' : f.status}`}>{f.failing ? FEED_STATUSES.failing : FEED_STATUSES[f.status]}</span> : <span className="muted">{T.disabled}</span>}
+                </td>
+                <td className="nowrap">{chinaTime(f.lastFetchAt)}</td>
+                <td className="nowrap">{chinaTime(f.lastNewAt)}</td>
+                <td className="nowrap">{T.every(f.intervalMin)}</td>
+                <td className={f.failing ? 'error-cell failing' : 'error-cell'}>{f.lastError ?? ''}</td>
+                <td className="nowrap">
+                  <span className="row-actions">
+                    <button className="link" onClick={() => run(invoke('feed-set-enabled', { id: f.id, enabled: !f.enabled }))}>{f.enabled ? T.disable : T.enable}</button>
+                    <button className="link" onClick={() => setEditing(f)}>{T.edit}</button>
+                    {confirmId === f.id
+                      ? <button className="link danger-text" onClick={() => { setConfirmId(null); void run(invoke('feed-delete', { id: f.id })) }}>{T.confirm}</button>
+                      : <button className="link" onClick={() => setConfirmId(f.id)}>{T.remove}</button>}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {feeds.data?.length === 0 && <p className="empty">{T.empty}</p>}
     </div>
   )
