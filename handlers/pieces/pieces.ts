@@ -67,7 +67,9 @@ export const pieceHandlers = defineHandlers({
     ctx.desk.tx(() => {
       const before = mustGetPiece(ctx, id)
       const checked = strictChannelFields({ ...before, ...v } as PieceValues, changedFields(before, v))
-      return changePiece(ctx, id, v.extra || v.channel || v.kind ? { ...v, venue: checked.venue, extra: checked.extra } : v)
+      const patch = { ...v, ...(v.extra || v.channel ? { extra: checked.extra } : {}) }
+      if (checked.venue !== (v.venue ?? before.venue)) patch.venue = checked.venue // 宣传品/宣传活动: 媒体/平台 is the kind
+      return changePiece(ctx, id, patch)
     }),
   'piece-get': ({ id }, ctx) => mustGetPiece(ctx, id),
   'piece-delete': ({ id }, ctx) =>

@@ -2,7 +2,7 @@
 // and dated deadlines (报送方案, 推进情况, 工作总结). Progress is computed, never stored.
 import { defineHandlers } from '../registry'
 import { UserError } from '../errors'
-import { recordAudit, diff } from '../../db/queries/audit'
+import { deleteAudited, findOr, saveAudited } from '../workflow/audited'
 import * as q from '../../db/queries/quotas'
 import { addDays, chinaDate } from '../../shared/dates'
 import type { CurrentQuota, Deadline } from '../../shared/contract/quotas'
@@ -37,56 +37,24 @@ export function currentQuotas(ctx: Ctx): CurrentQuota[] {
   })
 }
 
-function audit(ctx: Ctx, action: string, entity: string, id: number, changes: Record<string, unknown>): void {
-  recordAudit(ctx.desk.db, { at: ctx.now().toISOString(), actor: ctx.actor, action, entity, entityId: id, changes })
-}
+const QUOTAS = { entity: 'quota', what: '指标', get: q.getQuota, save: q.saveQuota, remove: q.deleteQuota }
+const DEADLINES = { entity: 'deadline', what: '节点', get: q.getDeadline, save: q.saveDeadline, remove: q.deleteDeadline }
 
 export const quotaHandlers = defineHandlers({
   'quota-list': (_a, ctx) => q.listQuotas(ctx.desk.db),
-  'quota-save': (v, ctx) =>
-    ctx.desk.tx(() => {
-      const before = v.id ? q.getQuota(ctx.desk.db, v.id) : null
-      if (v.id && !before) throw new UserError(`找不到编号为 ${v.id} 的指标，可能已被删除`)
-      const row = q.saveQuota(ctx.desk.db, v)
-      audit(ctx, before ? 'update' : 'create', 'quota', row.id, before ? diff({ ...before }, { ...row }) : { ...row })
-      return row
-    }),
-  'quota-delete': ({ id }, ctx) =>
-    ctx.desk.tx(() => {
-      const before = q.getQuota(ctx.desk.db, id)
-      if (!before) throw new UserError(`找不到编号为 ${id} 的指标，可能已被删除`)
-      q.deleteQuota(ctx.desk.db, id)
-      audit(ctx, 'delete', 'quota', id, { ...before })
-      return { id }
-    }),
+  'quota-save': (v, ctx) => saveAudited(ctx, QUOTAS, v),
+  'quota-delete': ({ id }, ctx) => deleteAudited(ctx, QUOTAS, id),
   'quota-progress': ({ from, to }, ctx) => {
     if (to < from) throw new UserError('结束日期不能早于开始日期', { field: 'to' })
     return q.quotaProgress(ctx.desk.db, from, to)
   },
   'quota-current': (_a, ctx) => currentQuotas(ctx),
   'deadline-list': (_a, ctx) => q.listDeadlines(ctx.desk.db).map((d) => toDeadline(d, chinaDate(ctx.now()))),
-  'deadline-save': (v, ctx) =>
-    ctx.desk.tx(() => {
-      const before = v.id ? q.getDeadline(ctx.desk.db, v.id) : null
-      if (v.id && !before) throw new UserError(`找不到编号为 ${v.id} 的节点，可能已被删除`)
-      const row = q.saveDeadline(ctx.desk.db, v)
-      audit(ctx, before ? 'update' : 'create', 'deadline', row.id, before ? diff(before, row) : row)
-      return toDeadline(row, chinaDate(ctx.now()))
-    }),
-  'deadline-done': ({ id, done }, ctx) =>
-    ctx.desk.tx(() => {
-      const before = q.getDeadline(ctx.desk.db, id)
-      if (!before) throw new UserError(`找不到编号为 ${id} 的节点，可能已被删除`)
-      const row = q.saveDeadline(ctx.desk.db, { ...before, doneAt: done ? (before.doneAt ?? ctx.now().toISOString()) : null })
-      audit(ctx, done ? 'deadline-done' : 'deadline-reopen', 'deadline', id, diff(before, row))
-      return toDeadline(row, chinaDate(ctx.now()))
-    }),
-  'deadline-delete': ({ id }, ctx) =>
-    ctx.desk.tx(() => {
-      const before = q.getDeadline(ctx.desk.db, id)
-      if (!before) throw new UserError(`找不到编号为 ${id} 的节点，可能已被删除`)
-      q.deleteDeadline(ctx.desk.db, id)
-      audit(ctx, 'delete', 'deadline', id, before)
-      return { id }
-    })
+  'deadline-save': (v, ctx) => toDeadline(saveAudited(ctx, DEADLINES, v), chinaDate(ctx.now())),
+  'deadline-done': ({ id, done }, ctx) => {
+    const before = findOr(ctx, DEADLINES, id)
+    const doneAt = done ? (before.doneAt ?? ctx.now().toISOString()) : null
+    return toDeadline(saveAudited(ctx, DEADLINES, { ...before, doneAt }, done ? 'deadline-done' : 'deadline-reopen'), chinaDate(ctx.now()))
+  },
+  'deadline-delete': ({ id }, ctx) => deleteAudited(ctx, DEADLINES, id)
 })

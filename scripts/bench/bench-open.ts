@@ -28,7 +28,8 @@ export async function coldOpen(script: string, file: string, migrations: string)
   const childRssMb = Math.max(...runs.map((r) => r.rssMb))
   return {
     metric: metric('冷启动（打开 + 迁移检查 + 首页数字）', 'ms', summarize(runs.map((r) => r.ms)), { kind: 'max', value: 300 }, {
-      note: `其中打开与迁移检查中位数 ${open.median.toFixed(0)} ms；子进程峰值内存 ${childRssMb.toFixed(0)} MB`
+      note: `其中打开与迁移检查中位数 ${open.median.toFixed(0)} ms；子进程峰值内存 ${childRssMb.toFixed(0)} MB`,
+      extra: { open_ms: open.median, child_rss_mb: childRssMb }
     }),
     childRssMb
   }

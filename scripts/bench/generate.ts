@@ -38,7 +38,8 @@ export function readStamp(file: string): GeneratorStamp | null {
 
 export function isCurrent(file: string, size: SizeName): boolean {
   const s = readStamp(file)
-  return s !== null && s.version === GENERATOR_VERSION && s.size === size
+  const want = SIZES[size]
+  return s !== null && s.version === GENERATOR_VERSION && s.size === size && s.pieces === want.pieces && s.mentions === want.mentions && s.feeds === want.feeds
 }
 
 type Log = (line: string) => void

@@ -50,10 +50,15 @@ export interface Metric {
   ok: boolean
   /** What was measured, in a few words (sizes, hit counts), for the table. */
   note?: string
+  /** Supporting figures (stages, scroll checks) that go into the JSON as they are. */
+  extra?: Record<string, number>
 }
 
-export function metric(label: string, unit: Metric['unit'], s: Sample, target: Target, extra: { floor?: Sample & { label: string }; note?: string } = {}): Metric {
-  const m: Metric = { label, unit, median: s.median, min: s.min, max: s.max, target, ok: false, note: extra.note }
+export function metric(
+  label: string, unit: Metric['unit'], s: Sample, target: Target,
+  extra: { floor?: Sample & { label: string }; note?: string; extra?: Record<string, number> } = {}
+): Metric {
+  const m: Metric = { label, unit, median: s.median, min: s.min, max: s.max, target, ok: false, note: extra.note, extra: extra.extra }
   if (extra.floor) {
     const f = extra.floor
     m.floor = { label: f.label, median: f.median, min: f.min, max: f.max }
@@ -81,6 +86,7 @@ export function metricJson(m: Metric): Record<string, unknown> {
   }
   out.target = targetText(m.target)
   out.ok = m.ok
+  for (const [k, v] of Object.entries(m.extra ?? {})) out[k] = round(v)
   if (m.note) out.note = m.note
   return out
 }

@@ -26,8 +26,8 @@ describe('built Electron bundles', () => {
     expect(run.singleInstance).toBe(true)
     expect(run.windows).toBe(1)
     expect(run.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
-    expect(run.webPreferences.preload).toMatch(/out[/\\]preload[/\\]index\.cjs$/)
-    expect(run.loaded).toMatch(/out[/\\]renderer[/\\]index\.html$/)
+    expect(run.webPreferences.preload).toBe(join(OUT, 'preload', 'index.cjs'))
+    expect(run.loaded).toBe(join(OUT, 'renderer', 'index.html'))
     expect(existsSync(run.loaded)).toBe(true)
   })
 

@@ -19,6 +19,8 @@ describe('outlets registry', () => {
     const log = await d.call('audit-list', { entity: 'outlet', entityId: String(prov.id) })
     expect(log.map((e) => e.action)).toEqual(['create', 'update', 'delete'])
     expect(log[1].changes).toEqual({ kind: ['广播', '电视'] })
+    const gone = await d.invoke('outlet-delete', { id: prov.id })
+    expect(!gone.ok && gone.error.message).toBe(`找不到编号为 ${prov.id} 的媒体，可能已被删除`)
   })
 })
 

@@ -57,3 +57,13 @@ describe('channel-specific fields', () => {
     expect(!r.ok && r.error.message).toMatch(/^活动类型：须为/)
   })
 })
+
+describe('宣传品 and 宣传活动 show their kind as 媒体/平台', () => {
+  it('keeps venue equal to the kind when the form saves without a venue', async () => {
+    d = freshDesk()
+    const p = await d.call('piece-create', { channel: 'print', title: '健康科普宣传册', date: '2023-06-01', status: 'completed', kind: '宣传册', quantity: 5000 })
+    expect(p.venue).toBe('宣传册')
+    expect((await d.call('piece-update', { id: p.id, venue: '', quantity: 6000 })).venue).toBe('宣传册')
+    expect((await d.call('piece-update', { id: p.id, kind: '单页' })).venue).toBe('单页')
+  })
+})
