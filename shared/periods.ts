@@ -178,3 +178,10 @@ export function changeText(c: Change, unit = ''): string {
   if (c.pct === 0) return '持平'
   return `${c.pct > 0 ? '↑' : '↓'}${Math.abs(c.pct).toFixed(1)}%`
 }
+
+/** A stored UTC instant as China's wall clock, '2023-06-02 14:30' (sign-off and closing times the office reads). */
+export function chinaDateTime(iso: string | null): string {
+  if (!iso) return ''
+  const t = new Date(iso)
+  return Number.isNaN(t.getTime()) ? iso : new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+}

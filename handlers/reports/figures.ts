@@ -55,6 +55,11 @@ class Figures {
   value(key: string): number {
     return this.slots.get(key)?.value ?? 0
   }
+  values(): Record<string, number> {
+    const out: Record<string, number> = {}
+    for (const [key, s] of this.slots) out[key] = s.value
+    return out
+  }
   /** Grouped in FIGURE_GROUPS order (the appendix and the tally read them this way), first-added order within. */
   list(withIds: (key: string) => boolean): Figure[] {
     const rank = (g: FigureGroup) => GROUP_ORDER.indexOf(g)
@@ -193,11 +198,9 @@ export interface BuildOptions {
   quotas?: boolean
 }
 
-/** Every figure of the period, computed once. */
-export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'code' | 'label'>, o: BuildOptions = {}): FigureSet {
-  const { from, to } = period
+/** The figures of a period (and what the structured parts of the set are built from). */
+function collect(db: Db, from: string, to: string, o: BuildOptions) {
   const named = Array.isArray(o.ids) ? new Set<string>(o.ids) : null
-  const wanted = (key: string): boolean => (named ? named.has(key) : o.ids === true)
   const anyPieceIds = named ? [...named].some((k) => !k.startsWith('mentions.')) : o.ids === true
   const anyMentionIds = named ? [...named].some((k) => k.startsWith('mentions.')) : o.ids === true
   const f = new Figures()
@@ -208,12 +211,22 @@ export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'cod
   f.add('accounts.owners', '明确责任人', '名', 'accounts', acc.owners, acc.ids, 'account')
   const quotas = o.quotas === false ? [] : quotaProgress(db, from, to)
   for (const q of quotas) f.set(`quota.${q.id}`, `${q.label}（目标${q.target}）`, '项', 'quota', q.actual, q.ids, 'piece')
+  const originalShare = share(f.value('wechat.original'), f.value('channel.wechat.count'))
+  if (originalShare !== null) f.set('wechat.originalShare', '微信公众号·原创占比', '%', 'newMedia', originalShare, null, 'piece')
+  return { f, pieces, m, acc, quotas, originalShare, wanted: (key: string): boolean => (named ? named.has(key) : o.ids === true) }
+}
 
+/** key → value of a period's figures, without the structured parts (the 环比 / 同比 periods of the tally). */
+export function periodValues(db: Db, period: Pick<Period, 'from' | 'to'>): Record<string, number> {
+  return collect(db, period.from, period.to, { quotas: false }).f.values()
+}
+
+/** Every figure of the period, computed once. */
+export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'code' | 'label'>, o: BuildOptions = {}): FigureSet {
+  const { from, to } = period
+  const { f, pieces, m, acc, quotas, originalShare, wanted } = collect(db, from, to, o)
   const posts = f.value('channel.wechat.count')
   const original = f.value('wechat.original')
-  const originalShare = share(original, posts)
-  if (originalShare !== null) f.set('wechat.originalShare', '微信公众号·原创占比', '%', 'newMedia', originalShare, null, 'piece')
-
   const byChannel = Object.fromEntries(
     CHANNEL_CODES.map((c) => [c, { count: f.value(`channel.${c}.count`), quantity: f.value(`channel.${c}.quantity`), reach: f.value(`channel.${c}.reach`), reads: f.value(`channel.${c}.reads`) }])
   ) as FigureSet['byChannel']

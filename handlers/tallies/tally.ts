@@ -3,7 +3,7 @@
 import { defineHandlers } from '../registry'
 import { UserError } from '../errors'
 import { startJob } from '../jobs/registry'
-import { buildFigureSet, figureValues } from '../reports/figures'
+import { buildFigureSet, periodValues } from '../reports/figures'
 import { signoffState } from './signoff'
 import { monthlyChannelCounts } from '../../db/queries/figures'
 import { accountsByIds, mentionsByIds, piecesByIds, type Page } from '../../db/queries/report-rows'
@@ -86,8 +86,8 @@ export const tallyHandlers = defineHandlers({
       previous,
       lastYear,
       set,
-      previousValues: figureValues(buildFigureSet(db, previous, { quotas: false })),
-      lastYearValues: figureValues(buildFigureSet(db, lastYear, { quotas: false })),
+      previousValues: periodValues(db, previous),
+      lastYearValues: periodValues(db, lastYear),
       matrix: tallyMatrix(db, period),
       signoff: period.kind === 'month' ? signoffState(ctx, period.code, set) : null
     }

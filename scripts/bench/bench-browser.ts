@@ -2,7 +2,7 @@
 // HTTP bridge, as in the browser tests). Timed inside the page: from clicking 台账 in the side bar to the first
 // ledger rows in the DOM and painted. Then the table is scrolled end to end to check it stays virtualized (a
 // small DOM whatever the row count) and smooth (frame times while scrolling).
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
@@ -16,11 +16,32 @@ export const MAX_DOM_ROWS = 200
 /** Scrolling counts as smooth when 95 % of frames take at most this long (two 60 Hz frames + slack). */
 export const SMOOTH_P95_MS = 50
 
-/** The built renderer: DESK_OUT_DIR if it has one, else a build of our own in .bench/out. */
+/** Newest modification time of the files the renderer is built from. */
+function newestSource(): number {
+  let newest = 0
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name)
+      if (e.isDirectory()) walk(p)
+      else newest = Math.max(newest, statSync(p).mtimeMs)
+    }
+  }
+  for (const dir of ['renderer', 'shared']) walk(join(process.cwd(), dir))
+  return newest
+}
+
+const builtAfter = (dir: string, t: number): boolean => {
+  const index = join(dir, 'renderer', 'index.html')
+  return existsSync(index) && statSync(index).mtimeMs >= t
+}
+
+/** The built renderer: DESK_OUT_DIR if it is up to date, else our own build in .bench/out (rebuilt when stale). */
 export function rendererDir(log: (s: string) => void): string {
-  const given = process.env.DESK_OUT_DIR
-  if (given && existsSync(join(given, 'renderer', 'index.html'))) return join(process.cwd(), given, 'renderer')
+  const sources = newestSource()
+  const given = process.env.DESK_OUT_DIR && join(process.cwd(), process.env.DESK_OUT_DIR)
+  if (given && builtAfter(given, sources)) return join(given, 'renderer')
   const out = join(process.cwd(), '.bench', 'out')
+  if (builtAfter(out, sources)) return join(out, 'renderer')
   log(`构建界面（electron-vite build --outDir ${out}）…`)
   const r = spawnSync('npx', ['electron-vite', 'build', '--outDir', out, '--logLevel', 'warn'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
   if (r.status !== 0) throw new Error(`界面构建失败：${r.stderr}`)

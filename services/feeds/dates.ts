@@ -17,7 +17,6 @@ const ZONES: Record<string, number> = {
 
 /** Milliseconds since epoch, or null when a field is out of range (2月30日 must not roll into March). */
 function instant(y: number, mo: number, d: number, h: number, mi: number, s: number, offsetMin: number): number | null {
-  if (y < 100) y += y < 70 ? 2000 : 1900
   const local = Date.UTC(y, mo - 1, d, h, mi, s)
   const check = new Date(local)
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null
@@ -57,7 +56,9 @@ export function parseFeedDate(raw: string | null | undefined): number | null {
     const month = MONTHS[m[2].toLowerCase()]
     const off = offsetFrom(m[7])
     if (!month || off === null) return null
-    return instant(+m[3], month, +m[1], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), off)
+    // Only a year written with two digits ("20 Jan 24") is short for 19xx/20xx; "0000" stays year 0 (absurd).
+    const year = m[3].length === 2 ? +m[3] + (+m[3] < 70 ? 2000 : 1900) : +m[3]
+    return instant(year, month, +m[1], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), off)
   }
   return null
 }

@@ -1,11 +1,9 @@
 // The 意识形态工作总结 draft, in the register of seed 004: title, opening sentence, numbered sections whose
 // sentences are filled from the figure set. A section with nothing behind it is left out, never filled with zeros.
 // Pure: the figure set and a few titles in, paragraphs out (Word, preview and tests all read the same paragraphs).
-import type { DraftParagraph, FigureSet, NumberWording } from '../../shared/contract/reports'
-import type { Channel } from '../../shared/channels'
-import { CHANNELS } from '../../shared/channels'
+import type { DraftParagraph, FigureSet, KindCount, NumberWording } from '../../shared/contract/reports'
+import { CHANNELS, type Channel } from '../../shared/channels'
 import { HONOR_KINDS, MEETING_KINDS } from '../../shared/contract/channel-fields'
-import type { KindCount } from '../../shared/contract/reports'
 import { amountText, chineseDate, chineseNumeral, countText, hoursText, listText, percentText } from './numbers'
 
 /** Titles and names the sentences quote (fetched by the ids behind the figures). */
@@ -34,6 +32,8 @@ type Section = { heading: string; body: string[] }
 const SELF = '我院'
 const MEDIA_LISTED = 4
 const RECIPIENTS_LISTED = 2
+/** What the figures call an outlet left blank (never quoted in a sentence). */
+const UNNAMED = '未注明'
 
 /** Kinds in the order the form lists them (意识形态教育会 before 中心组学习, 锦旗 before 感谢信). */
 function inFormOrder(kinds: readonly KindCount[], order: readonly string[]): KindCount[] {
@@ -47,9 +47,9 @@ function mediaSentence(s: FigureSet, d: DraftDetails, short: string): string | n
   const sub = s.submissions
   if (sub.submitted === 0) return null
   // Outlets by frequency: newspapers, websites and stations first, then the departments reported to (卫计局).
-  const media = sub.outlets.filter((o) => o.channel === 'media').slice(0, MEDIA_LISTED).map((o) => o.name)
-  const recipients = sub.outlets.filter((o) => o.channel === 'gov_report').slice(0, RECIPIENTS_LISTED).map((o) => o.name)
-  let text = `（一）通过媒体宣传。${short}，${SELF}共向${listText([...media, ...recipients])}等部门上报信息及线索${countText(sub.submitted)}篇`
+  const named = (channel: Channel, n: number) => sub.outlets.filter((o) => o.channel === channel && o.name !== UNNAMED).slice(0, n).map((o) => o.name)
+  const to = [...named('media', MEDIA_LISTED), ...named('gov_report', RECIPIENTS_LISTED)]
+  let text = `（一）通过媒体宣传。${short}，${SELF}共${to.length ? `向${listText(to)}等部门` : ''}上报信息及线索${countText(sub.submitted)}篇`
   const city = sub.acceptedByLevel['市级'] ?? 0
   const county = sub.acceptedByLevel['县级'] ?? 0
   if (sub.acceptedProvincialUp > 0) {

@@ -1,6 +1,7 @@
 // Rows as tables: the columns (in the office's words) every export of rows uses — the drill-down list's file,
 // the workbook's sheets and the CSV. Cells here are plain values; the writers make text safe.
 import { channelLabel, statusLabel } from '../../shared/channels'
+import { chinaDateTime } from '../../shared/periods'
 import { mentionStatusLabel } from '../../shared/watch'
 import { FIGURE_GROUPS, type EvidenceItem, type Figure } from '../../shared/contract/reports'
 import type { DrillAccount, DrillMention, DrillPiece } from '../../shared/contract/tallies'
@@ -32,14 +33,6 @@ export function pieceTable(name: string, rows: readonly DrillPiece[]): Table {
   }
 }
 
-/** Closing time as China's wall clock ('2023-06-02 14:30'): the officer reads local times. */
-export function chinaTime(iso: string | null): string | null {
-  if (!iso) return null
-  const t = new Date(iso)
-  if (Number.isNaN(t.getTime())) return iso
-  return new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
-
 export function mentionTable(rows: readonly DrillMention[]): Table {
   return {
     name: '舆情',
@@ -47,7 +40,7 @@ export function mentionTable(rows: readonly DrillMention[]): Table {
       { header: '编号', width: 8 }, { header: '日期', width: 12 }, { header: '标题', width: 48 }, { header: '情感', width: 8 },
       { header: '等级', width: 8 }, { header: '状态', width: 10 }, { header: '办结时间', width: 18 }, { header: '链接', width: 40 }
     ],
-    rows: rows.map((m) => [m.id, day(m.day), m.title, m.sentiment, m.grade, mentionStatusLabel(m.status), chinaTime(m.closedAt), m.link])
+    rows: rows.map((m) => [m.id, day(m.day), m.title, m.sentiment, m.grade, mentionStatusLabel(m.status), chinaDateTime(m.closedAt) || null, m.link])
   }
 }
 

@@ -139,7 +139,7 @@ export interface ReportSettings {
 }
 
 export interface DraftParagraph {
-  /** 'title' | 'heading' (一、…) | 'subheading' | 'body' | 'note' (a prompt for the officer) | 'sign'. */
+  /** title; heading (一、…); body; note (a prompt for the officer, grey in Word); sign (hospital and date, right-aligned). */
   kind: 'title' | 'heading' | 'body' | 'note' | 'sign'
   text: string
 }

@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { crc32, deflateSync } from 'node:zlib'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { expectText, launchBrowser, openApp, type AppSession } from '../helpers/browser'
 import type { TestDesk } from '../helpers/desk'
@@ -15,8 +16,27 @@ afterAll(async () => {
 const demo = (d: TestDesk) => d.call('demo-seed', {}).then(() => undefined)
 // A string expression: the tests are compiled without the DOM library.
 const goHash = (page: Page, hash: string) => page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`)
-// A real 1×1 PNG, for the evidence upload.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
+/** A real PNG photo stand-in (a 320×200 gradient), so the thumbnail in the screenshot shows something. */
+function gradientPng(w: number, h: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([len, body, crc])
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(w, 0)
+  ihdr.writeUInt32BE(h, 4)
+  ihdr.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
+  const rows = Buffer.alloc((w * 3 + 1) * h)
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) rows.set([180 + Math.round((x / w) * 60), 40 + Math.round((y / h) * 120), 40], y * (w * 3 + 1) + 1 + x * 3)
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
+}
+const PNG = gradientPng(320, 200)
 
 type Fill = [label: string, value: string, how?: 'select']
 /** What the officer types for each channel, with what the handler must have stored. */
@@ -141,6 +161,8 @@ describe('browser: the publicity workflow', () => {
       const evidence = detail.getByRole('region', { name: '佐证材料' })
       await evidence.getByLabel('上传佐证材料').setInputFiles({ name: '发布截图.png', mimeType: 'image/png', buffer: PNG })
       await evidence.locator('.evidence-thumb img[alt="发布截图.png"]').waitFor()
+      await evidence.scrollIntoViewIfNeeded()
+      await app.shot('workflow-06a-evidence-thumbnail')
       await review.getByRole('button', { name: '改为“已发布”' }).click()
       await expectText(detail.getByTestId('detail-status'), '已发布')
       await detail.getByRole('region', { name: '操作记录' }).getByText('添加佐证材料').waitFor()

@@ -13,7 +13,13 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const seedDemo = (d: TestDesk) => d.call('demo-seed', {}).then(() => undefined)
+/** The demo half-year, with a photo attached to the first May post (as the ledger's evidence upload records it). */
+async function seedDemo(d: TestDesk): Promise<void> {
+  await d.call('demo-seed', {})
+  d.ctx.desk.sqlite
+    .prepare(`INSERT INTO evidence (piece_id, file_name, sha256, size, mime, added_at, added_by) VALUES (?, '推文截图.png', ?, 40960, 'image/png', '2023-05-04T02:00:00.000Z', '张宣')`)
+    .run(wechatPosts(d, '2023-05')[0].id, 'a'.repeat(64))
+}
 const heading = (page: Page, label: string) => page.getByTestId('tally-period').filter({ hasText: `南和县人民医院 ${label} 宣传舆情工作统计` })
 
 /** Carried-out WeChat posts of a month, counted from the rows (not from the tally code). */
@@ -56,6 +62,7 @@ describe('browser: the secretary tallies a month, drills down, signs it off and 
       await dialog.getByText(`共 ${may.length} 条`).waitFor()
       const titles = await dialog.getByRole('table', { name: '明细' }).locator('tbody tr td.title-cell').allTextContents()
       expect(titles).toEqual(may.map((p) => p.title))
+      await dialog.locator('tbody tr').first().locator('td.evidence-cell').filter({ hasText: '1 个文件推文截图.png' }).waitFor()
       await app.shot('tally-02-drilldown')
       const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出 CSV' }).click()])
       expect(download.suggestedFilename()).toBe('2023年5月_微信公众号_明细.csv')

@@ -78,3 +78,11 @@ describe('periods: a piece belongs to its calendar date, whatever the machine ti
     expect((await d.call('tally-rows', { period: '2023-06', key: 'channel.wechat.count' })).pieces.map((p) => p.date)).toEqual(['2023-06-30'])
   })
 })
+
+describe('times as China reads them', () => {
+  it('shows a stored UTC instant on China’s clock', async () => {
+    const { chinaDateTime } = await import('../../shared/periods')
+    expect(chinaDateTime('2023-06-14T16:30:00.000Z')).toBe('2023-06-15 00:30')
+    expect(chinaDateTime(null)).toBe('')
+  })
+})

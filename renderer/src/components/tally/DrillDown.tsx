@@ -6,13 +6,14 @@ import { downloadPayload } from '../../files'
 import { JobProgress } from '../JobProgress'
 import { channelLabel, statusLabel } from '../../../../shared/channels'
 import { mentionStatusLabel } from '../../../../shared/watch'
+import { chinaDateTime } from '../../../../shared/periods'
 import type { DeskError } from '../../../../shared/contract'
 import type { JobStatus } from '../../../../shared/contract/jobs'
 import type { FilePayload } from '../../../../shared/contract/ledger'
 
 const T = {
   title: (label: string, period: string) => `${period} · ${label}`,
-  count: (shown: number, total: number) => (shown < total ? `共 ${total} 条，显示第 ${shown} 条起` : `共 ${total} 条`),
+  count: (offset: number, shown: number, total: number) => (shown < total ? `共 ${total} 条，当前第 ${offset + 1}–${offset + shown} 条` : `共 ${total} 条`),
   close: '关闭',
   xlsx: '导出 Excel',
   csv: '导出 CSV',
@@ -28,13 +29,6 @@ const T = {
   files: (n: number) => `${n} 个文件`
 }
 const PAGE = 200
-
-/** Closing time as China's wall clock (the office reads local times). */
-function chinaTime(iso: string | null): string {
-  if (!iso) return ''
-  const t = new Date(iso)
-  return Number.isNaN(t.getTime()) ? iso : new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
 
 export function DrillDown({ period, fkey, onClose }: { period: string; fkey: string; onClose: () => void }) {
   const [offset, setOffset] = useState(0)
@@ -61,7 +55,7 @@ export function DrillDown({ period, fkey, onClose }: { period: string; fkey: str
     <div className="tally-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
       <div className="tally-dialog" role="dialog" aria-modal="true" aria-label={label || '明细'}>
         <header className="dialog-head">
-          <h2>{label}{data ? <span className="muted small">{T.count(offset + 1, data.total)}</span> : null}</h2>
+          <h2>{label}{data ? <span className="muted small">{T.count(offset, data.pieces.length + data.mentions.length + data.accounts.length, data.total)}</span> : null}</h2>
           <div className="dialog-actions">
             <button type="button" onClick={() => save('xlsx')} disabled={!data?.total || job !== null}>{T.xlsx}</button>
             <button type="button" onClick={() => save('csv')} disabled={!data?.total || job !== null}>{T.csv}</button>
@@ -107,7 +101,7 @@ export function DrillDown({ period, fkey, onClose }: { period: string; fkey: str
                   <td>{m.sentiment}</td>
                   <td>{m.grade}</td>
                   <td>{mentionStatusLabel(m.status)}</td>
-                  <td className="nowrap">{chinaTime(m.closedAt)}</td>
+                  <td className="nowrap">{chinaDateTime(m.closedAt)}</td>
                 </tr>
               ))}
             </tbody>

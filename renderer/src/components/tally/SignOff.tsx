@@ -4,6 +4,7 @@ import { invoke, fieldErrors } from '../../api'
 import { Field } from '../Field'
 import type { DeskError } from '../../../../shared/contract'
 import type { SignoffState, TallyView } from '../../../../shared/contract/tallies'
+import { chinaDateTime } from '../../../../shared/periods'
 
 const T = {
   title: '书记签阅',
@@ -15,7 +16,7 @@ const T = {
   resign: '重新签阅',
   signing: '正在签阅…',
   signed: '已阅',
-  at: (s: string) => chinaTime(s),
+  at: (s: string) => chinaDateTime(s),
   changed: '签阅后有变动',
   changedIntro: '以下数字或记录在签阅后发生了变化，页面显示的是现在的数字；签阅时的数字仍原样保存。',
   figureCols: ['统计项', '签阅时', '现在', '差额'],
@@ -25,11 +26,6 @@ const T = {
   cancel: '取消',
   notMonth: '签阅按月进行：请在上方选择一个月份。',
   paperLine: '签阅人：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日　　意见：＿＿＿＿＿＿＿＿＿＿＿＿'
-}
-
-function chinaTime(iso: string): string {
-  const t = new Date(iso)
-  return Number.isNaN(t.getTime()) ? iso : new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
 }
 
 function Changes({ s }: { s: SignoffState }) {
@@ -59,7 +55,7 @@ function Changes({ s }: { s: SignoffState }) {
                 <td>{r.action === 'delete' ? r.title : <a href={`#/ledger/${r.pieceId}`}>{r.title}</a>}</td>
                 <td className="nowrap">{r.date}</td>
                 <td>{r.fields.join('；')}</td>
-                <td className="nowrap">{chinaTime(r.at)}</td>
+                <td className="nowrap">{chinaDateTime(r.at)}</td>
                 <td>{r.actor}</td>
               </tr>
             ))}

@@ -114,9 +114,11 @@ export function EvidencePanel({ pieceId, onChanged }: { pieceId: number; onChang
     <section className="card panel" aria-label={T.title}>
       <h2>{T.title}<span className="badge">{items.length}</span></h2>
       <p className="muted small">{T.hint}</p>
-      <label className="upload">
-        <span className="field-label">{T.pick}</span>
+      {/* The native file input says "Choose Files" in English: it stays hidden inside a button-like label. */}
+      <label className={`upload-button${progress !== null ? ' busy' : ''}`}>
+        {T.pick}…
         <input
+          className="visually-hidden"
           type="file"
           multiple
           disabled={progress !== null}
