@@ -52,6 +52,8 @@ async function start(): Promise<void> {
   const autoBackup = () => void dispatch(handlers, ctx, 'backup-auto', {}).then((r) => !r.ok && console.error('自动备份失败', r.error))
   autoBackup()
   setInterval(autoBackup, 3 * 60 * 60 * 1000)
+  // Scheduled pieces that fall due become desktop notices (schedule-due remembers which were announced).
+  setInterval(() => void dispatch(handlers, ctx, 'schedule-due', {}), 60 * 1000)
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -5,6 +5,7 @@ const EVENTS = { notice: 'desk:notice', navigate: 'desk:navigate' } as const
 
 contextBridge.exposeInMainWorld('desk', {
   invoke: (name: string, args: unknown) => ipcRenderer.invoke('desk:invoke', name, args),
+  openEvidence: (id: number) => ipcRenderer.invoke('desk:invoke', 'shell-open-evidence', { id }),
   on: (event: keyof typeof EVENTS, fn: (payload: unknown) => void) => {
     const channel = EVENTS[event]
     if (!channel) return

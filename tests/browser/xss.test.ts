@@ -4,6 +4,8 @@
 // drawer, 舆情 inbox and detail, 统计 drill-downs, 报告 preview. Nothing may run, no on* attribute may reach the
 // DOM, no link may be anything but http(s) or the app's own #/ routes, no request may leave the app's origin, and
 // the CSP (meta and header) must forbid inline script and remote loads.
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, type AppSession } from '../helpers/browser'
@@ -35,8 +37,8 @@ afterAll(async () => {
 
 const cut = (s: string, n: number) => s.slice(0, n)
 const pieceTitle = (p: string, i: number) => cut(`${p}（稿件${i}）`, 200)
-const feedTitle = (p: string, i: number) => `${p}我院${i}`
-const linkTitle = (i: number) => `${PAYLOADS[i]}我院链接${i}`
+const feedTitle = (p: string, i: number) => `我院${i}${p}`
+const linkTitle = (i: number) => `我院链接${i}${PAYLOADS[i]}`
 
 interface Stored { pieceIds: number[]; importedIds: number[] }
 
@@ -118,6 +120,21 @@ async function assertInert(page: Page, where: string): Promise<void> {
   expect(await page.evaluate(INERT_CHECK), where).toEqual({ pwned: 'undefined', bad: [] })
 }
 
+/** An HTTP server on another loopback address that only counts what reaches it. */
+async function listenOn(host: string): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
+  let hits = 0
+  const srv = http.createServer((_req, res) => {
+    hits++
+    res.end()
+  })
+  await new Promise<void>((r) => srv.listen(0, host, r))
+  return {
+    url: `http://${host}:${(srv.address() as AddressInfo).port}`,
+    hits: () => hits,
+    close: () => new Promise((r) => { srv.closeAllConnections(); srv.close(() => r()) })
+  }
+}
+
 async function visit(app: AppSession, hash: string): Promise<void> {
   await app.page.evaluate(`location.hash = ${JSON.stringify(hash)}`)
 }
@@ -163,8 +180,11 @@ describe('browser: XSS payloads stay inert text on every screen', () => {
         await detail.locator('.detail-title').filter({ hasText: title }).waitFor()
         await assertInert(page, `舆情详情：${title}`)
       }
-      await opens.nth(shown.indexOf(linkTitle(0))).click()
-      await detail.locator('.detail-title').filter({ hasText: linkTitle(0) }).waitFor()
+      // The story whose link is javascript: — shown, but not as a link.
+      const jsTitle = sql("SELECT title FROM mentions WHERE link LIKE 'javascript:%'")[0]
+      await opens.nth(shown.indexOf(jsTitle)).click()
+      await detail.locator('.detail-title').filter({ hasText: jsTitle }).waitFor()
+      expect(await detail.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')).filter((h) => !/^(https?:\/\/|#\/)/.test(h ?? '')))).toEqual([])
       await app.shot('xss-02-mention-detail')
 
       // 台账: every payload piece's drawer (title, notes, fields, evidence names, audit trail), table behind it.
@@ -225,15 +245,19 @@ describe('browser: XSS payloads stay inert text on every screen', () => {
         }
       }
 
+      // A real server on 127.0.0.2: if the browser ever sent the request, it would be counted here.
+      const remote = await listenOn('127.0.0.2')
       const requests: string[] = []
+      const blocked: string[] = []
       page.on('request', (r) => requests.push(r.url()))
+      page.on('requestfailed', (r) => blocked.push(`${r.failure()?.errorText} ${r.url()}`))
       await page.evaluate(`(() => {
         window.__violations = []
         document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI))
       })()`)
       await page.addScriptTag({ content: 'window.__pwned = 1' }).catch(() => undefined)
       await page.evaluate(`(() => {
-        const remote = document.createElement('img'); remote.src = 'http://127.0.0.2/probe.png'; document.body.append(remote)
+        const remote = document.createElement('img'); remote.src = '${remote.url}/probe.png'; document.body.append(remote)
         const local = document.createElement('img'); local.src = '/favicon.svg?probe'; document.body.append(local)
         const frame = document.createElement('iframe'); frame.src = 'data:text/html,<script>parent.__pwned=1<\\/script>'; document.body.append(frame)
       })()`)
@@ -242,10 +266,13 @@ describe('browser: XSS payloads stay inert text on every screen', () => {
       await expect.poll(() => page.evaluate('window.__violations.length')).toBeGreaterThanOrEqual(3)
       const violations = (await page.evaluate('window.__violations')) as string[]
       expect(violations.some((v) => v.startsWith('script-src') && v.endsWith('inline'))).toBe(true)
-      expect(violations).toContain('img-src http://127.0.0.2/probe.png')
+      expect(violations).toContain(`img-src ${remote.url}/probe.png`)
       expect(violations.some((v) => v.startsWith('frame-src'))).toBe(true)
       expect(await page.evaluate('typeof window.__pwned')).toBe('undefined')
-      expect(requests.filter((u) => u.includes('127.0.0.2'))).toEqual([])
+      console.log(blocked)
+      await expect.poll(() => blocked).toContain(`net::ERR_BLOCKED_BY_CSP ${remote.url}/probe.png`)
+      expect(remote.hits()).toBe(0)
+      await remote.close()
     } finally {
       await app.close()
     }

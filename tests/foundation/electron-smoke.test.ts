@@ -10,10 +10,11 @@ const OUT = join(process.cwd(), process.env.DESK_OUT_DIR ?? 'out')
 const STUB = join(process.cwd(), 'tests', 'fixtures', 'electron-stub')
 type Run = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 let run: Run
+let userData: string
 
 beforeAll(() => {
   if (!existsSync(join(OUT, 'main', 'index.js'))) throw new Error('先运行 electron-vite build（npm test 会自动构建）')
-  const userData = mkdtempSync(join(tmpdir(), 'desk-electron-'))
+  userData = mkdtempSync(join(tmpdir(), 'desk-electron-'))
   const stdout = execFileSync(process.execPath, ['--import', join(STUB, 'register.mjs'), join(STUB, 'drive.mjs'), '--db', join(userData, 'smoke.sqlite')], {
     env: { ...process.env, STUB_APP_PATH: process.cwd(), STUB_USER_DATA: userData, STUB_OUT_DIR: OUT },
     encoding: 'utf8'
@@ -42,7 +43,7 @@ describe('built Electron bundles', () => {
 
   it('exposes exactly one API object from the preload, without ipcRenderer', () => {
     expect(run.exposedKeys).toEqual(['desk'])
-    expect(run.apiKeys).toEqual(['invoke', 'on'])
+    expect(run.apiKeys).toEqual(['invoke', 'on', 'openEvidence'])
   })
 
   it('round-trips invoke → IPC → real handler on a real database → envelope', () => {
@@ -52,6 +53,15 @@ describe('built Electron bundles', () => {
     expect(run.created.value).toMatchObject({ id: 1, title: '冒烟测试推文', channel: 'wechat' })
     expect(run.invalid).toMatchObject({ ok: false, error: { type: 'user', message: '标题：请填写标题' } })
     expect(run.listed.value.total).toBe(1)
+  })
+
+  it('opens a stored evidence file in the system viewer, and only a stored one', () => {
+    expect(run.evidence.ok).toBe(true)
+    expect(run.opened).toEqual({ ok: true, value: null })
+    const opened = run.log.filter((l: unknown[]) => l[0] === 'openPath')
+    expect(opened).toHaveLength(1)
+    expect(opened[0][1].startsWith(userData)).toBe(true)
+    expect(run.openedMissing.ok).toBe(false)
   })
 
   it('refuses calls from frames other than the app page', () => {
