@@ -4,14 +4,15 @@
 //   a leading tab or CR) as a formula. Such text gets a leading apostrophe (OWASP's advice); the officer sees the
 //   text, nothing runs. Text that already starts with apostrophes before one of those characters gets one more,
 //   so `restoreCell` can undo exactly what `neutralizeCell` did and export → import round-trips.
-// · Control characters other than tab/newline/CR make an xlsx file unreadable; they are dropped.
+// · Control characters other than tab/newline/CR make an xlsx file unreadable; they are dropped, and so are
+//   U+FFFE/U+FFFF and unpaired surrogates, which XML 1.0 (every xlsx/docx part) forbids just the same.
 // · A cell holds at most 32,767 characters (Excel's limit); longer text is cut and marked.
 
 export const MAX_CELL_CHARS = 32_767
 export const TRUNCATED_MARK = '…（内容过长，已截断）'
 
 const DANGEROUS_START = /^'*[=+\-@\t\r]/
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 export function neutralizeCell(s: string): string {
   return DANGEROUS_START.test(s) ? `'${s}` : s

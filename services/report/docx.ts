@@ -77,8 +77,8 @@ export async function reportDocx(d: DocxInput): Promise<Buffer> {
   const evidenceRows = d.evidence.map((e, i) => [String(i + 1), e.fileName, e.title, channelLabel(e.channel), e.date])
   const doc = new Document({
     creator: '宣传舆情工作台',
-    title: d.title,
-    description: `${d.periodLabel}意识形态工作总结（草稿）`,
+    title: clean(d.title),
+    description: clean(`${d.periodLabel}意识形态工作总结（草稿）`),
     styles: { default: { document: { run: { font: FANGSONG, size: BODY_SIZE } } } },
     sections: [
       {
