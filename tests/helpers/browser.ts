@@ -20,7 +20,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     // Playwright gives each launch a fresh temporary profile; these flags keep Chromium off the closed network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--lang=zh-CN', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
   })
 }
 
