@@ -17,7 +17,7 @@ export const HTML_ENTITIES: Readonly<Record<string, number>> = {
   pi: 0x3c0, sigma: 0x3c3, omega: 0x3c9, larr: 0x2190, uarr: 0x2191, rarr: 0x2192, darr: 0x2193,
   harr: 0x2194, minus: 0x2212, radic: 0x221a, infin: 0x221e, ne: 0x2260, le: 0x2264, ge: 0x2265,
   asymp: 0x2248, loz: 0x25ca, spades: 0x2660, clubs: 0x2663, hearts: 0x2665, diams: 0x2666,
-  // The five XML ones, so text decoding (not XML repair) can use the same table.
+  // The five XML ones, so text decoding (decodeEntities in services/text/normalize.ts) can use the same table.
   amp: 0x26, lt: 0x3c, gt: 0x3e, quot: 0x22, apos: 0x27
 }
 
@@ -32,21 +32,4 @@ export function numericRefCodePoint(ref: string): number | null {
   const hex = ref[1] === 'x' || ref[1] === 'X'
   const cp = parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10)
   return Number.isFinite(cp) && isXmlChar(cp) ? cp : null
-}
-
-const ENTITY_IN_TEXT = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g
-
-/**
- * Decodes entities in text that came out of a feed's HTML (descriptions are usually escaped HTML, so
- * after XML parsing they still hold `&nbsp;` and friends). Unknown names stay as written.
- */
-export function decodeEntities(text: string): string {
-  return text.replace(ENTITY_IN_TEXT, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const cp = numericRefCodePoint(ref)
-      return cp === null ? '' : String.fromCodePoint(cp)
-    }
-    const cp = HTML_ENTITIES[ref] ?? HTML_ENTITIES[ref.toLowerCase()]
-    return cp === undefined ? whole : String.fromCodePoint(cp)
-  })
 }

@@ -1,7 +1,7 @@
 import Parser from 'rss-parser'
 import { itemDate } from './dates'
 import { repairXml } from './decode'
-import { htmlToText } from './html-text'
+import { stripHtml } from '../text/normalize'
 
 /**
  * At most this many items are kept per fetch (the first ones, which in every real feed are the newest).
@@ -128,11 +128,11 @@ function safeLink(raw: string | null, baseUrl: string | undefined): string | nul
 
 function toItem(raw: Raw, fetchedAt: Date, baseUrl: string | undefined): FeedItem | null {
   const body = str(raw['content:encoded']) ?? str(raw.content) ?? str(raw.summary) ?? ''
-  const text = htmlToText(body, MAX_TEXT_CHARS)
+  const text = stripHtml(body, MAX_TEXT_CHARS)
   const link = safeLink(str(raw.link), baseUrl)
-  let title = htmlToText(str(raw.title) ?? '', MAX_TITLE_CHARS)
+  let title = stripHtml(str(raw.title) ?? '', MAX_TITLE_CHARS)
   if (!title && !text && !link) return null
-  if (!title) title = text ? htmlToText(text, 60) : '（无标题）'
+  if (!title) title = text ? stripHtml(text, 60) : '（无标题）'
   const guid = (str(raw.guid) ?? str(raw.id) ?? str(raw['rdf:about']))?.trim() || null
   const rawDate = (raw[RAW_DATE] as string | null | undefined) ?? str(raw.pubDate) ?? str(raw.date)
   return { guid, link, title, text, publishedAt: itemDate(rawDate, fetchedAt) }
@@ -172,6 +172,6 @@ export async function parseFeed(xml: string, fetchedAt: Date, baseUrl?: string):
     const item = toItem(raw as Raw, fetchedAt, baseUrl)
     if (item) items.push(item)
   }
-  const title = htmlToText(str(output.title) ?? '', MAX_TITLE_CHARS) || null
+  const title = stripHtml(str(output.title) ?? '', MAX_TITLE_CHARS) || null
   return { title, items }
 }

@@ -1,10 +1,15 @@
-// Text normalisation shared by the opinion watch and search: HTML → plain text, and the "folded" matching form.
+// Text normalisation shared by the opinion watch, search and the feed parser: HTML → plain text, entity decoding,
+// and the "folded" matching form. The one implementation of each: feed items (services/feeds/parse.ts), the matcher,
+// dedup and sentiment all read HTML through stripHtml and entities through decodeEntities.
+import { HTML_ENTITIES, isXmlChar } from '../feeds/entities'
 import { t2sCharMap } from './t2s-map'
 
 // ---------------------------------------------------------------------------------------------------------------
 // stripHtml: a single forward scan. Regex-based strippers go quadratic on inputs such as "<a<a<a…" or an
 // unterminated comment; here every character is visited a bounded number of times.
 
+// Tags whose content is never readable text. Kept to these four: the matcher strips titles that are already text
+// once more, so every tag added here is one more literal "<tag>" in a title that hides the words after it.
 const DROP_CONTENT = new Set(['script', 'style', 'noscript', 'template'])
 // Block-level tags become a space so "<p>甲</p><p>乙</p>" does not glue words; inline tags (b, span, a) add nothing,
 // so "医<b>闹</b>" still reads 医闹.
@@ -13,25 +18,23 @@ const BLOCK = new Set([
   'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section',
   'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'img', 'option', 'title'
 ])
-const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
-  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', hellip: '…', mdash: '—', ndash: '–', middot: '·',
-  bull: '•', laquo: '«', raquo: '»', copy: '©', reg: '®', trade: '™', times: '×', divide: '÷', yen: '¥',
-  deg: '°', plusmn: '±', zwsp: '\u200b'
-}
 const ENTITY = /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([a-zA-Z][a-zA-Z0-9]{1,31}));/g
 
-function fromCodePointSafe(cp: number): string {
-  const bad = cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)
-  return bad ? '\ufffd' : String.fromCodePoint(cp)
-}
-
+/**
+ * Decodes character references in text (feed descriptions are usually escaped HTML, so after XML parsing they still
+ * hold `&nbsp;` and friends). Names come from the table the XML repair uses; unknown names stay as written. A
+ * reference to NUL, a control character, a surrogate or past U+10FFFF becomes U+FFFD: text must never gain
+ * through a reference what it may not carry itself.
+ */
 export function decodeEntities(s: string): string {
   if (s.indexOf('&') < 0) return s
   return s.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
-    if (dec) return fromCodePointSafe(Number(dec))
-    if (hex) return fromCodePointSafe(parseInt(hex, 16))
-    return NAMED[name!.toLowerCase()] ?? whole
+    if (dec !== undefined || hex !== undefined) {
+      const cp = dec !== undefined ? Number(dec) : parseInt(hex!, 16)
+      return isXmlChar(cp) ? String.fromCodePoint(cp) : '\ufffd'
+    }
+    const cp = HTML_ENTITIES[name!] ?? HTML_ENTITIES[name!.toLowerCase()]
+    return cp === undefined ? whole : String.fromCodePoint(cp)
   })
 }
 
@@ -67,17 +70,25 @@ function tagName(html: string, lt: number): string {
   return html.slice(start, i).toLowerCase()
 }
 
-function stripInto(html: string, out: string[], inCdata = false): void {
+/** Collected text; `room` runs down as text is added, and the scan stops when it is used up. */
+interface Sink { parts: string[]; room: number }
+
+function emit(out: Sink, s: string): void {
+  out.parts.push(s)
+  out.room -= s.length
+}
+
+function stripInto(html: string, out: Sink, inCdata = false): void {
   let i = 0
-  while (i < html.length) {
+  while (i < html.length && out.room > 0) {
     const lt = html.indexOf('<', i)
     if (lt < 0) break
     if (lt + 1 >= html.length || !isTagStart(html.charCodeAt(lt + 1))) {
-      out.push(html.slice(i, lt + 1)) // a bare "<" as in "a<b" or "< 5" is text
+      emit(out, html.slice(i, lt + 1)) // a bare "<" as in "a<b" or "< 5" is text
       i = lt + 1
       continue
     }
-    out.push(html.slice(i, lt))
+    emit(out, html.slice(i, lt))
     if (html.startsWith('<!--', lt)) {
       const close = html.indexOf('-->', lt + 4)
       i = close < 0 ? html.length : close + 3
@@ -92,30 +103,43 @@ function stripInto(html: string, out: string[], inCdata = false): void {
     }
     const end = tagEnd(html, lt)
     if (end < 0) {
-      out.push(html.slice(lt)) // never closed: keep it as text rather than lose the rest of the item
+      emit(out, html.slice(lt, lt + Math.max(0, out.room))) // never closed: keep it as text rather than lose the rest
       return
     }
     const name = tagName(html, lt)
     const closing = html.charCodeAt(lt + 1) === 47
-    if (BLOCK.has(name)) out.push(' ')
+    if (BLOCK.has(name)) emit(out, ' ')
     if (!closing && DROP_CONTENT.has(name) && html.charCodeAt(end - 2) !== 47) {
       const re = new RegExp(`</${name}\\s*>`, 'gi')
       re.lastIndex = end
       const m = re.exec(html)
       i = m ? m.index + m[0].length : html.length
-      out.push(' ')
+      emit(out, ' ')
       continue
     }
     i = end
   }
-  out.push(html.slice(i))
+  if (out.room > 0) emit(out, html.slice(i, i + out.room))
 }
 
-/** Plain text from an HTML fragment: tags removed, script/style contents dropped, entities decoded, spaces collapsed. */
-export function stripHtml(html: string): string {
-  const out: string[] = []
+/** At most `max` characters, the last one "…" when cut; never splits a surrogate pair (emoji, rare ideographs). */
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text
+  let cut = max - 1
+  if (/[\uD800-\uDBFF]/.test(text[cut - 1])) cut--
+  return text.slice(0, cut) + '…'
+}
+
+/**
+ * Plain text from an HTML fragment: tags removed, script/style contents dropped, entities decoded, spaces (全角
+ * paragraph indents included) collapsed. With `max`, at most that many characters, and the scan stops once far
+ * more text than that has been collected: a hostile 15 MB description costs no more than a page of it.
+ */
+export function stripHtml(html: string, max = Infinity): string {
+  const out: Sink = { parts: [], room: max === Infinity ? Infinity : max * 8 + 1024 }
   stripInto(html, out)
-  return decodeEntities(out.join('')).replace(/\s+/g, ' ').trim()
+  const text = decodeEntities(out.parts.join('')).replace(/\s+/g, ' ').trim()
+  return max === Infinity ? text : truncate(text, max)
 }
 
 /** Cheap test used by callers that receive "plain" text which might still carry markup or entities. */

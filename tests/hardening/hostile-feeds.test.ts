@@ -90,7 +90,7 @@ const EXPECTED: Record<string, Ending> = {
   // The item nested 20,000 deep is dropped alone (the parser's recursion gives up); its neighbour is kept.
   '/hostile/deep-elements.xml': { safe: titles('我院嵌套之后') },
   '/hostile/deep-unclosed.xml': { error: MALFORMED },
-  // The tag scan stops at its budget (html-text.ts): the text behind 200,000 tags is not worth the time.
+  // The tag scan stops at its budget (stripHtml in text/normalize.ts): the text behind 200,000 tags is not worth the time.
   '/hostile/deep-html.xml': { safe: (m) => expect(m.map((x) => [x.title, x.snippet])).toEqual([['我院嵌套HTML', '']]) },
   '/hostile/huge-attribute.xml': { safe: titles('我院大属性') },
   '/hostile/many-attributes.xml': { safe: titles('我院多属性') },
@@ -99,7 +99,8 @@ const EXPECTED: Record<string, Ending> = {
     expect(m[0].title).toMatch(/^我院长+…$/)
     expect(m[0].title.length).toBe(500)
   } },
-  '/hostile/cdata-tricks.xml': { safe: titles('我院]]>拆分', '伪造条目我院', '我院 <![CDATA[ 嵌套 ]]>') },
+  // One item each (no item injected); a CDATA opener left in the text is unwrapped like any other markup.
+  '/hostile/cdata-tricks.xml': { safe: titles('我院]]>拆分', '伪造条目我院', '我院 嵌套') },
   '/hostile/cdata-bomb.xml': { safe: (m) => {
     expect(m.map((x) => x.title)).toEqual(['我院CDATA炸弹'])
     expect(m[0].snippet.length).toBeLessThanOrEqual(201)
