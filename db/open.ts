@@ -43,10 +43,21 @@ export const SOURCE_MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '
  * feed poll, so the extra fsync costs nothing the officer can feel.
  */
 export function applyPragmas(sqlite: Database.Database): void {
-  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('busy_timeout = 5000')
+  // Switching to WAL needs an exclusive lock, and SQLite does not wait on its busy handler when another process
+  // is recovering the WAL after a crash; the file is WAL from its first open on, so only switch when it is not,
+  // and retry briefly while another process holds the lock.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') sqlite.pragma('journal_mode = WAL')
+      break
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY') !== true || attempt >= 50) throw e
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
+    }
+  }
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
 }
 
 /** Fail before writing anything if the file knows migrations this code does not. */

@@ -7,7 +7,7 @@ import { parsePeriod } from '../../shared/periods'
 import { COUNTED_STATUSES } from '../../shared/channels'
 import { addDays } from '../../shared/dates'
 import type { TallyView } from '../../shared/contract/tallies'
-import { metric, timeIt, type Metric } from './measure'
+import { metric, timeIt, timePair, type Metric } from './measure'
 import { REPORT_HALF, TALLY_MONTH } from './sizes'
 
 const COUNTED = COUNTED_STATUSES.map((s) => `'${s}'`).join(',')
@@ -71,12 +71,11 @@ function checkSameCounts(ctx: Ctx): number {
 export async function reportHalfyear(ctx: Ctx): Promise<Metric> {
   const keys = checkSameCounts(ctx)
   let figures = 0
-  const ours = await timeIt(async () => {
+  const { ours, floor } = await timePair(async () => {
     const r = await dispatch(handlers, ctx, 'report-preview', { period: REPORT_HALF.label })
     if (!r.ok) throw new Error(`report-preview：${r.error.message}`)
     figures = (r.value as { figures: unknown[] }).figures.length
-  })
-  const floor = await timeIt(() => floorCounts(ctx, REPORT_HALF.from, REPORT_HALF.to))
+  }, () => floorCounts(ctx, REPORT_HALF.from, REPORT_HALF.to))
   return metric(`半年报告（${REPORT_HALF.label}，全部数字）`, 'ms', ours, { kind: 'max-ratio', value: 1.5 }, {
     floor: { ...floor, label: '一条手写 SQL 聚合' },
     note: `报告 ${figures} 项数字；基线算同样的 ${keys} 项并逐项核对相等`

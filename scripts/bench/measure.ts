@@ -31,6 +31,36 @@ export async function timeIt(
   return summarize(values)
 }
 
+/**
+ * Ours and its floor, run in turns (ours first on even rounds, the floor first on odd ones) so that a burst of load
+ * from another process lands on both rather than skewing the ratio; round 0 warms both up.
+ */
+export async function timePair(ours: () => unknown, floor: () => unknown, runs = RUNS): Promise<{ ours: Sample; floor: Sample }> {
+  const a: number[] = []
+  const b: number[] = []
+  const once = async (fn: () => unknown): Promise<number> => {
+    const t0 = performance.now()
+    await fn()
+    return performance.now() - t0
+  }
+  for (let i = 0; i <= runs; i++) {
+    let x: number
+    let y: number
+    if (i % 2 === 0) {
+      x = await once(ours)
+      y = await once(floor)
+    } else {
+      y = await once(floor)
+      x = await once(ours)
+    }
+    if (i > 0) {
+      a.push(x)
+      b.push(y)
+    }
+  }
+  return { ours: summarize(a), floor: summarize(b) }
+}
+
 /** How a figure is judged: at most `value` ms/MB, at most `value` × floor, or at least `value` × floor. */
 export type Target =
   | { kind: 'max'; value: number }
@@ -70,8 +100,8 @@ export function metric(
   return m
 }
 
-export function targetText(t: Target): string {
-  return t.kind === 'max' ? `≤ ${t.value}` : t.kind === 'max-ratio' ? `≤ ${t.value}× 基线` : `≥ ${t.value}× 基线`
+export function targetText(t: Target, unit = ''): string {
+  return t.kind === 'max' ? `≤ ${t.value}${unit ? ` ${unit}` : ''}` : t.kind === 'max-ratio' ? `≤ ${t.value}× 基线` : `≥ ${t.value}× 基线`
 }
 
 const round = (x: number): number => (x >= 100 ? Math.round(x) : Math.round(x * 100) / 100)
@@ -84,7 +114,7 @@ export function metricJson(m: Metric): Record<string, unknown> {
     out.floor = m.floor.label
     out.ratio = Math.round((m.ratio ?? 0) * 1000) / 1000
   }
-  out.target = targetText(m.target)
+  out.target = targetText(m.target, m.unit)
   out.ok = m.ok
   for (const [k, v] of Object.entries(m.extra ?? {})) out[k] = round(v)
   if (m.note) out.note = m.note

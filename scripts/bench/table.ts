@@ -29,7 +29,7 @@ export function table(metrics: Partial<Record<MetricKey, Metric>>): string {
     rows.push([
       key, m.label, `${fmt(m, m.median)} ${m.unit}`, fmt(m, m.min), fmt(m, m.max),
       m.floor ? `${fmt(m, m.floor.median)} ${m.unit}` : '—', m.ratio !== undefined ? `${m.ratio.toFixed(2)}×` : '—',
-      m.unit === 'ms' || m.unit === 'MB' ? targetText(m.target).replace(/^≤ (\d+)$/, `≤ $1 ${m.unit}`) : targetText(m.target),
+      targetText(m.target, m.unit),
       m.ok ? '达标' : '未达标'
     ])
   }

@@ -85,10 +85,34 @@ export function compileRules(rules: WatchRule[]): Matcher {
 
 export type HighlightSegment = { text: string; hit: boolean }
 
-// Scanners by term list. A list of mentions cycles through a few dozen term combinations, and building a
-// scanner costs far more than scanning a title, so one cached scanner (the last) rebuilt on almost every row.
-const scanners = new Map<string, TermScanner>()
-const MAX_SCANNERS = 256
+// A row's highlight terms are the few rule terms that hit it, and they differ from row to row; an automaton per
+// list (two 64K-entry tables) rebuilt for almost every row of a 200-row page cost more than the whole query. A
+// few terms are found with indexOf instead; a long list still gets a scanner (the last one is kept).
+const INDEXOF_TERMS = 8
+const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
+let lastTerms: { key: string; scanner: TermScanner } | undefined
+
+function findTerms(folded: string, terms: string[], hit: (start: number, end: number) => void): void {
+  const table = new TermTable()
+  table.addAll(terms)
+  if (table.folded.length <= INDEXOF_TERMS) {
+    for (const t of table.folded) {
+      // Every occurrence, overlapping ones included, with the scanner's ASCII word edges (term-scan.ts).
+      const headEdge = isAsciiAlnum(t.charCodeAt(0))
+      const tailEdge = isAsciiAlnum(t.charCodeAt(t.length - 1))
+      for (let at = folded.indexOf(t); at !== -1; at = folded.indexOf(t, at + 1)) {
+        const end = at + t.length
+        if (headEdge && at > 0 && isAsciiAlnum(folded.charCodeAt(at - 1))) continue
+        if (tailEdge && end < folded.length && isAsciiAlnum(folded.charCodeAt(end))) continue
+        hit(at, end)
+      }
+    }
+    return
+  }
+  const key = terms.join('\u0000')
+  if (lastTerms?.key !== key) lastTerms = { key, scanner: new TermScanner(table.folded) }
+  lastTerms.scanner.scan(folded, (_t, fs, fe) => hit(fs, fe))
+}
 
 /**
  * Splits the ORIGINAL text into plain and hit segments. Hits are found on the folded form and mapped back, so a
@@ -96,17 +120,9 @@ const MAX_SCANNERS = 256
  */
 export function highlight(text: string, terms: string[]): HighlightSegment[] {
   if (text === '') return []
-  const key = terms.join('\u0000')
-  let scanner = scanners.get(key)
-  if (!scanner) {
-    const table = new TermTable()
-    table.addAll(terms)
-    if (scanners.size >= MAX_SCANNERS) scanners.clear()
-    scanners.set(key, (scanner = new TermScanner(table.folded)))
-  }
   const map = foldWithMap(text)
   const ranges: [number, number][] = []
-  scanner.scan(map.folded, (_t, fs, fe) => {
+  findTerms(map.folded, terms, (fs, fe) => {
     ranges.push(originalRange(map, fs, fe))
   })
   if (ranges.length === 0) return [{ text, hit: false }]

@@ -122,7 +122,8 @@ describe('browser: the opinion watch', () => {
       await detail.getByRole('searchbox', { name: '回应稿件' }).fill('督导')
       await detail.getByRole('button', { name: '关联' }).click()
       await detail.getByText('#1 关于市卫健委督导情况的说明（医院官网，2024-06-01）').waitFor()
-      await detail.getByLabel('上报领导（列入“领导关注”）').check()
+      // The box flips when the server answers, so click and wait rather than check() (which wants an instant flip).
+      await detail.getByLabel('上报领导（列入“领导关注”）').click()
       await expect.poll(() => detail.getByLabel('上报领导（列入“领导关注”）').isChecked()).toBe(true)
       await app.shot('watch-04-mention-closed')
 
