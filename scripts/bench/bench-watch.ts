@@ -18,7 +18,7 @@ import { gradeRisk, scoreSentiment } from '../../services/watch/sentiment'
 import { indexTokens } from '../../services/text/search-tokens'
 import { dangerScore } from '../../shared/watch'
 import { seeded } from '../../services/random'
-import { feedXml } from './feed-xml'
+import { feedXml, portalItems } from './feed-xml'
 import { story } from './mention-words'
 import { metric, summarize, RUNS, type Metric } from './measure'
 import { BENCH_NOW } from './sizes'
@@ -114,8 +114,7 @@ export async function feedPipeline(ctx: Ctx): Promise<Metric> {
     const floor = performance.now() - t0
 
     // The store floor writes another feed's matching items (same shape), so it meets cold index pages as the poll did.
-    const other = await fetchAndParse(memoryTransport(feedXml(9500 + i, FEED_ITEMS, nowMs, ABOUT_US)), { url: feed.url }, { now: () => nowMs })
-    const otherItems = other.kind === 'ok' ? other.feed.items : []
+    const otherItems = portalItems(9500 + i, FEED_ITEMS, nowMs, ABOUT_US)
     const known = sqlite.prepare('SELECT 1 FROM mention_keys WHERE key = ?')
     const fresh = otherItems.filter((it) => setup.matcher.match(it.title, it.text) && dedupKeys({ ...it, feedId: feed.id }).every((k) => !known.get(k)))
     const rows = precompute(setup, feed.id, feed.weight, fresh, at)

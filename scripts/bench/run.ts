@@ -1,5 +1,5 @@
 // The measuring process, started by index.ts from a bundle (as the app runs bundled code, not through tsx).
-//   node .bench/build/run.mjs --db FILE --static DIR --cold-open .bench/build/cold-open.mjs
+//   node .bench/build/run.mjs --db FILE --migrations DIR --static DIR --cold-open cold-open.mjs --browser browser-driver.mjs
 // Prints one JSON line: { metrics: { key: Metric } }. Progress goes to stderr.
 import { openContext } from '../../handlers/context'
 import { reportHalfyear, tallyMonth } from './bench-report'
@@ -38,7 +38,7 @@ try {
   await step('feed_pipeline', () => feedPipeline(ctx))
   await step('mention_insert', () => mentionInsert(ctx))
   await step('ledger_first_page', async () => {
-    const m = await ledgerFirstPage(ctx, arg('--static'))
+    const m = await ledgerFirstPage(ctx, arg('--static'), arg('--browser'))
     // The handler behind it, timed as scripts/bench/ledger.ts times the ledger's first page.
     const handler = await timeCall(ctx, 'piece-list', { limit: 200 }, RUNS)
     m.note = `piece-list 首屏 200 条（处理函数）${handler.ms.toFixed(1)} ms；${m.note}`
@@ -51,6 +51,6 @@ try {
 await step('cold_open', async () => (await coldOpen(arg('--cold-open'), file, migrationsFolder)).metric)
 const peak = process.resourceUsage().maxRSS / 1024
 metrics.peak_rss_mb = metric('峰值内存（测量进程，以上全部测量）', 'MB', { median: peak, min: peak, max: peak, runs: [peak] }, { kind: 'max', value: 300 }, {
-  note: '测量进程生命周期内的最大常驻内存（打包后运行，含浏览器测量用的 HTTP 桥；Chromium 与冷启动子进程另计）'
+  note: '测量进程（打包后运行）生命周期内的最大常驻内存，含台账测量时的 HTTP 桥；Chromium、Playwright 驱动与冷启动子进程是别的进程'
 })
 process.stdout.write(`${JSON.stringify({ metrics })}\n`)
