@@ -65,7 +65,12 @@ export function compileRules(rules: WatchRule[]): Matcher {
     match(title: string, text: string): RuleHit[] | null {
       if (compiled.length === 0) return null
       // "\n" keeps a term from straddling the title/text boundary.
-      scanner.scan(`${foldText(plain(title ?? ''))}\n${foldText(plain(text ?? ''))}`, mark)
+      const t = title ?? ''
+      const x = text ?? ''
+      scanner.scan(`${foldText(plain(t))}\n${foldText(plain(x))}`, mark)
+      // Feed text reaches us as plain text; a literal "<style>" in it must not hide the words after it from the
+      // rules, so text that merely looks like markup is also scanned as written (hits are the union).
+      if (looksLikeHtml(t) || looksLikeHtml(x)) scanner.scan(`${foldText(t)}\n${foldText(x)}`, mark)
       if (seenList.length === 0) return null
       const hits: RuleHit[] = []
       for (const r of compiled) {

@@ -38,6 +38,9 @@ describe('compileRules / match', () => {
   it('does not match across the title/text boundary and strips HTML that slipped through', () => {
     expect(m.match('黄平县中医', '医院')).toBeNull()
     expect(m.match('', '<p>黄平县<b>中医医院</b></p>')?.[0].ruleId).toBe(1)
+    // literal markup in plain text cannot hide a term from the rules
+    expect(m.match('转发：<style>黄平县中医医院', '')?.[0].ruleId).toBe(1)
+    expect(m.match('<script>', '黄平县中医医院被投诉')?.[0].ruleId).toBe(1)
   })
 
   it('reports several rules for one item', () => {
