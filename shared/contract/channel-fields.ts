@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { OUTLET_LEVELS, type Channel } from '../channels'
 import { isCalendarDate } from '../dates'
+import type { Piece } from './pieces'
 
 export type FieldKind = 'text' | 'count' | 'date' | 'bool' | 'select' | 'list' | 'level'
 /** Where the form finds suggestions for a text field. */
@@ -140,18 +141,7 @@ export interface FieldIssue {
 }
 
 /** The piece values channel validation looks at. */
-export interface ChannelValues {
-  channel: Channel
-  date: string
-  venue: string
-  outletLevel: string | null
-  kind: string | null
-  quantity: number | null
-  reach: number | null
-  reads: number | null
-  paid: boolean
-  extra: Record<string, unknown>
-}
+export type ChannelValues = Pick<Piece, 'channel' | 'date' | 'venue' | 'outletLevel' | 'kind' | 'quantity' | 'reach' | 'reads' | 'paid' | 'extra'>
 
 /**
  * Check one piece's channel-specific fields. Returns the cleaned `extra` (only this channel's keys, blanks

@@ -1,30 +1,19 @@
 import { createServer } from 'node:net'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createNodeTransport, fetchFeed, type HttpResponse, type HttpTransport } from '../../services/feeds/fetcher'
-import { startFeedServer, tcpSockets, waitForSockets, type FeedServer } from '../fixtures/feed-server'
+import { useFeedServer } from '../fixtures/feed-server'
 
 // Deadlines, size caps and broken bodies. Time bounds are generous: they only prove a fetch cannot hang.
-let server: FeedServer
+const server = useFeedServer()
 const transport = createNodeTransport()
 const get = (path: string, extra: { timeoutMs?: number; maxBytes?: number } = {}) =>
-  fetchFeed(transport, { url: server.url(path), ...extra })
+  fetchFeed(transport, { url: server().url(path), ...extra })
 const timed = async <T>(run: () => Promise<T>) => {
   const start = performance.now()
   const value = await run()
   return { value, ms: performance.now() - start }
 }
 
-// Sockets the test runner itself holds; after each test there must be none beyond these.
-let baselineSockets = 0
-beforeAll(async () => {
-  baselineSockets = tcpSockets()
-  server = await startFeedServer()
-})
-afterAll(async () => { await server.close() })
-afterEach(async () => {
-  await server.waitForIdle()
-  await waitForSockets(baselineSockets)
-})
 
 describe('fetchFeed: whole-request deadline', () => {
   it('gives up on a server that never answers', async () => {

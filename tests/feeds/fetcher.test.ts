@@ -1,36 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createNodeTransport, fetchFeed, parseRetryAfter, type HttpTransport } from '../../services/feeds/fetcher'
-import { FIXED_ETAG, FIXED_LAST_MODIFIED, RETRY_AFTER_DATE, startFeedServer, tcpSockets, waitForSockets, type FeedServer } from '../fixtures/feed-server'
+import { FIXED_ETAG, FIXED_LAST_MODIFIED, RETRY_AFTER_DATE, useFeedServer } from '../fixtures/feed-server'
 import { newsFeed } from '../fixtures/feeds'
 
-let server: FeedServer
+const server = useFeedServer()
 const transport = createNodeTransport()
 const get = (path: string, extra: Partial<Parameters<typeof fetchFeed>[1]> = {}, now?: () => number) =>
-  fetchFeed(transport, { url: server.url(path), ...extra }, now)
+  fetchFeed(transport, { url: server().url(path), ...extra }, now)
 
-// Sockets the test runner itself holds; after each test there must be none beyond these.
-let baselineSockets = 0
-beforeAll(async () => {
-  baselineSockets = tcpSockets()
-  server = await startFeedServer()
-})
-afterAll(async () => { await server.close() })
-// Every outcome, success or failure, must leave no connection open on either side.
-afterEach(async () => {
-  await server.waitForIdle()
-  await waitForSockets(baselineSockets)
-})
 
 describe('fetchFeed: success and caching', () => {
   it('returns the bytes with content type, validators and final URL', async () => {
     const r = await get('/feeds/etag.xml')
-    expect(r).toMatchObject({ kind: 'ok', status: 200, contentType: 'application/rss+xml; charset=utf-8', etag: FIXED_ETAG, lastModified: FIXED_LAST_MODIFIED, finalUrl: server.url('/feeds/etag.xml') })
+    expect(r).toMatchObject({ kind: 'ok', status: 200, contentType: 'application/rss+xml; charset=utf-8', etag: FIXED_ETAG, lastModified: FIXED_LAST_MODIFIED, finalUrl: server().url('/feeds/etag.xml') })
     expect(r.kind === 'ok' && r.body.toString('utf8')).toBe(newsFeed('utf-8'))
   })
 
   it('sends its user agent, Accept-Encoding and no validators it was not given', async () => {
     await get('/feeds/utf8.xml')
-    const h = server.lastHeaders('/feeds/utf8.xml')!
+    const h = server().lastHeaders('/feeds/utf8.xml')!
     expect(h['accept-encoding']).toBe('gzip, deflate, br')
     expect(h['user-agent']).toMatch(/^Mozilla\/5\.0 \(compatible; PublicityDesk\//)
     expect(h['if-none-match']).toBeUndefined()
@@ -40,14 +28,14 @@ describe('fetchFeed: success and caching', () => {
   it('sends stored validators verbatim and turns 304 into not-modified', async () => {
     const r = await get('/feeds/etag.xml', { etag: FIXED_ETAG, lastModified: FIXED_LAST_MODIFIED })
     expect(r).toEqual({ kind: 'not-modified', etag: FIXED_ETAG, lastModified: FIXED_LAST_MODIFIED })
-    expect(server.lastHeaders('/feeds/etag.xml')!['if-none-match']).toBe('W/"5f2a-gbk"')
-    expect(server.lastHeaders('/feeds/etag.xml')!['if-modified-since']).toBe('Mon, 15 Jan 2024 01:00:00 GMT')
+    expect(server().lastHeaders('/feeds/etag.xml')!['if-none-match']).toBe('W/"5f2a-gbk"')
+    expect(server().lastHeaders('/feeds/etag.xml')!['if-modified-since']).toBe('Mon, 15 Jan 2024 01:00:00 GMT')
   })
 
   it('drops a stored validator that could not be sent as a header instead of failing', async () => {
     const r = await get('/feeds/utf8.xml', { etag: '"abc"\r\nX-Injected: 1' })
     expect(r.kind).toBe('ok')
-    expect(server.lastHeaders('/feeds/utf8.xml')!['x-injected']).toBeUndefined()
+    expect(server().lastHeaders('/feeds/utf8.xml')!['x-injected']).toBeUndefined()
   })
 
   it.each(['/enc/gzip.xml', '/enc/deflate.xml', '/enc/br.xml'])('decompresses %s', async (path) => {
@@ -99,8 +87,8 @@ describe('fetchFeed: HTTP errors', () => {
 describe('fetchFeed: redirects and schemes', () => {
   it('follows a chain of absolute, root-relative and relative Locations', async () => {
     const r = await get('/redirect/1')
-    expect(r).toMatchObject({ kind: 'ok', finalUrl: server.url('/feeds/utf8.xml') })
-    expect(['/redirect/1', '/redirect/2', '/redirect/3'].map((p) => server.hits(p))).toEqual([1, 1, 1])
+    expect(r).toMatchObject({ kind: 'ok', finalUrl: server().url('/feeds/utf8.xml') })
+    expect(['/redirect/1', '/redirect/2', '/redirect/3'].map((p) => server().hits(p))).toEqual([1, 1, 1])
   })
 
   it('stops a redirect loop', async () => {
@@ -108,10 +96,10 @@ describe('fetchFeed: redirects and schemes', () => {
   })
 
   it('follows at most maxRedirects', async () => {
-    const before = server.hits('/chain/6')
+    const before = server().hits('/chain/6')
     expect(await get('/chain/0')).toEqual({ kind: 'error', code: 'redirect', status: 302, message: '重定向次数过多（超过 5 次），请检查订阅地址' })
-    expect(server.hits('/chain/5')).toBeGreaterThan(0)
-    expect(server.hits('/chain/6')).toBe(before)
+    expect(server().hits('/chain/5')).toBeGreaterThan(0)
+    expect(server().hits('/chain/6')).toBe(before)
     expect(await get('/chain/0', { maxRedirects: 1 })).toMatchObject({ code: 'redirect', message: '重定向次数过多（超过 1 次），请检查订阅地址' })
   })
 

@@ -1,26 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createNodeTransport } from '../../services/feeds/fetcher'
 import { fetchAndParse } from '../../services/feeds/pipeline'
-import { FIXED_ETAG, FIXED_LAST_MODIFIED, startFeedServer, tcpSockets, waitForSockets, type FeedServer } from '../fixtures/feed-server'
+import { FIXED_ETAG, FIXED_LAST_MODIFIED, useFeedServer } from '../fixtures/feed-server'
 import { HOSPITAL_FEED_TITLE, NEWS_EXPECTED, TITLES, TRADITIONAL_FEED_TITLE } from '../fixtures/feeds'
 
 // The whole chain over real sockets: every fixture route, fetched, decoded and parsed.
-let server: FeedServer
-let baselineSockets = 0
+const server = useFeedServer()
 const transport = createNodeTransport()
 const now = () => Date.parse('2024-06-01T04:00:00.000Z')
 const run = (path: string, extra: { etag?: string; lastModified?: string; encoding?: string; timeoutMs?: number } = {}) =>
-  fetchAndParse(transport, { url: server.url(path), etag: extra.etag, lastModified: extra.lastModified, encoding: extra.encoding }, { now, timeoutMs: extra.timeoutMs })
+  fetchAndParse(transport, { url: server().url(path), etag: extra.etag, lastModified: extra.lastModified, encoding: extra.encoding }, { now, timeoutMs: extra.timeoutMs })
 
-beforeAll(async () => {
-  baselineSockets = tcpSockets()
-  server = await startFeedServer()
-})
-afterAll(async () => { await server.close() })
-afterEach(async () => {
-  await server.waitForIdle()
-  await waitForSockets(baselineSockets)
-})
 
 describe('fetchAndParse: encodings end to end', () => {
   it.each([
@@ -38,7 +28,7 @@ describe('fetchAndParse: encodings end to end', () => {
     ['/enc/gzip-gbk.xml', 'gb18030']
   ])('%s reads as the hospital news feed (%s)', async (path, encoding) => {
     expect(await run(path)).toEqual({
-      kind: 'ok', encoding, etag: null, lastModified: null, finalUrl: server.url(path),
+      kind: 'ok', encoding, etag: null, lastModified: null, finalUrl: server().url(path),
       feed: { title: HOSPITAL_FEED_TITLE, items: NEWS_EXPECTED }
     })
   })
@@ -92,6 +82,6 @@ describe('fetchAndParse: outcomes', () => {
   })
 
   it('follows redirects and reports the final URL', async () => {
-    expect(await run('/redirect/1')).toMatchObject({ kind: 'ok', finalUrl: server.url('/feeds/utf8.xml'), feed: { title: HOSPITAL_FEED_TITLE } })
+    expect(await run('/redirect/1')).toMatchObject({ kind: 'ok', finalUrl: server().url('/feeds/utf8.xml'), feed: { title: HOSPITAL_FEED_TITLE } })
   })
 })
