@@ -1,52 +1,22 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { request } from 'node:http'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { startWebBridge, type WebBridge } from '../../scripts/web/server'
-import { freshDesk, type TestDesk } from '../helpers/desk'
+import { describe, it, expect } from 'vitest'
+import { useBridge } from '../helpers/bridge'
 import { CSP } from '../../shared/csp'
 
-let d: TestDesk
-let bridge: WebBridge
-let port: number
-
-beforeAll(async () => {
-  d = freshDesk()
-  const staticDir = mkdtempSync(join(tmpdir(), 'desk-static-'))
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>')
-  bridge = await startWebBridge({ ctx: d.ctx, staticDir })
-  port = Number(new URL(bridge.url).port)
-})
-afterAll(async () => {
-  await bridge.close()
-  d.close()
-})
-
-function send(o: { path?: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: o.path ?? '/api/invoke', method: o.method ?? 'POST', headers: o.headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
-    })
-    req.on('error', reject)
-    req.end(o.body)
-  })
-}
+const b = useBridge()
+const send = b.send
 const call = (name: string, args: unknown, headers: Record<string, string> = {}) =>
-  send({ headers: { 'content-type': 'application/json', 'x-desk-token': bridge.token, origin: `http://127.0.0.1:${port}`, ...headers }, body: JSON.stringify({ name, args }) })
+  send({ headers: { 'content-type': 'application/json', 'x-desk-token': b.bridge.token, origin: b.origin, ...headers }, body: JSON.stringify({ name, args }) })
 
 describe('HTTP bridge', () => {
   it('listens on 127.0.0.1 only', () => {
-    const addr = bridge.server.address()
+    const addr = b.bridge.server.address()
     expect(typeof addr === 'object' && addr?.address).toBe('127.0.0.1')
   })
 
   it('hands the page its token in a meta tag, with the CSP header', async () => {
     const r = await send({ path: '/', method: 'GET' })
     expect(r.status).toBe(200)
-    expect(r.body).toContain(`<meta name="desk-token" content="${bridge.token}">`)
+    expect(r.body).toContain(`<meta name="desk-token" content="${b.bridge.token}">`)
     expect(r.headers['content-security-policy']).toBe(CSP)
   })
 
@@ -67,18 +37,18 @@ describe('HTTP bridge', () => {
     const r = await call('app-state', {}, { origin: 'http://evil.example' })
     expect(r.status).toBe(403)
     expect(JSON.parse(r.body).error.message).toBe('拒绝来自其他来源的请求')
-    const rebinding = await call('app-state', {}, { host: `evil.example:${port}` })
+    const rebinding = await call('app-state', {}, { host: `evil.example:${b.port}` })
     expect(rebinding.status).toBe(403)
   })
 
   it('rejects unknown handlers, bad JSON, wrong types and oversized bodies clearly', async () => {
     expect(JSON.parse((await call('drop-tables', {})).body).error.message).toBe('未知的操作：drop-tables')
-    const bad = await send({ headers: { 'x-desk-token': bridge.token }, body: '{not json' })
+    const bad = await send({ headers: { 'x-desk-token': b.bridge.token }, body: '{not json' })
     expect(bad.status).toBe(400)
     const wrong = JSON.parse((await call('piece-create', { channel: 'wechat', title: ['x'], date: '2023-01-01' })).body)
     expect(wrong.ok).toBe(false)
     expect(wrong.error.details.field).toBe('title')
-    const huge = await send({ headers: { 'x-desk-token': bridge.token }, body: JSON.stringify({ name: 'app-state', args: 'x'.repeat(17 * 1024 * 1024) }) }).catch(() => ({ status: 413 }))
+    const huge = await send({ headers: { 'x-desk-token': b.bridge.token }, body: JSON.stringify({ name: 'app-state', args: 'x'.repeat(17 * 1024 * 1024) }) }).catch(() => ({ status: 413 }))
     expect(huge.status).toBe(413)
   })
 

@@ -1,54 +1,16 @@
-// The HTTP bridge against a hostile page or network (extends tests/foundation/http-bridge.test.ts): the token only
+// The HTTP bridge against a hostile page or network (extends tests/foundation/http-b.bridge.test.ts): the token only
 // from its header, DNS-rebinding host names, CORS preflights, odd origins and bodies.
-import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { request } from 'node:http'
+import { describe, it, expect } from 'vitest'
+import { useBridge, type Reply } from '../helpers/bridge'
 import { connect } from 'node:net'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { startWebBridge, type WebBridge } from '../../scripts/web/server'
-import { freshDesk, type TestDesk } from '../helpers/desk'
 
-let d: TestDesk
-let bridge: WebBridge
-let port: number
-let own: string
-
-beforeAll(async () => {
-  d = freshDesk()
-  const staticDir = mkdtempSync(join(tmpdir(), 'desk-static-'))
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>')
-  bridge = await startWebBridge({ ctx: d.ctx, staticDir })
-  port = Number(new URL(bridge.url).port)
-  own = `http://127.0.0.1:${port}`
-})
-afterAll(async () => {
-  await bridge.close()
-  d.close()
-})
-
-interface Reply {
-  status: number
-  headers: Record<string, unknown>
-  body: string
-}
-
-function send(o: { path?: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: o.path ?? '/api/invoke', method: o.method ?? 'POST', headers: o.headers, setHost: !o.headers?.host }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
-    })
-    req.on('error', reject)
-    req.end(o.body)
-  })
-}
+const b = useBridge()
+const send = b.send
 
 /** A request written by hand, for what Node's client will not send (no Host header at all). */
 function raw(text: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const sock = connect(port, '127.0.0.1', () => sock.end(text))
+    const sock = connect(b.port, '127.0.0.1', () => sock.end(text))
     let out = ''
     sock.on('data', (b) => (out += b.toString('utf8')))
     sock.on('end', () => resolve(out))
@@ -61,29 +23,29 @@ const allowHeaders = (r: Reply) => Object.keys(r.headers).filter((h) => h.starts
 
 describe('HTTP bridge under attack', () => {
   it('takes the token only from its header: not from the query string, a cookie or the body', async () => {
-    const base = { 'content-type': 'application/json', origin: own }
-    const viaQuery = await send({ path: `/api/invoke?token=${bridge.token}&x-desk-token=${bridge.token}`, headers: base, body })
+    const base = { 'content-type': 'application/json', origin: b.origin }
+    const viaQuery = await send({ path: `/api/invoke?token=${b.bridge.token}&x-desk-token=${b.bridge.token}`, headers: base, body })
     expect(viaQuery.status).toBe(401)
-    const viaCookie = await send({ headers: { ...base, cookie: `x-desk-token=${bridge.token}; token=${bridge.token}` }, body })
+    const viaCookie = await send({ headers: { ...base, cookie: `x-desk-token=${b.bridge.token}; token=${b.bridge.token}` }, body })
     expect(viaCookie.status).toBe(401)
-    const viaBody = await send({ headers: base, body: JSON.stringify({ name: 'app-state', args: {}, token: bridge.token }) })
+    const viaBody = await send({ headers: base, body: JSON.stringify({ name: 'app-state', args: {}, token: b.bridge.token }) })
     expect(viaBody.status).toBe(401)
-    const ok = await send({ headers: { ...base, 'x-desk-token': bridge.token }, body })
+    const ok = await send({ headers: { ...base, 'x-desk-token': b.bridge.token }, body })
     expect(ok.status).toBe(200)
   })
 
   it('refuses DNS-rebinding host names on the API and on the page that carries the token', async () => {
-    const hosts = [`evil.example:${port}`, `127.0.0.1.nip.io:${port}`, `localhost.evil.example:${port}`, `127.0.0.1:${port + 1}`, '127.0.0.1', `[::1]:${port}`, `0.0.0.0:${port}`, `127.0.0.1:${port}.evil.example`, `LOCALHOST.:${port}`]
+    const hosts = [`evil.example:${b.port}`, `127.0.0.1.nip.io:${b.port}`, `localhost.evil.example:${b.port}`, `127.0.0.1:${b.port + 1}`, '127.0.0.1', `[::1]:${b.port}`, `0.0.0.0:${b.port}`, `127.0.0.1:${b.port}.evil.example`, `LOCALHOST.:${b.port}`]
     for (const host of hosts) {
       const page = await send({ path: '/', method: 'GET', headers: { host } })
       expect(page.status, host).toBe(403)
-      expect(page.body).not.toContain(bridge.token)
-      const api = await send({ headers: { host, 'content-type': 'application/json', 'x-desk-token': bridge.token }, body })
+      expect(page.body).not.toContain(b.bridge.token)
+      const api = await send({ headers: { host, 'content-type': 'application/json', 'x-desk-token': b.bridge.token }, body })
       expect(api.status, host).toBe(403)
     }
     const noHost = await raw('GET / HTTP/1.0\r\n\r\n')
     expect(noHost).toMatch(/^HTTP\/1\.\d 403/)
-    expect(noHost).not.toContain(bridge.token)
+    expect(noHost).not.toContain(b.bridge.token)
   })
 
   it('gives a CORS preflight nothing to work with, and never sends permissive CORS headers', async () => {
@@ -95,15 +57,15 @@ describe('HTTP bridge under attack', () => {
     expect(allowHeaders(preflight)).toEqual([])
     const replies = [
       preflight,
-      await send({ headers: { 'content-type': 'application/json', 'x-desk-token': bridge.token, origin: own }, body }),
+      await send({ headers: { 'content-type': 'application/json', 'x-desk-token': b.bridge.token, origin: b.origin }, body }),
       await send({ path: '/', method: 'GET', headers: { origin: 'http://evil.example' } })
     ]
     for (const r of replies) expect(allowHeaders(r)).toEqual([])
   })
 
   it('refuses odd origins, even with the right token', async () => {
-    for (const origin of ['null', 'http://evil.example', `https://127.0.0.1:${port}`, `http://127.0.0.1:${port + 1}`, 'file://', `http://localhost.evil.example:${port}`]) {
-      const r = await send({ headers: { 'content-type': 'application/json', 'x-desk-token': bridge.token, origin }, body })
+    for (const origin of ['null', 'http://evil.example', `https://127.0.0.1:${b.port}`, `http://127.0.0.1:${b.port + 1}`, 'file://', `http://localhost.evil.example:${b.port}`]) {
+      const r = await send({ headers: { 'content-type': 'application/json', 'x-desk-token': b.bridge.token, origin }, body })
       expect(r.status, origin).toBe(403)
     }
   })
@@ -114,13 +76,13 @@ describe('HTTP bridge under attack', () => {
     const noOrigin = await send({ headers: { 'content-type': 'text/plain' }, body })
     expect(noOrigin.status).toBe(401)
     for (const method of ['GET', 'PUT', 'DELETE', 'PATCH', 'HEAD']) {
-      const r = await send({ method, headers: { 'x-desk-token': bridge.token } })
+      const r = await send({ method, headers: { 'x-desk-token': b.bridge.token } })
       expect(r.status, method).toBe(405)
     }
   })
 
   it('answers bodies that are deeply nested or not objects without falling over', async () => {
-    const headers = { 'content-type': 'application/json', 'x-desk-token': bridge.token, origin: own }
+    const headers = { 'content-type': 'application/json', 'x-desk-token': b.bridge.token, origin: b.origin }
     const deep = await send({ headers, body: '['.repeat(1_000_000) + ']'.repeat(1_000_000) })
     expect(deep.status).toBeLessThan(500)
     expect(deep.body && JSON.parse(deep.body).ok).toBe(false)
