@@ -60,6 +60,20 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('foreign_keys = ON')
 }
 
+/**
+ * Two processes opening a new file at once (the app and the CLI, say) both see no migrations applied; the second
+ * one's CREATE then fails. When that happens and the other process has by now applied every migration, the file is
+ * as it should be, so go on; any other failure stands.
+ */
+function migrateOnce(db: Db, sqlite: Database.Database, journal: Journal, migrationsFolder: string): void {
+  try {
+    migrate(db, { migrationsFolder })
+  } catch (e) {
+    const applied = sqlite.prepare('SELECT COUNT(*) AS n FROM __drizzle_migrations').get() as { n: number } | undefined
+    if (!applied || applied.n < journal.entries.length) throw e
+  }
+}
+
 /** Fail before writing anything if the file knows migrations this code does not. */
 export function refuseNewer(sqlite: Database.Database, journal: Journal): void {
   const has = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get()
@@ -92,7 +106,7 @@ export function openDesk(file: string, opts: { migrationsFolder?: string; readon
     const journal = readJournal(migrationsFolder)
     refuseNewer(sqlite, journal)
     const db = drizzle(sqlite, { schema }) as Db
-    if (!opts.readonly) migrate(db, { migrationsFolder })
+    if (!opts.readonly) migrateOnce(db, sqlite, journal, migrationsFolder)
     return { db, sqlite, file, migrationsFolder, tx: (fn) => sqlite.transaction(fn)(), close: () => sqlite.close() }
   } catch (e) {
     sqlite.close()
