@@ -1,11 +1,10 @@
 // 设置 › 账号阵地: the hospital's own accounts and work groups, 谁建立谁负责 — warnings for a missing responsible
 // person and for registration later than 30 days after creation.
-import { useState } from 'react'
-import { invoke, fieldErrors } from '../../api'
+import { invoke } from '../../api'
+import { useRegistryEditor } from './registry-editor'
 import { useQuery } from '../../hooks'
 import { Field } from '../Field'
 import { ACCOUNT_PLATFORMS, ACCOUNT_STATUSES, type Account } from '../../../../shared/contract/registries'
-import type { DeskError } from '../../../../shared/contract'
 import type { Profile } from '../../../../shared/contract/settings'
 
 const T = {
@@ -33,25 +32,14 @@ const blank: Draft = { platform: '公众号', name: '', department: '', owner: '
 
 export function AccountsSettings({ profile }: { profile: Profile }) {
   const list = useQuery('account-list', {})
-  const [draft, setDraft] = useState<Draft>(blank)
-  const [error, setError] = useState<DeskError | null>(null)
-  const errs = fieldErrors(error)
+  const { draft, setDraft, error, errs, save, remove } = useRegistryEditor<Draft, Account>({
+    blank,
+    reload: list.reload,
+    save: (d) => invoke('account-save', { ...d, createdDate: d.createdDate || null, registeredDate: d.registeredDate || null }),
+    remove: (a) => invoke('account-delete', { id: a.id }),
+    confirm: T.confirm
+  })
   const set = (k: keyof Draft, v: string) => setDraft({ ...draft, [k]: v })
-
-  async function save() {
-    const r = await invoke('account-save', { ...draft, createdDate: draft.createdDate || null, registeredDate: draft.registeredDate || null })
-    setError(r.ok ? null : r.error)
-    if (r.ok) {
-      setDraft(blank)
-      list.reload()
-    }
-  }
-  async function remove(a: Account) {
-    if (!window.confirm(T.confirm(a.name))) return
-    const r = await invoke('account-delete', { id: a.id })
-    setError(r.ok ? null : r.error)
-    list.reload()
-  }
 
   const flagged = (list.data ?? []).filter((a) => a.warnings.length).length
   return (

@@ -1,11 +1,10 @@
 // 设置 › 媒体: the outlets pieces are sent to, with level (for 录用 by level) and kind.
-import { useState } from 'react'
-import { invoke, fieldErrors } from '../../api'
+import { invoke } from '../../api'
+import { useRegistryEditor } from './registry-editor'
 import { useQuery } from '../../hooks'
 import { Field } from '../Field'
 import { OUTLET_LEVELS } from '../../../../shared/channels'
 import { OUTLET_KINDS, type Outlet } from '../../../../shared/contract/registries'
-import type { DeskError } from '../../../../shared/contract'
 
 const T = {
   title: '媒体名录',
@@ -27,24 +26,13 @@ const blank: Draft = { name: '', level: '县级', kind: '报纸' }
 
 export function OutletsSettings() {
   const list = useQuery('outlet-list', {})
-  const [draft, setDraft] = useState<Draft>(blank)
-  const [error, setError] = useState<DeskError | null>(null)
-  const errs = fieldErrors(error)
-
-  async function save() {
-    const r = await invoke('outlet-save', draft)
-    setError(r.ok ? null : r.error)
-    if (r.ok) {
-      setDraft(blank)
-      list.reload()
-    }
-  }
-  async function remove(o: Outlet) {
-    if (!window.confirm(T.confirm(o.name))) return
-    const r = await invoke('outlet-delete', { id: o.id })
-    setError(r.ok ? null : r.error)
-    list.reload()
-  }
+  const { draft, setDraft, error, errs, save, remove } = useRegistryEditor<Draft, Outlet>({
+    blank,
+    reload: list.reload,
+    save: (d) => invoke('outlet-save', d),
+    remove: (o) => invoke('outlet-delete', { id: o.id }),
+    confirm: T.confirm
+  })
 
   return (
     <section className="card" aria-label={T.title}>
