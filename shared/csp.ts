@@ -1,6 +1,6 @@
 /**
  * The renderer's Content Security Policy: no inline script, nothing remote. META_CSP is the <meta> in
- * renderer/index.html (checked by a test; it is what protects the Electron window, loaded from file://);
+ * renderer/index.html (checked by a test; it protects the Electron window, loaded from app://desk/, whose protocol handler also sends it as a header);
  * the HTTP bridge sends CSP as a header, which may also carry frame-ancestors.
  */
 export const META_CSP = [

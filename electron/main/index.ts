@@ -1,13 +1,15 @@
 // The Electron shell: window, menu, IPC. No domain logic lives here; it all sits in handlers/.
 import { app, BrowserWindow, Menu, Notification, powerMonitor, session } from 'electron'
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import type { ContextOptions } from '../../handlers/context'
 import { dispatch, handlers } from '../../handlers'
 import { openOrRecover } from './recover'
 import { resolveDbFile } from '../../db/paths'
 import { createMainWindow, windowPaths } from './window'
 import { registerIpc } from './ipc'
+import { handleAppProtocol, registerAppScheme } from './protocol'
+import { isAppPage } from './app-files'
 import { buildMenu } from './menu'
 import { createElectronTransport } from './net-transport'
 import { createScheduler } from '../../handlers/watch/scheduler'
@@ -35,8 +37,8 @@ async function start(): Promise<void> {
   const ctx = await openOrRecover(options)
   if (!ctx) return app.quit()
   const paths = windowPaths(mainDir, userData)
-  const appUrl = pathToFileURL(paths.indexHtml).href
-  registerIpc(ctx, (url) => url.split('#')[0].split('?')[0] === appUrl)
+  handleAppProtocol(paths.rendererDir)
+  registerIpc(ctx, isAppPage)
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
@@ -68,6 +70,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (ev) => ev.preventDefault())
   })
+  registerAppScheme()
   app.whenReady().then(start)
   app.on('window-all-closed', () => app.quit())
 }

@@ -1,10 +1,12 @@
 import { BrowserWindow, shell, screen, type Rectangle } from 'electron'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { APP_PAGE } from './app-files'
 
 export interface WindowPaths {
   preload: string
-  indexHtml: string
+  /** The built renderer, served as app://desk/ (see protocol.ts). */
+  rendererDir: string
   stateFile: string
 }
 
@@ -65,14 +67,14 @@ export function createMainWindow(p: WindowPaths): BrowserWindow {
     return { action: 'deny' }
   })
   win.webContents.on('will-attach-webview', (e) => e.preventDefault())
-  void win.loadFile(p.indexHtml)
+  void win.loadURL(APP_PAGE)
   return win
 }
 
 export function windowPaths(mainDir: string, userData: string): WindowPaths {
   return {
     preload: join(mainDir, '../preload/index.cjs'),
-    indexHtml: join(mainDir, '../renderer/index.html'),
+    rendererDir: join(mainDir, '../renderer'),
     stateFile: join(userData, 'window-state.json')
   }
 }

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { CSP } from '../../shared/csp'
 
 const OUT = join(process.cwd(), process.env.DESK_OUT_DIR ?? 'out')
 const STUB = join(process.cwd(), 'tests', 'fixtures', 'electron-stub')
@@ -28,8 +29,20 @@ describe('built Electron bundles', () => {
     expect(run.windows).toBe(1)
     expect(run.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
     expect(run.webPreferences.preload).toBe(join(OUT, 'preload', 'index.cjs'))
-    expect(run.loaded).toBe(join(OUT, 'renderer', 'index.html'))
-    expect(existsSync(run.loaded)).toBe(true)
+    expect(existsSync(run.webPreferences.preload)).toBe(true)
+  })
+
+  it('serves the renderer from app://desk/, not file:// (a fused app refuses the module script from origin null)', () => {
+    // registered before ready (the stand-in throws otherwise), as Electron's checklist item 18 recommends
+    expect(run.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }])
+    expect(run.protocolSchemes).toEqual(['app'])
+    expect(run.loaded).toBe('app://desk/index.html')
+    expect(run.served.index).toEqual({ status: 200, type: 'text/html; charset=utf-8', csp: CSP, nosniff: 'nosniff', body: true })
+    expect(run.served.root).toBe(200)
+    expect(run.served.script).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8', csp: CSP, nosniff: 'nosniff' })
+    expect(run.served.passwd).toMatchObject({ status: 404, csp: CSP, nosniff: 'nosniff' })
+    expect(run.served.passwd.body).not.toMatch(/root:/)
+    expect([run.served.encoded, run.served.slashInside, run.served.otherHost, run.served.post]).toEqual([404, 404, 404, 405])
   })
 
   it('denies permissions, new windows and navigation; sets a Chinese menu', () => {
@@ -64,8 +77,10 @@ describe('built Electron bundles', () => {
     expect(run.openedMissing.ok).toBe(false)
   })
 
-  it('refuses calls from frames other than the app page', () => {
+  it('refuses calls from frames other than the app page, including the old file:// page', () => {
     expect(run.foreign).toMatchObject({ ok: false, error: { type: 'user' } })
     expect(run.subframe).toMatchObject({ ok: false, error: { type: 'user' } })
+    expect(run.fromFile).toMatchObject({ ok: false, error: { type: 'user' } })
+    expect(run.otherHost).toMatchObject({ ok: false, error: { type: 'user' } })
   })
 })
