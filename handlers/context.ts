@@ -4,6 +4,7 @@ import { DamagedDatabaseError } from '../db/integrity'
 import { backupsFolder, newestGoodBackup } from '../db/backup'
 import { dirname, join } from 'node:path'
 import { createNodeTransport, type HttpTransport } from '../services/feeds/fetcher'
+import type { SessionUser } from '../shared/roles'
 
 /** A notice for the officer: the Electron shell shows it as a desktop notification, the browser harness in-app. */
 export interface Notice {
@@ -11,10 +12,37 @@ export interface Notice {
   body: string
 }
 
+/**
+ * One client's session, kept by its transport (the window, a browser cookie, a CLI run) and handed in with every
+ * call. The dispatcher resolves `userId` to the user on each call, so a disabled user stops at once.
+ */
+export interface Session {
+  userId: number | null
+  /** Locked after the idle time or on demand: only 解锁 (the same user's password) or 切换用户 goes through. */
+  locked: boolean
+  /** ctx.now() of the last call, for the idle lock. */
+  lastCallAt: number
+  /** Set for the desk's own background duties (自动备份, 到期提醒, 定时抓取): who they are in the trail. */
+  system?: string
+}
+
+export function newSession(): Session {
+  return { userId: null, locked: false, lastCallAt: 0 }
+}
+
+/** The session of a background duty, e.g. systemContext(ctx, '系统（自动备份）'). */
+export function systemContext(ctx: Ctx, name: string): Ctx {
+  return { ...ctx, session: { userId: null, locked: false, lastCallAt: 0, system: name }, user: null, actor: name }
+}
+
 /** Everything a handler may use. Transports build one; tests build one on a fresh database. */
 export interface Ctx {
   desk: Desk
-  /** Who is acting (recorded in the audit log). */
+  /** The caller's session (see Session); the dispatcher fills `user` and `actor` from it for each call. */
+  session: Session
+  /** The signed-in user making this call (null for public calls and background duties). */
+  user: SessionUser | null
+  /** Who is acting, as recorded in the audit log: the user's name, or the background duty's. */
   actor: string
   /** The desk's data folder (evidence files, backups, exports). */
   dataDir: string
@@ -29,6 +57,7 @@ export interface ContextOptions {
   migrationsFolder?: string
   actor?: string
   dataDir?: string
+  session?: Session
   now?: () => Date
   notify?: (n: Notice) => void
   http?: HttpTransport
@@ -55,7 +84,9 @@ export function openContext(o: ContextOptions): Ctx {
   }
   return {
     desk,
-    actor: o.actor ?? '宣传干事',
+    session: o.session ?? newSession(),
+    user: null,
+    actor: o.actor ?? '未登录',
     dataDir,
     now: o.now ?? (() => new Date()),
     notify: o.notify ?? (() => {}),

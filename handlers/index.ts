@@ -11,9 +11,10 @@ import { ledgerWorkflowHandlers } from './workflow'
 import { reportHandlers } from './reports/report'
 import { tallyHandlers } from './tallies/tally'
 import { signoffHandlers } from './tallies/signoff'
+import { userHandlers } from './users/users'
 
 /** Every handler of the desk, one map; transports dispatch into it. */
-export const handlers = mergeHandlers(profileHandlers, pieceHandlers, dashboardHandlers, demoHandlers, ledgerHandlers, jobHandlers, backupHandlers, ...watchHandlers, ledgerWorkflowHandlers, reportHandlers, tallyHandlers, signoffHandlers)
+export const handlers = mergeHandlers(profileHandlers, pieceHandlers, dashboardHandlers, demoHandlers, ledgerHandlers, jobHandlers, backupHandlers, ...watchHandlers, ledgerWorkflowHandlers, reportHandlers, tallyHandlers, signoffHandlers, userHandlers)
 
 export { dispatch } from './registry'
 export type { Ctx } from './context'

@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { contract, type Contract, type HandlerName, type ParsedArgs, type ResultOf, type Envelope } from '../shared/contract'
 import type { Ctx } from './context'
 import { fromZod, toErrorEnvelope } from './errors'
+import { allowed, rolesNeeded, type SessionUser } from '../shared/roles'
+import { getUser, toSessionUser } from '../db/queries/users'
+import { idleMinutes } from './users/idle'
 
 z.config(z.locales.zhCN())
 
@@ -32,19 +35,58 @@ export function isHandlerName(name: unknown): name is HandlerName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
 }
 
-/** The one entry point every transport uses: validate once, run, wrap in the envelope. */
+/** Calls a locked session may still make: unlock with the same password, or sign out / in as someone else. */
+const WHILE_LOCKED = new Set<string>(['session-state', 'session-unlock', 'session-sign-out', 'session-sign-in', 'app-state'])
+
+function refused(message: string, details: Record<string, unknown> = {}): Envelope<never> {
+  return { ok: false, error: { type: 'user', message, details: { refused: true, ...details } } }
+}
+
+/** The session's user as of now (a disabled or removed user is no user), locking a session left idle too long. */
+function sessionUser(ctx: Ctx): SessionUser | null {
+  const s = ctx.session
+  if (s.userId === null) return null
+  const row = getUser(ctx.desk.db, s.userId)
+  if (!row || !row.active) {
+    s.userId = null
+    s.locked = false
+    return null
+  }
+  const now = ctx.now().getTime()
+  if (!s.locked && s.lastCallAt > 0 && now - s.lastCallAt > idleMinutes(ctx.desk.db) * 60_000) s.locked = true
+  s.lastCallAt = now
+  return toSessionUser(row)
+}
+
+/**
+ * The one entry point every transport uses: who is calling and may they (shared/roles.ts, declared with each
+ * contract entry), then validate once, run, wrap in the envelope.
+ */
 export async function dispatch(handlers: ImplMap, ctx: Ctx, name: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
   if (!isHandlerName(name)) {
     // never String(name): an object name from a hostile caller may have a toString that throws
     const shown = typeof name === 'string' ? name.slice(0, 60) : `（${name === null ? 'null' : typeof name}）`
     return { ok: false, error: { type: 'user', message: `未知的操作：${shown}` } }
   }
-  const schema = (contract as Contract)[name].args
-  const parsed = schema.safeParse(rawArgs ?? undefined)
+  const entry = (contract as Contract)[name]
+  let user: SessionUser | null
+  try {
+    user = sessionUser(ctx)
+  } catch (e) {
+    return toErrorEnvelope(e)
+  }
+  const system = ctx.session.system !== undefined
+  if (!allowed(entry.who, user, system)) {
+    if (!user && !system) return refused('请先登录', { signIn: true })
+    return refused(`此操作需要${rolesNeeded(entry.who)}角色；${user ? `当前用户“${user.name}”` : ctx.session.system}没有该权限`, { roles: entry.who })
+  }
+  if (user && ctx.session.locked && !WHILE_LOCKED.has(name)) return refused('工作台已锁定，请输入密码解锁', { locked: true })
+  const parsed = entry.args.safeParse(rawArgs ?? undefined)
   if (!parsed.success) return { ok: false, error: fromZod(parsed.error) }
+  const callCtx: Ctx = { ...ctx, user, actor: user?.name ?? ctx.session.system ?? ctx.actor }
   try {
     const fn = handlers[name] as (a: unknown, c: Ctx) => unknown
-    const value = await fn(parsed.data, ctx)
+    const value = await fn(parsed.data, callCtx)
     return { ok: true, value: value === undefined ? null : value }
   } catch (e) {
     return toErrorEnvelope(e)

@@ -17,7 +17,8 @@ function selectMentions(db: Db) {
       sentiment: mentions.sentiment, sentimentCues: mentions.sentimentCues, sentimentManual: mentions.sentimentManual,
       grade: mentions.grade, gradeManual: mentions.gradeManual, score: mentions.score, status: mentions.status,
       assignee: mentions.assignee, escalated: mentions.escalated, pieceId: mentions.pieceId, sourceCount: mentions.sourceCount,
-      closedAt: mentions.closedAt, updatedAt: mentions.updatedAt, feedName
+      closedAt: mentions.closedAt, updatedAt: mentions.updatedAt, removedAt: mentions.removedAt, removedBy: mentions.removedBy,
+      removedReason: mentions.removedReason, feedName
     })
     .from(mentions)
     .leftJoin(feeds, eq(feeds.id, mentions.feedId))

@@ -1,15 +1,17 @@
-import { eq } from 'drizzle-orm'
+import { desc, eq } from 'drizzle-orm'
 import type { Db } from '../open'
-import { signoffs } from '../schema'
+import { signoffVersions } from '../schema'
 
-export type SignoffRow = typeof signoffs.$inferSelect
+export type SignoffRow = Pick<typeof signoffVersions.$inferSelect, 'month' | 'signedBy' | 'signedAt' | 'comment' | 'figures'>
 
+/** The month's latest sign-off version. */
 export function getSignoff(db: Db, month: string): SignoffRow | null {
-  return db.select().from(signoffs).where(eq(signoffs.month, month)).get() ?? null
+  return db.select().from(signoffVersions).where(eq(signoffVersions.month, month)).orderBy(desc(signoffVersions.version)).limit(1).get() ?? null
 }
 
 export function putSignoff(db: Db, row: SignoffRow): void {
-  db.insert(signoffs).values(row).onConflictDoUpdate({ target: signoffs.month, set: { signedBy: row.signedBy, signedAt: row.signedAt, comment: row.comment, figures: row.figures } }).run()
+  const version = (db.$client.prepare('SELECT max(version) AS v FROM signoff_versions WHERE month = ?').get(row.month) as { v: number | null }).v ?? 0
+  db.insert(signoffVersions).values({ ...row, version: version + 1 }).run()
 }
 
 /** The audit row that recorded the month's latest sign-off: later piece audits are "after signing". */

@@ -32,6 +32,8 @@ export const pieces = sqliteTable(
     notes: text('notes').notNull().default(''),
     body: text('body').notNull().default(''),
     extra: text('extra', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    /** 补录: recorded after the work was carried out, past 草稿, without review in the desk (an explicit choice). */
+    backfill: integer('backfill', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -63,9 +65,17 @@ export const reviews = sqliteTable(
     step: integer('step').notNull(),
     stepName: text('step_name').notNull(),
     reviewer: text('reviewer').notNull(),
+    /** The deciding user's id; null for an outside name recorded by 代录 and for rows from before users existed. */
+    reviewerId: integer('reviewer_id'),
     decision: text('decision').notNull(),
     comment: text('comment').notNull().default(''),
-    at: text('at').notNull()
+    at: text('at').notNull(),
+    /** SHA-256 of the reviewed content at the moment of the decision (title, body, channel, date, fields, attachments). */
+    contentHash: text('content_hash'),
+    /** 代录: an officer recorded a decision made on paper; who recorded it and the scan attached as evidence. */
+    proxy: integer('proxy', { mode: 'boolean' }).notNull().default(false),
+    recordedBy: text('recorded_by').notNull().default(''),
+    evidenceId: integer('evidence_id')
   },
   (t) => [index('reviews_piece_idx').on(t.pieceId)]
 )

@@ -60,7 +60,11 @@ export const mentions = sqliteTable(
     pieceId: integer('piece_id').references(() => pieces.id, { onDelete: 'set null' }),
     sourceCount: integer('source_count').notNull().default(1),
     closedAt: text('closed_at'),
-    updatedAt: text('updated_at').notNull()
+    updatedAt: text('updated_at').notNull(),
+    /** 移除 (误报 etc.): the mention leaves the inbox but stays, with who, when and why; reports count it as removed. */
+    removedAt: text('removed_at'),
+    removedBy: text('removed_by'),
+    removedReason: text('removed_reason')
   },
   (t) => [
     index('mentions_day_idx').on(t.day),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { spec, noArgs } from './define'
 import type { JobStarted } from './jobs'
+import { ADMIN, OFFICE } from '../roles'
 
 /**
  * A backup in the desk's backups folder is named `desk-YYYY-MM-DD-HHmmss[-manual].sqlite` (China local time).
@@ -53,15 +54,14 @@ export interface RestoreResult {
 export type BackupPhase = 'queued' | 'database' | 'checking' | 'evidence' | 'finishing' | 'done' | 'failed'
 
 export const backupContract = {
-  'backup-list': spec(noArgs).returns<BackupOverview>(),
+  'backup-list': spec(OFFICE, noArgs).returns<BackupOverview>(),
   /** Back up now (设置 → 备份与恢复): a job whose result is the BackupInfo. */
-  'backup-create': spec(noArgs).returns<JobStarted>(),
+  'backup-create': spec(OFFICE, noArgs).returns<JobStarted>(),
   /** The app calls this at startup and every few hours; it does nothing when today's backup exists. */
-  'backup-auto': spec(noArgs).returns<AutoBackupResult>(),
-  'backup-policy-save': spec(backupPolicyInput).returns<BackupPolicy>(),
+  'backup-auto': spec(['officer', 'admin', 'system'], noArgs).returns<AutoBackupResult>(),
+  'backup-policy-save': spec(ADMIN, backupPolicyInput).returns<BackupPolicy>(),
   /** Restore one backup of the folder: a job whose result is the RestoreResult. */
-  'backup-restore': spec(
-    z
+  'backup-restore': spec(ADMIN, z
       .object({
         backup: z.string({ error: '请选择要恢复的备份' }).max(80, { message: '备份名称无效' }).regex(BACKUP_NAME, { message: '备份名称无效（只能选择备份文件夹中的备份）' })
       })

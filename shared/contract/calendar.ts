@@ -3,6 +3,7 @@ import { spec, noArgs } from './define'
 import { calendarDate, rowId } from './fields'
 import type { Channel, Status } from '../channels'
 import type { Piece } from './pieces'
+import { ANYONE, OFFICER } from '../roles'
 
 export interface CalendarItem {
   id: number
@@ -35,10 +36,10 @@ export interface TodayList {
 }
 
 export const calendarContract = {
-  'calendar-items': spec(z.object({ from: calendarDate, to: calendarDate })).returns<CalendarItem[]>(),
-  'piece-reschedule': spec(z.object({ id: rowId, date: calendarDate })).returns<Piece>(),
+  'calendar-items': spec(ANYONE, z.object({ from: calendarDate, to: calendarDate })).returns<CalendarItem[]>(),
+  'piece-reschedule': spec(OFFICER, z.object({ id: rowId, date: calendarDate })).returns<Piece>(),
   /** Scheduled pieces that have fallen due; each is announced with ctx.notify once per scheduled date
    *  (`announced`: by this call). */
-  'schedule-due': spec(noArgs).returns<(DueItem & { announced: boolean })[]>(),
-  'today-list': spec(noArgs).returns<TodayList>()
+  'schedule-due': spec(['officer', 'reviewer', 'secretary', 'admin', 'viewer', 'system'], noArgs).returns<(DueItem & { announced: boolean })[]>(),
+  'today-list': spec(ANYONE, noArgs).returns<TodayList>()
 }

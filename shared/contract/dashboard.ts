@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { spec, noArgs } from './define'
 import { monthString } from './fields'
 import type { Channel } from '../channels'
+import { ADMIN, ANYONE } from '../roles'
 
 export interface DashboardSummary {
   month: string
@@ -23,7 +24,7 @@ export interface AuditEntry {
 }
 
 export const dashboardContract = {
-  'dashboard-summary': spec(z.object({ month: monthString.optional() }).default({})).returns<DashboardSummary>(),
-  'audit-list': spec(z.object({ entity: z.string().max(40), entityId: z.string().max(40) })).returns<AuditEntry[]>(),
-  'demo-seed': spec(noArgs).returns<{ pieces: number; mentions: number }>()
+  'dashboard-summary': spec(ANYONE, z.object({ month: monthString.optional() }).default({})).returns<DashboardSummary>(),
+  'audit-list': spec(ANYONE, z.object({ entity: z.string().max(40), entityId: z.string().max(40) })).returns<AuditEntry[]>(),
+  'demo-seed': spec(ADMIN, noArgs).returns<{ pieces: number; mentions: number }>()
 }

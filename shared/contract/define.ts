@@ -1,16 +1,19 @@
 import { z } from 'zod'
+import type { Who } from '../roles'
 
 /**
  * One contract entry: the zod schema of the arguments (validated once, at the transport boundary)
  * and the result type (a phantom: types only, nothing at run time).
  */
 export interface Spec<A extends z.ZodType = z.ZodType, R = unknown> {
+  /** Who may call it (shared/roles.ts); the dispatcher enforces it. */
+  who: Who
   args: A
   result?: R
 }
 
-export function spec<A extends z.ZodType>(args: A) {
-  return { returns: <R>(): Spec<A, R> => ({ args }) }
+export function spec<A extends z.ZodType>(who: Who, args: A) {
+  return { returns: <R>(): Spec<A, R> => ({ who, args }) }
 }
 
 export type ErrorType = 'user' | 'internal'

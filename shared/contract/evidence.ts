@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { spec } from './define'
 import { rowId } from './fields'
+import { ANYONE, OFFICER } from '../roles'
 
 /** 佐证材料 limits: one file up to 100 MB; sent in parts of up to 8 MB so no single message is huge. */
 export const EVIDENCE_MAX_BYTES = 100 * 1024 * 1024
@@ -44,11 +45,11 @@ export interface EvidenceItem {
 }
 
 export const evidenceContract = {
-  'evidence-add': spec(evidenceAddArgs).returns<EvidenceItem>(),
-  'evidence-upload-part': spec(z.object({ uploadId, offset: z.number().int().min(0), dataBase64: base64(EVIDENCE_PART_BYTES, '分块') })).returns<{ received: number }>(),
-  'evidence-list': spec(z.object({ pieceId: rowId })).returns<EvidenceItem[]>(),
-  'evidence-remove': spec(z.object({ id: rowId })).returns<{ id: number }>(),
-  'evidence-preview': spec(z.object({ id: rowId })).returns<{ dataUrl: string | null }>(),
+  'evidence-add': spec(OFFICER, evidenceAddArgs).returns<EvidenceItem>(),
+  'evidence-upload-part': spec(OFFICER, z.object({ uploadId, offset: z.number().int().min(0), dataBase64: base64(EVIDENCE_PART_BYTES, '分块') })).returns<{ received: number }>(),
+  'evidence-list': spec(ANYONE, z.object({ pieceId: rowId })).returns<EvidenceItem[]>(),
+  'evidence-remove': spec(OFFICER, z.object({ id: rowId })).returns<{ id: number }>(),
+  'evidence-preview': spec(ANYONE, z.object({ id: rowId })).returns<{ dataUrl: string | null }>(),
   /** A copy of the file under its own name inside the data folder, for the system viewer (Electron only). */
-  'evidence-path': spec(z.object({ id: rowId })).returns<{ path: string }>()
+  'evidence-path': spec(ANYONE, z.object({ id: rowId })).returns<{ path: string }>()
 }

@@ -4,6 +4,7 @@ import { spec, noArgs } from './define'
 import { httpLink, patchOf, rowId, shortText } from './fields'
 import type { FeedStatus } from '../watch'
 import { DEFAULT_INTERVAL_MIN } from '../watch'
+import { ANYONE, OFFICER } from '../roles'
 
 const feedUrl = httpLink.refine((s) => s !== '', { message: '请填写订阅地址' })
 
@@ -127,17 +128,17 @@ export interface OpmlImportResult {
 }
 
 export const feedsContract = {
-  'feed-list': spec(noArgs).returns<Feed[]>(),
-  'feed-add': spec(feedFields).returns<Feed>(),
-  'feed-preview': spec(z.object({ url: feedUrl, encoding: z.string().trim().max(30).nullable().default(null) })).returns<FeedPreview>(),
-  'feed-update': spec(patchOf(feedFields).extend({ id: rowId })).returns<Feed>(),
-  'feed-set-enabled': spec(z.object({ id: rowId, enabled: z.boolean() })).returns<Feed>(),
-  'feed-delete': spec(z.object({ id: rowId })).returns<{ id: number }>(),
-  'feed-import-opml': spec(z.object({ opml: z.string().max(2 * 1024 * 1024, { message: 'OPML 文件过大（上限 2 MB）' }) })).returns<OpmlImportResult>(),
-  'feed-export-opml': spec(noArgs).returns<{ text: string; count: number }>(),
-  'watch-poll-now': spec(noArgs).returns<PollReport>(),
-  'rule-list': spec(noArgs).returns<Rule[]>(),
-  'rule-create': spec(ruleFields).returns<Rule>(),
-  'rule-update': spec(patchOf(ruleFields).extend({ id: rowId })).returns<Rule>(),
-  'rule-delete': spec(z.object({ id: rowId })).returns<{ id: number }>()
+  'feed-list': spec(ANYONE, noArgs).returns<Feed[]>(),
+  'feed-add': spec(OFFICER, feedFields).returns<Feed>(),
+  'feed-preview': spec(OFFICER, z.object({ url: feedUrl, encoding: z.string().trim().max(30).nullable().default(null) })).returns<FeedPreview>(),
+  'feed-update': spec(OFFICER, patchOf(feedFields).extend({ id: rowId })).returns<Feed>(),
+  'feed-set-enabled': spec(OFFICER, z.object({ id: rowId, enabled: z.boolean() })).returns<Feed>(),
+  'feed-delete': spec(OFFICER, z.object({ id: rowId })).returns<{ id: number }>(),
+  'feed-import-opml': spec(OFFICER, z.object({ opml: z.string().max(2 * 1024 * 1024, { message: 'OPML 文件过大（上限 2 MB）' }) })).returns<OpmlImportResult>(),
+  'feed-export-opml': spec(ANYONE, noArgs).returns<{ text: string; count: number }>(),
+  'watch-poll-now': spec(OFFICER, noArgs).returns<PollReport>(),
+  'rule-list': spec(ANYONE, noArgs).returns<Rule[]>(),
+  'rule-create': spec(OFFICER, ruleFields).returns<Rule>(),
+  'rule-update': spec(OFFICER, patchOf(ruleFields).extend({ id: rowId })).returns<Rule>(),
+  'rule-delete': spec(OFFICER, z.object({ id: rowId })).returns<{ id: number }>()
 }

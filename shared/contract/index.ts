@@ -11,6 +11,7 @@ import { feedsContract } from './feeds'
 import { mentionsContract } from './mentions'
 import { reportsContract } from './reports'
 import { tallyContract } from './tallies'
+import { usersContract } from './users'
 
 export * from './define'
 
@@ -27,7 +28,7 @@ function merge<T extends Record<string, Spec>[]>(...parts: T): UnionToIntersecti
 }
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 
-export const contract = merge(settingsContract, piecesContract, dashboardContract, ledgerContract, jobsContract, ledgerWorkflowContract, backupContract, feedsContract, mentionsContract, reportsContract, tallyContract)
+export const contract = merge(settingsContract, piecesContract, dashboardContract, ledgerContract, jobsContract, ledgerWorkflowContract, backupContract, feedsContract, mentionsContract, reportsContract, tallyContract, usersContract)
 
 export type Contract = typeof contract
 export type HandlerName = keyof Contract

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { spec, type DeskError } from './define'
+import { ANYONE } from '../roles'
 
 /**
  * Long work (import, export, reports) runs as a job: the starting handler returns its id at once, the work
@@ -22,5 +23,5 @@ export interface JobStarted {
 }
 
 export const jobsContract = {
-  'job-status': spec(z.object({ id: z.string().min(1).max(64) })).returns<JobStatus>()
+  'job-status': spec(ANYONE, z.object({ id: z.string().min(1).max(64) })).returns<JobStatus>()
 }

@@ -4,6 +4,7 @@ import type { JobStarted } from './jobs'
 import { pieceFilter } from './pieces'
 import type { Channel } from '../channels'
 import { STATUS_CODES } from '../channels'
+import { ANYONE, OFFICER } from '../roles'
 
 /** The import/export template: the office's Excel headers, in this order. */
 export const TEMPLATE_COLUMNS = ['日期', '渠道', '标题', '状态', '科室', '作者', '媒体/平台', '媒体级别', '数量', '覆盖人次', '主题', '链接', '备注'] as const
@@ -98,15 +99,14 @@ export interface LedgerFacets {
 }
 
 export const ledgerContract = {
-  'ledger-template': spec(z.object({ format: fileFormat.default('xlsx') })).returns<FilePayload>(),
-  'ledger-import-start': spec(importArgs).returns<JobStarted>(),
-  'ledger-export-start': spec(exportArgs).returns<JobStarted>(),
+  'ledger-template': spec(ANYONE, z.object({ format: fileFormat.default('xlsx') })).returns<FilePayload>(),
+  'ledger-import-start': spec(OFFICER, importArgs).returns<JobStarted>(),
+  'ledger-export-start': spec(ANYONE, exportArgs).returns<JobStarted>(),
   /** Row index of a piece in the table under this filter and order (null = filtered out), to scroll to it. */
-  'ledger-position': spec(z.object({ id: z.number().int().positive(), filter: pieceFilter.omit({ offset: true, limit: true }) })).returns<{ index: number | null }>(),
+  'ledger-position': spec(ANYONE, z.object({ id: z.number().int().positive(), filter: pieceFilter.omit({ offset: true, limit: true }) })).returns<{ index: number | null }>(),
   /** Themes and departments in use, for the ledger's filters. */
-  'ledger-facets': spec(noArgs).returns<LedgerFacets>(),
-  'piece-bulk-status': spec(
-    z.object({
+  'ledger-facets': spec(ANYONE, noArgs).returns<LedgerFacets>(),
+  'piece-bulk-status': spec(OFFICER, z.object({
       ids: z.array(z.number().int().positive()).min(1, { message: '请先勾选要修改的记录' }).max(1000, { message: '一次最多修改 1000 条，请缩小范围后分批修改' }),
       status: z.enum(STATUS_CODES, { error: '状态无效' })
     })

@@ -4,6 +4,7 @@ import { spec, noArgs } from './define'
 import { calendarDate, rowId, shortText } from './fields'
 import { GRADES, MENTION_STATUS_CODES, SENTIMENTS, type GradeLabel, type MentionStatus, type SentimentLabel } from '../watch'
 import type { MentionMatch, TextSegment } from './feeds'
+import { ANYONE, OFFICE, OFFICER } from '../roles'
 
 export const mentionFilter = z.object({
   /** 'open' = 新/研判/处置中 (the default inbox), 'all' = everything. */
@@ -128,17 +129,17 @@ export type WatchSettings = z.output<typeof watchSettingsFields> & { lexiconIsDe
 const note = shortText(1000).default('')
 
 export const mentionsContract = {
-  'mention-list': spec(mentionFilter).returns<MentionPage>(),
-  'mention-get': spec(z.object({ id: rowId })).returns<MentionDetail>(),
-  'mention-triage': spec(z.object({ id: rowId, step: z.enum(MENTION_STATUS_CODES, { error: '处置步骤无效' }), note })).returns<MentionDetail>(),
-  'mention-correct': spec(z.object({ id: rowId, sentiment: z.enum(SENTIMENTS, { error: '情感须为 负面/中性/正面' }).optional(), grade: z.enum(GRADES, { error: '级别须为 重大/较大/一般' }).optional() })).returns<MentionDetail>(),
-  'mention-assign': spec(z.object({ id: rowId, assignee: shortText(20) })).returns<MentionDetail>(),
-  'mention-escalate': spec(z.object({ id: rowId, escalated: z.boolean(), note })).returns<MentionDetail>(),
-  'mention-link-piece': spec(z.object({ id: rowId, pieceId: rowId.nullable() })).returns<MentionDetail>(),
-  'mention-delete': spec(z.object({ id: rowId })).returns<{ id: number }>(),
-  'watch-summary': spec(noArgs).returns<WatchSummary>(),
-  'watch-digest': spec(z.object({ date: calendarDate.optional() }).default({})).returns<WatchDigest>(),
-  'watch-settings-get': spec(noArgs).returns<WatchSettings>(),
-  'watch-settings-save': spec(watchSettingsFields).returns<WatchSettings>(),
-  'watch-settings-reset-lexicon': spec(noArgs).returns<WatchSettings>()
+  'mention-list': spec(ANYONE, mentionFilter).returns<MentionPage>(),
+  'mention-get': spec(ANYONE, z.object({ id: rowId })).returns<MentionDetail>(),
+  'mention-triage': spec(OFFICER, z.object({ id: rowId, step: z.enum(MENTION_STATUS_CODES, { error: '处置步骤无效' }), note })).returns<MentionDetail>(),
+  'mention-correct': spec(OFFICER, z.object({ id: rowId, sentiment: z.enum(SENTIMENTS, { error: '情感须为 负面/中性/正面' }).optional(), grade: z.enum(GRADES, { error: '级别须为 重大/较大/一般' }).optional() })).returns<MentionDetail>(),
+  'mention-assign': spec(OFFICER, z.object({ id: rowId, assignee: shortText(20) })).returns<MentionDetail>(),
+  'mention-escalate': spec(OFFICER, z.object({ id: rowId, escalated: z.boolean(), note })).returns<MentionDetail>(),
+  'mention-link-piece': spec(OFFICER, z.object({ id: rowId, pieceId: rowId.nullable() })).returns<MentionDetail>(),
+  'mention-delete': spec(OFFICER, z.object({ id: rowId })).returns<{ id: number }>(),
+  'watch-summary': spec(ANYONE, noArgs).returns<WatchSummary>(),
+  'watch-digest': spec(ANYONE, z.object({ date: calendarDate.optional() }).default({})).returns<WatchDigest>(),
+  'watch-settings-get': spec(ANYONE, noArgs).returns<WatchSettings>(),
+  'watch-settings-save': spec(OFFICE, watchSettingsFields).returns<WatchSettings>(),
+  'watch-settings-reset-lexicon': spec(OFFICE, noArgs).returns<WatchSettings>()
 }

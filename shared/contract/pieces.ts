@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { spec } from './define'
 import { calendarDate, httpLink, patchOf, rowId, shortText } from './fields'
 import { CHANNEL_CODES, OUTLET_LEVELS, STATUS_CODES, type Channel, type Status } from '../channels'
+import { ANYONE, OFFICER } from '../roles'
 
 const count = z.number({ error: '须为数字' }).int({ message: '须为整数' }).min(0, { message: '不能为负数' }).max(1e9).nullable()
 
@@ -74,9 +75,9 @@ export interface PiecePage {
 }
 
 export const piecesContract = {
-  'piece-create': spec(pieceFields).returns<Piece>(),
-  'piece-update': spec(patchOf(pieceFields).extend({ id: rowId })).returns<Piece>(),
-  'piece-get': spec(z.object({ id: rowId })).returns<Piece>(),
-  'piece-delete': spec(z.object({ id: rowId })).returns<{ id: number }>(),
-  'piece-list': spec(pieceFilter).returns<PiecePage>()
+  'piece-create': spec(OFFICER, pieceFields).returns<Piece>(),
+  'piece-update': spec(OFFICER, patchOf(pieceFields).extend({ id: rowId })).returns<Piece>(),
+  'piece-get': spec(ANYONE, z.object({ id: rowId })).returns<Piece>(),
+  'piece-delete': spec(OFFICER, z.object({ id: rowId })).returns<{ id: number }>(),
+  'piece-list': spec(ANYONE, pieceFilter).returns<PiecePage>()
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { spec, noArgs } from './define'
 import { calendarDate, rowId, shortText } from './fields'
 import { CHANNEL_CODES, OUTLET_LEVELS, type Channel } from '../channels'
+import { ANYONE, OFFICE } from '../roles'
 
 export const QUOTA_PERIODS = { week: '每周', month: '每月', half: '每半年' } as const
 export type QuotaPeriod = keyof typeof QUOTA_PERIODS
@@ -86,13 +87,13 @@ export interface Deadline {
 }
 
 export const quotasContract = {
-  'quota-list': spec(noArgs).returns<Quota[]>(),
-  'quota-save': spec(quotaInput).returns<Quota>(),
-  'quota-delete': spec(z.object({ id: rowId })).returns<{ id: number }>(),
-  'quota-progress': spec(z.object({ from: calendarDate, to: calendarDate })).returns<QuotaProgress[]>(),
-  'quota-current': spec(noArgs).returns<CurrentQuota[]>(),
-  'deadline-list': spec(noArgs).returns<Deadline[]>(),
-  'deadline-save': spec(deadlineInput).returns<Deadline>(),
-  'deadline-done': spec(z.object({ id: rowId, done: z.boolean() })).returns<Deadline>(),
-  'deadline-delete': spec(z.object({ id: rowId })).returns<{ id: number }>()
+  'quota-list': spec(ANYONE, noArgs).returns<Quota[]>(),
+  'quota-save': spec(OFFICE, quotaInput).returns<Quota>(),
+  'quota-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>(),
+  'quota-progress': spec(ANYONE, z.object({ from: calendarDate, to: calendarDate })).returns<QuotaProgress[]>(),
+  'quota-current': spec(ANYONE, noArgs).returns<CurrentQuota[]>(),
+  'deadline-list': spec(ANYONE, noArgs).returns<Deadline[]>(),
+  'deadline-save': spec(OFFICE, deadlineInput).returns<Deadline>(),
+  'deadline-done': spec(OFFICE, z.object({ id: rowId, done: z.boolean() })).returns<Deadline>(),
+  'deadline-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>()
 }

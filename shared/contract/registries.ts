@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { spec, noArgs } from './define'
 import { calendarDate, rowId, shortText } from './fields'
 import { OUTLET_LEVELS } from '../channels'
+import { ANYONE, OFFICE } from '../roles'
 
 export const OUTLET_KINDS = ['报纸', '电视', '广播', '网站', '政务平台', '上级部门'] as const
 export const ACCOUNT_PLATFORMS = ['公众号', '视频号', '微博', '抖音', '网站', 'QQ群', '微信群', '其他'] as const
@@ -55,10 +56,10 @@ export const PLATFORM_OF_CHANNEL: Record<string, (typeof ACCOUNT_PLATFORMS)[numb
 }
 
 export const registriesContract = {
-  'outlet-list': spec(noArgs).returns<Outlet[]>(),
-  'outlet-save': spec(outletInput).returns<Outlet>(),
-  'outlet-delete': spec(z.object({ id: rowId })).returns<{ id: number }>(),
-  'account-list': spec(noArgs).returns<Account[]>(),
-  'account-save': spec(accountInput).returns<Account>(),
-  'account-delete': spec(z.object({ id: rowId })).returns<{ id: number }>()
+  'outlet-list': spec(ANYONE, noArgs).returns<Outlet[]>(),
+  'outlet-save': spec(OFFICE, outletInput).returns<Outlet>(),
+  'outlet-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>(),
+  'account-list': spec(ANYONE, noArgs).returns<Account[]>(),
+  'account-save': spec(OFFICE, accountInput).returns<Account>(),
+  'account-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>()
 }

@@ -5,6 +5,7 @@ import type { FilePayload } from './ledger'
 import type { QuotaProgress } from './quotas'
 import { parsePeriod } from '../periods'
 import type { Channel } from '../channels'
+import { ANYONE, OFFICE } from '../roles'
 
 /** A period code as the officer or the CLI writes it: 2023H1, 2023H2, 2023Q2, 2023-05, 2023-01-01..2023-03-31. */
 export const periodCode = z
@@ -167,9 +168,9 @@ export const reportArgs = z.object({
 })
 
 export const reportsContract = {
-  'report-preview': spec(z.object({ period: periodCode })).returns<ReportPreview>(),
+  'report-preview': spec(ANYONE, z.object({ period: periodCode })).returns<ReportPreview>(),
   /** Starts the file as a job; the finished job's result is a ReportFile. */
-  'report-export-start': spec(reportArgs).returns<JobStarted>(),
-  'report-settings-get': spec(noArgs).returns<ReportSettings>(),
-  'report-settings-save': spec(z.object({ wording: z.enum(['exact', 'approx'], { error: '请选择数字写法' }) })).returns<ReportSettings>()
+  'report-export-start': spec(ANYONE, reportArgs).returns<JobStarted>(),
+  'report-settings-get': spec(ANYONE, noArgs).returns<ReportSettings>(),
+  'report-settings-save': spec(OFFICE, z.object({ wording: z.enum(['exact', 'approx'], { error: '请选择数字写法' }) })).returns<ReportSettings>()
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { spec, noArgs } from './define'
 import { shortText } from './fields'
+import { ADMIN, PUBLIC } from '../roles'
 
 export const profileInput = z.object({
   fullName: z.string({ error: '请填写医院全称' }).trim().min(2, { message: '请填写医院全称（至少 2 个字）' }).max(60, { message: '不能超过 60 个字' }),
@@ -18,6 +19,6 @@ export interface AppState {
 }
 
 export const settingsContract = {
-  'app-state': spec(noArgs).returns<AppState>(),
-  'profile-save': spec(profileInput).returns<Profile>()
+  'app-state': spec(PUBLIC, noArgs).returns<AppState>(),
+  'profile-save': spec(ADMIN, profileInput).returns<Profile>()
 }

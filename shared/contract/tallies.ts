@@ -5,6 +5,7 @@ import type { JobStarted } from './jobs'
 import { periodCode, type FigureEntity, type FigureSet } from './reports'
 import type { Period } from '../periods'
 import type { Channel } from '../channels'
+import { ANYONE, SECRETARY } from '../roles'
 
 export interface TallyMatrix {
   /** The dates the matrix covers (the period, or the six months up to a single month). */
@@ -115,14 +116,12 @@ export const drillArgs = z.object({
 })
 
 export const tallyContract = {
-  'tally-get': spec(z.object({ period: periodCode })).returns<TallyView>(),
-  'tally-rows': spec(drillArgs).returns<DrillResult>(),
+  'tally-get': spec(ANYONE, z.object({ period: periodCode })).returns<TallyView>(),
+  'tally-rows': spec(ANYONE, drillArgs).returns<DrillResult>(),
   /** The rows behind a figure as a file; the finished job's result is a FilePayload. */
-  'tally-rows-export-start': spec(
-    z.object({ period: periodCode, key: z.string().min(1).max(200), format: z.enum(['xlsx', 'csv'], { error: '格式须为 xlsx 或 csv' }) })
+  'tally-rows-export-start': spec(ANYONE, z.object({ period: periodCode, key: z.string().min(1).max(200), format: z.enum(['xlsx', 'csv'], { error: '格式须为 xlsx 或 csv' }) })
   ).returns<JobStarted>(),
-  'tally-signoff': spec(
-    z.object({
+  'tally-signoff': spec(SECRETARY, z.object({
       month: monthString,
       signedBy: shortText(40).min(1, { message: '请填写签阅人姓名' }),
       comment: shortText(500).default('')

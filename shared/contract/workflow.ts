@@ -4,6 +4,7 @@ import { rowId, shortText } from './fields'
 import { CHANNEL_CODES, STATUS_CODES, type Channel } from '../channels'
 import type { Piece } from './pieces'
 import type { ProofEntry, ProofHit } from '../proofread'
+import { ADMIN, ANYONE, OFFICE, OFFICER } from '../roles'
 
 /** Review chains per channel (三审: 初审/复审/终审), kept in the settings table. */
 export const DEFAULT_CHAIN = ['宣传科初审', '分管院领导终审']
@@ -66,9 +67,8 @@ export interface SubmitResult {
 const reason = shortText(500).min(2, { message: '请说明理由' })
 
 export const workflowContract = {
-  'review-submit': spec(z.object({ id: rowId })).returns<SubmitResult>(),
-  'review-decide': spec(
-    z.object({
+  'review-submit': spec(OFFICER, z.object({ id: rowId })).returns<SubmitResult>(),
+  'review-decide': spec(['reviewer', 'officer'], z.object({
       id: rowId,
       decision: z.enum(['approve', 'reject'], { error: '请选择通过或退回' }),
       comment: shortText(1000).default(''),
@@ -76,13 +76,13 @@ export const workflowContract = {
       reviewer: shortText(40).default('')
     })
   ).returns<{ piece: Piece; state: ReviewState }>(),
-  'review-override': spec(z.object({ id: rowId, status: z.enum(STATUS_CODES, { error: '状态无效' }), reason })).returns<Piece>(),
-  'review-history': spec(z.object({ id: rowId })).returns<ReviewState>(),
-  'piece-proofread': spec(z.object({ id: rowId })).returns<{ hits: ProofHit[]; warnings: string[] }>(),
-  'review-chains-get': spec(noArgs).returns<ReviewChains>(),
-  'review-chains-save': spec(reviewChainsInput).returns<ReviewChains>(),
-  'proofread-terms-get': spec(noArgs).returns<ProofTerms>(),
-  'proofread-terms-save': spec(proofTermsInput).returns<ProofTerms>(),
-  'theme-list': spec(noArgs).returns<string[]>(),
-  'theme-save': spec(z.object({ themes: z.array(shortText(20).min(1, { message: '主题不能为空' })).min(1, { message: '至少保留一个主题' }).max(60) })).returns<string[]>()
+  'review-override': spec(ADMIN, z.object({ id: rowId, status: z.enum(STATUS_CODES, { error: '状态无效' }), reason })).returns<Piece>(),
+  'review-history': spec(ANYONE, z.object({ id: rowId })).returns<ReviewState>(),
+  'piece-proofread': spec(ANYONE, z.object({ id: rowId })).returns<{ hits: ProofHit[]; warnings: string[] }>(),
+  'review-chains-get': spec(ANYONE, noArgs).returns<ReviewChains>(),
+  'review-chains-save': spec(ADMIN, reviewChainsInput).returns<ReviewChains>(),
+  'proofread-terms-get': spec(ANYONE, noArgs).returns<ProofTerms>(),
+  'proofread-terms-save': spec(OFFICE, proofTermsInput).returns<ProofTerms>(),
+  'theme-list': spec(ANYONE, noArgs).returns<string[]>(),
+  'theme-save': spec(OFFICE, z.object({ themes: z.array(shortText(20).min(1, { message: '主题不能为空' })).min(1, { message: '至少保留一个主题' }).max(60) })).returns<string[]>()
 }
