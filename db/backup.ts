@@ -13,6 +13,7 @@ import { basename, dirname, join, relative } from 'node:path'
 import { addDays } from '../shared/dates'
 import { BACKUP_NAME } from '../shared/contract/backup'
 import { checkIntegrity, DamagedDatabaseError } from './integrity'
+import { hasChain, headOf, type AuditHead } from './audit-chain'
 
 export type BackupKind = 'auto' | 'manual'
 
@@ -140,14 +141,32 @@ function mirrorEvidence(from: string, to: string, progress: (p: BackupProgress) 
  * copy holds the live database's pages, so this quick_check is also the daily whole-file check of the live
  * database that startup skips after a clean shutdown (db/open.ts): a failure names the live file as damaged.
  */
-function seal(file: string, live: string): void {
+function seal(file: string, live: string): AuditHead | null {
   const db = new Database(file)
   try {
     db.pragma('journal_mode = DELETE')
     const health = checkIntegrity(db, 'quick')
     if (!health.ok) throw new DamagedDatabaseError(live, health.problem)
+    return hasChain(db) ? headOf(db) : null
   } finally {
     db.close()
+  }
+}
+
+/**
+ * The audit chain head inside a backup file: the trail as it stood when the backup was made (the copy carries
+ * the whole chain). Null when the file cannot be read or predates the chain.
+ */
+export function backupAuditHead(path: string): AuditHead | null {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true })
+    try {
+      return hasChain(db) ? headOf(db) : null
+    } finally {
+      db.close()
+    }
+  } catch {
+    return null
   }
 }
 
@@ -160,7 +179,7 @@ export async function writeBackup(
   sqlite: Database.Database,
   dest: string,
   o: { evidenceFrom?: string; onProgress?: (p: BackupProgress) => void } = {}
-): Promise<{ size: number; evidenceFiles: number }> {
+): Promise<{ size: number; evidenceFiles: number; auditHead: AuditHead | null }> {
   const progress = o.onProgress ?? (() => {})
   const dir = dirname(dest)
   mkdirSync(dir, { recursive: true })
@@ -176,18 +195,26 @@ export async function writeBackup(
         return 256
       }
     })
-    seal(part, sqlite.name)
+    const auditHead = seal(part, sqlite.name)
     fsyncPath(part)
     const evidenceFiles = o.evidenceFrom ? mirrorEvidence(o.evidenceFrom, evidenceDirFor(dest), progress) : 0
     progress({ phase: 'finishing', done: 1, total: 1 })
     renameSync(part, dest)
     fsyncPath(dir)
-    return { size: statSync(dest).size, evidenceFiles }
+    return { size: statSync(dest).size, evidenceFiles, auditHead }
   } catch (e) {
     clear()
     rmSync(partName(evidenceDirFor(dest)), { recursive: true, force: true })
     throw e
   }
+}
+
+/** The head a desk's trail recorded when it made the backup `name` (its newest `backup` row), or null. */
+export function recordedBackupHead(sqlite: Database.Database, name: string): AuditHead | null {
+  const row = sqlite
+    .prepare("SELECT changes FROM audit_log WHERE entity = 'backup' AND entity_id = ? AND action = 'backup' ORDER BY id DESC LIMIT 1")
+    .get(name) as { changes: string } | undefined
+  return row ? ((JSON.parse(row.changes) as { head?: AuditHead | null }).head ?? null) : null
 }
 
 /** Describe one backup file (in the backups folder or anywhere else, e.g. a USB stick). */

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as schema from './schema'
 import { checkIntegrity, DamagedDatabaseError, isDamageError } from './integrity'
+import { openAuditChain, type AuditProblem } from './audit-chain'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
@@ -15,8 +16,13 @@ export interface Desk {
   file: string
   /** The migrations this desk was opened with (a restore migrates an older backup with the same ones). */
   migrationsFolder: string
-  /** Run fn in one SQLite transaction (nested calls become savepoints); all-or-nothing. */
+  /**
+   * Run fn in one SQLite transaction (nested calls become savepoints); all-or-nothing. IMMEDIATE: the write lock
+   * is taken first, so two processes cannot both read the audit chain's head and then append onto it.
+   */
   tx<T>(fn: () => T): T
+  /** Set when the audit chain did not verify at open (db/audit-chain.ts): the desk opens anyway and warns. */
+  auditProblem: AuditProblem | null
   close(): void
 }
 
@@ -107,7 +113,9 @@ export function openDesk(file: string, opts: { migrationsFolder?: string; readon
     refuseNewer(sqlite, journal)
     const db = drizzle(sqlite, { schema }) as Db
     if (!opts.readonly) migrateOnce(db, sqlite, journal, migrationsFolder)
-    return { db, sqlite, file, migrationsFolder, tx: (fn) => sqlite.transaction(fn)(), close: () => sqlite.close() }
+    // Only the rows since the last verified head are checked here, so a ten-year desk still opens at once.
+    const auditProblem = opts.readonly ? null : openAuditChain(sqlite)
+    return { db, sqlite, file, migrationsFolder, tx: (fn) => sqlite.transaction(fn).immediate(), auditProblem, close: () => sqlite.close() }
   } catch (e) {
     sqlite.close()
     throw e

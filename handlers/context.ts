@@ -22,12 +22,14 @@ export interface Session {
   locked: boolean
   /** ctx.now() of the last call, for the idle lock. */
   lastCallAt: number
+  /** The window and browser transports lock a session left idle (设置: 15 minutes); the CLI and tests do not. */
+  idleLock?: boolean
   /** Set for the desk's own background duties (自动备份, 到期提醒, 定时抓取): who they are in the trail. */
   system?: string
 }
 
-export function newSession(): Session {
-  return { userId: null, locked: false, lastCallAt: 0 }
+export function newSession(o: { idleLock?: boolean } = {}): Session {
+  return { userId: null, locked: false, lastCallAt: 0, idleLock: o.idleLock ?? false }
 }
 
 /** The session of a background duty, e.g. systemContext(ctx, '系统（自动备份）'). */

@@ -12,9 +12,10 @@ import { reportHandlers } from './reports/report'
 import { tallyHandlers } from './tallies/tally'
 import { signoffHandlers } from './tallies/signoff'
 import { userHandlers } from './users/users'
+import { auditHandlers } from './audit/audit'
 
 /** Every handler of the desk, one map; transports dispatch into it. */
-export const handlers = mergeHandlers(profileHandlers, pieceHandlers, dashboardHandlers, demoHandlers, ledgerHandlers, jobHandlers, backupHandlers, ...watchHandlers, ledgerWorkflowHandlers, reportHandlers, tallyHandlers, signoffHandlers, userHandlers)
+export const handlers = mergeHandlers(profileHandlers, pieceHandlers, dashboardHandlers, demoHandlers, ledgerHandlers, jobHandlers, backupHandlers, ...watchHandlers, ledgerWorkflowHandlers, reportHandlers, tallyHandlers, signoffHandlers, userHandlers, auditHandlers)
 
 export { dispatch } from './registry'
 export type { Ctx } from './context'

@@ -53,7 +53,7 @@ function sessionUser(ctx: Ctx): SessionUser | null {
     return null
   }
   const now = ctx.now().getTime()
-  if (!s.locked && s.lastCallAt > 0 && now - s.lastCallAt > idleMinutes(ctx.desk.db) * 60_000) s.locked = true
+  if (s.idleLock && !s.locked && s.lastCallAt > 0 && now - s.lastCallAt > idleMinutes(ctx.desk.db) * 60_000) s.locked = true
   s.lastCallAt = now
   return toSessionUser(row)
 }

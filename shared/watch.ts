@@ -6,7 +6,9 @@ export const MENTION_STATUSES = {
   assessing: '研判',
   handling: '处置中',
   closed: '已办结',
-  ignored: '忽略'
+  ignored: '忽略',
+  /** 移除 (误报, 重复…): out of the inbox and every count, kept with its reason (mentions.removed_*). */
+  removed: '已移除'
 } as const
 export type MentionStatus = keyof typeof MENTION_STATUSES
 export const MENTION_STATUS_CODES = Object.keys(MENTION_STATUSES) as MentionStatus[]
@@ -22,7 +24,8 @@ export const TRIAGE_STEPS: Record<MentionStatus, readonly MentionStatus[]> = {
   assessing: ['handling', 'ignored'],
   handling: ['closed', 'ignored'],
   closed: ['handling'],
-  ignored: ['new']
+  ignored: ['new'],
+  removed: []
 }
 
 /** What the button for a step says (the verb, not the resulting state). */
@@ -31,7 +34,8 @@ export const TRIAGE_ACTIONS: Record<MentionStatus, string> = {
   assessing: '开始研判',
   handling: '转入处置',
   closed: '办结',
-  ignored: '忽略'
+  ignored: '忽略',
+  removed: '移除'
 }
 
 export function mentionStatusLabel(code: string): string {

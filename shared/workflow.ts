@@ -9,6 +9,7 @@
 // 会议学习, 表扬: they are recorded after the fact) may go from 草稿 straight to its done status.
 import { finalStatusesFor, type Channel, type Status } from './channels'
 import { addDays } from './dates'
+import type { ReviewRow } from './contract/workflow'
 
 /** Where a piece may move by an ordinary status change (piece-update, bulk change). */
 export function nextStatuses(channel: Channel, from: Status, chainEmpty: boolean): Status[] {
@@ -70,4 +71,33 @@ export function ledLeadWarning(today: string, displayStart: string | undefined):
 export function stepLevel(index: number, length: number): string {
   if (length === 1) return '审核'
   return index === 0 ? '初审' : index === length - 1 ? '终审' : '复审'
+}
+
+// ── Review bound to content (谁审核谁负责) ──────────────────────────────────────────────────────────────────────
+// An approval vouches for what the reviewer saw. These are the piece's columns that make up "what was reviewed";
+// editing one after a step was approved sends the piece back for review. Left out on purpose:
+//   status (moved by the workflow itself), department (供稿科室: who supplied it, for the tallies), outletLevel
+//   (媒体级别 belongs to the outlet, not to the text), quantity / reach / reads (figures counted or measured around
+//   the event), paid (合作版面: how it is paid for), link (known only once published) and notes (备注, the office's own).
+export const REVIEWED_COLUMNS = ['channel', 'title', 'date', 'author', 'venue', 'kind', 'body', 'themes'] as const
+
+/**
+ * Channel fields in `extra` that are figures or outcomes recorded after the fact (点赞, 转发, 在看, 录用日期, 笔记篇数 …),
+ * so filling them in after publishing keeps the approval. Every other `extra` key is reviewed content — also keys
+ * this version does not know (an import or an older version may have written them): unknown means "reviewed".
+ */
+export const UNREVIEWED_EXTRA = ['likes', 'shares', 'zaikan', 'acceptedDate', 'notesCount', 'reflectionsCount'] as const
+
+/** Only a 草稿 or 已撤回 piece may change channel: a channel decides the review chain, so hopping must never skip one. */
+export const CHANNEL_CHANGE_STATUSES: readonly Status[] = ['draft', 'withdrawn']
+
+/** Statuses in which an approval of the latest round still stands (草稿 and 已撤回 have left the round behind). */
+export function holdsApprovalIn(status: Status): boolean {
+  return status !== 'draft' && status !== 'withdrawn'
+}
+
+/** Who decided a step, as the trail, the detail and the exports name them: 王院长（代录：李干事，附签批单.jpg） */
+export function deciderLabel(r: Pick<ReviewRow, 'reviewer' | 'proxy' | 'recordedBy' | 'evidenceFile'>): string {
+  if (!r.proxy) return r.reviewer
+  return `${r.reviewer}（代录：${r.recordedBy}${r.evidenceFile ? `，附${r.evidenceFile}` : '，签批单已删除'}）`
 }

@@ -6,6 +6,8 @@
 //
 // Only carried-out pieces count (COUNTED_STATUSES). Mentions count by their China publication day; "closed"
 // means closed before the period ended, so a signed month does not change when an old mention is closed later.
+// A mention removed with a reason (误报, 重复…, status 'removed') is left out of every mention figure and counted
+// on its own as such (mentions.removed).
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../open'
 import { COUNTED_STATUSES, SUBMISSION_CHANNELS } from '../../shared/channels'
@@ -133,10 +135,15 @@ export function endOfChinaDay(date: string): string {
 const CLOSED = `+status = 'closed' AND closed_at < @end`
 export type MentionClass = 'positive' | 'neutral' | 'negative' | 'general' | 'serious' | 'major' | 'closed'
 
-export type MentionStats = { total: number; medianCloseHours: number | null } & Record<MentionClass, number>
+export type MentionStats = { total: number; medianCloseHours: number | null; removed: number } & Record<MentionClass, number>
 
 /** The nine sentiment × grade classes: each one range of mentions_class_idx. */
 const CLASSES = `sentiment IN (${SENTIMENTS.map((x) => `'${x}'`).join(',')}) AND grade IN (${GRADES.map((x) => `'${x}'`).join(',')})`
+/**
+ * status is the class index's fourth column: telling removed mentions apart reads the index, not the rows
+ * (`+status` keeps the planner off mentions_status_idx, which would read each removed row for its day).
+ */
+const KEPT = `status <> 'removed'`
 
 /**
  * Mentions published in [from, to]: the total (day index), the count of each sentiment × grade class (one range
@@ -145,8 +152,9 @@ const CLASSES = `sentiment IN (${SENTIMENTS.map((x) => `'${x}'`).join(',')}) AND
  */
 export function mentionStats(db: Db, from: string, to: string): MentionStats {
   const args = { from, to, end: endOfChinaDay(to) }
-  const { total } = cached(db, `SELECT count(*) AS total FROM mentions WHERE day BETWEEN @from AND @to`).get({ from, to }) as { total: number }
-  const classes = cached(db, `SELECT sentiment, grade, count(*) AS n FROM mentions WHERE ${CLASSES} AND day BETWEEN @from AND @to GROUP BY sentiment, grade`).all({ from, to }) as {
+  const { all } = cached(db, `SELECT count(*) AS "all" FROM mentions WHERE day BETWEEN @from AND @to`).get({ from, to }) as { all: number }
+  const { removed } = cached(db, `SELECT count(*) AS removed FROM mentions WHERE ${CLASSES} AND day BETWEEN @from AND @to AND +status = 'removed'`).get({ from, to }) as { removed: number }
+  const classes = cached(db, `SELECT sentiment, grade, count(*) AS n FROM mentions WHERE ${CLASSES} AND day BETWEEN @from AND @to AND ${KEPT} GROUP BY sentiment, grade`).all({ from, to }) as {
     sentiment: string
     grade: string
     n: number
@@ -158,7 +166,8 @@ export function mentionStats(db: Db, from: string, to: string): MentionStats {
 ).get(args) as { n: number; median: number | null }
   const sum = (pick: (c: (typeof classes)[number]) => boolean) => classes.filter(pick).reduce((a, c) => a + c.n, 0)
   return {
-    total,
+    total: all - removed,
+    removed,
     positive: sum((c) => c.sentiment === '正面'),
     neutral: sum((c) => c.sentiment === '中性'),
     negative: sum((c) => c.sentiment === '负面'),
@@ -174,6 +183,8 @@ export interface MentionIdGroup {
   sentiment: string
   grade: string
   closed: 0 | 1
+  /** 1 for the removed ones (the ids behind mentions.removed only). */
+  removed: 0 | 1
   ids: string
 }
 
@@ -181,8 +192,8 @@ export interface MentionIdGroup {
 export function mentionIdGroups(db: Db, from: string, to: string): MentionIdGroup[] {
   return cached(
     db,
-    `SELECT sentiment, grade, (${CLOSED}) AS closed, group_concat(id) AS ids
-     FROM mentions WHERE ${CLASSES} AND day BETWEEN @from AND @to GROUP BY 1, 2, 3`
+    `SELECT sentiment, grade, (${CLOSED}) AS closed, (status = 'removed') AS removed, group_concat(id) AS ids
+     FROM mentions WHERE ${CLASSES} AND day BETWEEN @from AND @to GROUP BY 1, 2, 3, 4`
   ).all({ from, to, end: endOfChinaDay(to) }) as MentionIdGroup[]
 }
 

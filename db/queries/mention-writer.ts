@@ -32,7 +32,7 @@ export interface NewSourceRow {
 
 export interface KeyHit {
   mentionId: number
-  /** false = the mention was deleted and this key is its tombstone. */
+  /** false = the mention was deleted or removed (误报…) and this key is its tombstone. */
   alive: boolean
 }
 
@@ -60,7 +60,9 @@ export function mentionWriter(sqlite: Database.Database): MentionWriter {
   // One lookup for all of an item's keys (at most three: guid, link, hash); the caller picks the strongest hit.
   const findKeys = [1, 2, 3].map((n) =>
     sqlite.prepare<string[], { key: string; mentionId: number; alive: number }>(
-      `SELECT k.key AS key, k.mention_id AS mentionId, (m.id IS NOT NULL) AS alive FROM mention_keys k LEFT JOIN mentions m ON m.id = k.mention_id
+      // A removed mention is no home for a new source: it would grow, be re-graded and alert about a story the
+      // officer judged a false hit.
+      `SELECT k.key AS key, k.mention_id AS mentionId, (m.id IS NOT NULL AND m.status <> 'removed') AS alive FROM mention_keys k LEFT JOIN mentions m ON m.id = k.mention_id
         WHERE k.key IN (${Array(n).fill('?').join(', ')})`
     )
   )

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../open'
 import { feeds, mentionEvents, mentionSources, mentions, pieces } from '../schema'
 import { OPEN_STATUSES, type GradeLabel, type MentionStatus, type SentimentLabel } from '../../shared/watch'
@@ -24,12 +24,17 @@ function selectMentions(db: Db) {
     .leftJoin(feeds, eq(feeds.id, mentions.feedId))
 }
 
+/** The status of a mention removed with a reason (mention-remove); kept, never counted. */
+export const REMOVED: MentionStatus = 'removed'
+
 type Filter = Omit<z.output<typeof mentionFilter>, 'offset' | 'limit'>
 
 export function mentionConditions(f: Partial<Filter>, match?: SQL): SQL | undefined {
   const c: SQL[] = []
   if (f.status === 'open' || f.status === undefined) c.push(inArray(mentions.status, [...OPEN_STATUSES]))
-  else if (f.status !== 'all') c.push(eq(mentions.status, f.status))
+  // 全部 means every mention still counted: a removed one (误报…) shows only when 已移除 is asked for.
+  else if (f.status === 'all') c.push(ne(mentions.status, REMOVED))
+  else c.push(eq(mentions.status, f.status))
   if (f.grade) c.push(eq(mentions.grade, f.grade))
   if (f.sentiment) c.push(eq(mentions.sentiment, f.sentiment))
   if (f.feedId) c.push(sql`${mentions.id} IN (SELECT mention_id FROM mention_sources WHERE feed_id = ${f.feedId})`)
@@ -108,9 +113,13 @@ export function insertMentionEvent(db: Db, e: { mentionId: number; at: string; a
   db.insert(mentionEvents).values(e).run()
 }
 
-/** Deletes the story and its sources and trail; its dedup keys stay as tombstones. */
-export function deleteMention(db: Db, id: number): void {
-  db.delete(mentions).where(eq(mentions.id, id)).run()
+/**
+ * 移除: the story stays with its sources and trail, marked removed with who, when and why. Its status becomes
+ * 'removed', which every count and list leaves out (status sits in the class index, so the tally's counts still
+ * read only indexes); its dedup keys keep pointing at it and act as tombstones (mention-writer findOwner).
+ */
+export function removeMention(db: Db, id: number, v: { at: string; by: string; reason: string }): void {
+  db.update(mentions).set({ status: REMOVED, removedAt: v.at, removedBy: v.by, removedReason: v.reason, updatedAt: v.at }).where(eq(mentions.id, id)).run()
 }
 
 /**
@@ -119,7 +128,8 @@ export function deleteMention(db: Db, id: number): void {
  */
 export function watchCounts(db: Db, today: { from: string; to: string }) {
   const n = (q: SQL): number => db.get<{ n: number }>(q).n
-  const fetchedToday = sql`${mentions.fetchedAt} >= ${today.from} AND ${mentions.fetchedAt} < ${today.to}`
+  // A removed mention (误报…) is not news of the day: only today's rows are read to tell.
+  const fetchedToday = sql`${mentions.fetchedAt} >= ${today.from} AND ${mentions.fetchedAt} < ${today.to} AND ${mentions.status} <> ${REMOVED}`
   const open = sql`${mentions.status} IN ('new', 'assessing', 'handling')`
   return {
     newToday: n(sql`SELECT count(*) AS n FROM ${mentions} WHERE ${fetchedToday}`),
@@ -135,7 +145,7 @@ export function digestRows(db: Db, day: { from: string; to: string }) {
     .select({ id: mentions.id, title: mentions.title, feedName, sentiment: sql<SentimentLabel>`${mentions.sentiment}`, grade: sql<GradeLabel>`${mentions.grade}`, fetchedAt: mentions.fetchedAt })
     .from(mentions)
     .leftJoin(feeds, eq(feeds.id, mentions.feedId))
-    .where(and(gte(mentions.fetchedAt, day.from), lt(mentions.fetchedAt, day.to)))
+    .where(and(gte(mentions.fetchedAt, day.from), lt(mentions.fetchedAt, day.to), ne(mentions.status, REMOVED)))
     .orderBy(desc(mentions.score), desc(mentions.fetchedAt), desc(mentions.id))
     .all()
 }

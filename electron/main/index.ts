@@ -2,7 +2,7 @@
 import { app, BrowserWindow, Menu, Notification, powerMonitor, session } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { ContextOptions } from '../../handlers/context'
+import { systemContext, type ContextOptions } from '../../handlers/context'
 import { dispatch, handlers } from '../../handlers'
 import { openOrRecover } from './recover'
 import { resolveDbFile } from '../../db/paths'
@@ -50,12 +50,16 @@ async function start(): Promise<void> {
   powerMonitor.on('resume', () => scheduler.kick())
   app.on('before-quit', () => void scheduler.stop())
   app.on('will-quit', () => ctx.desk.close())
+  // The duties below act as the desk itself, not as whoever sits at the window (nobody, before sign-in): the trail
+  // names them, and only handlers that list 'system' let them in (shared/contract).
   // Daily backup: now, and every 3 hours for a desk left open overnight; it does nothing when today's exists.
-  const autoBackup = () => void dispatch(handlers, ctx, 'backup-auto', {}).then((r) => !r.ok && console.error('自动备份失败', r.error))
+  const backupDuty = systemContext(ctx, '系统（自动备份）')
+  const autoBackup = () => void dispatch(handlers, backupDuty, 'backup-auto', {}).then((r) => !r.ok && console.error('自动备份失败', r.error))
   autoBackup()
   setInterval(autoBackup, 3 * 60 * 60 * 1000)
   // Scheduled pieces that fall due become desktop notices (schedule-due remembers which were announced).
-  setInterval(() => void dispatch(handlers, ctx, 'schedule-due', {}), 60 * 1000)
+  const dueDuty = systemContext(ctx, '系统（到期提醒）')
+  setInterval(() => void dispatch(handlers, dueDuty, 'schedule-due', {}), 60 * 1000)
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,24 +1,42 @@
-import { ipcMain, shell, type IpcMainInvokeEvent } from 'electron'
+import { ipcMain, shell, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { dispatch, handlers, type Ctx } from '../../handlers'
+import { newSession, type Session } from '../../handlers/context'
 
 export const INVOKE_CHANNEL = 'desk:invoke'
 /** The one call only the shell can carry out: open a stored evidence file in the system viewer. */
 export const OPEN_EVIDENCE = 'shell-open-evidence'
 
-/** The one IPC channel: calls from any frame other than the app's own page are refused. */
+const NOT_OURS = { ok: false, error: { type: 'user', message: '拒绝来自非本程序页面的调用' } } as const
+
+/**
+ * The one IPC channel: calls from any frame other than the app's own page are refused. Each window carries its own
+ * person: one session per webContents, made on its first call and forgotten when it is destroyed (a closed window
+ * leaves no one signed in behind it).
+ */
 export function registerIpc(ctx: Ctx, isAppUrl: (url: string) => boolean): void {
+  const sessions = new Map<number, Session>()
+  const sessionOf = (sender: WebContents): Session => {
+    let s = sessions.get(sender.id)
+    if (!s) {
+      const id = sender.id
+      sessions.set(id, (s = newSession({ idleLock: true })))
+      sender.once('destroyed', () => sessions.delete(id))
+    }
+    return s
+  }
+
   ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
     const frame = event.senderFrame
-    if (!frame || frame.parent !== null || !isAppUrl(frame.url)) {
-      return { ok: false, error: { type: 'user', message: '拒绝来自非本程序页面的调用' } }
-    }
+    if (!frame || frame.parent !== null || !isAppUrl(frame.url) || !event.sender) return NOT_OURS
+    const callCtx: Ctx = { ...ctx, session: sessionOf(event.sender) }
     if (name === OPEN_EVIDENCE) {
-      // The handler resolves (and checks) the path inside the data folder; only then does the shell open it.
-      const r = await dispatch(handlers, ctx, 'evidence-path', args)
+      // Checked as the window's own person, through the dispatcher; the handler resolves the path inside the data
+      // folder; only then does the shell open it.
+      const r = await dispatch(handlers, callCtx, 'evidence-path', args)
       if (!r.ok) return r
       const failure = await shell.openPath((r.value as { path: string }).path)
       return failure ? { ok: false, error: { type: 'user', message: `无法打开文件：${failure}` } } : { ok: true, value: null }
     }
-    return dispatch(handlers, ctx, name, args)
+    return dispatch(handlers, callCtx, name, args)
   })
 }

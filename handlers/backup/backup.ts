@@ -9,12 +9,14 @@ import { getSetting, putSetting } from '../../db/queries/settings'
 import { recordAudit } from '../../db/queries/audit'
 import { DamagedDatabaseError } from '../../db/integrity'
 import {
+  backupAuditHead,
   backupFileName,
   backupsFolder,
   describeBackup,
   evidenceFolder,
   listBackups,
   planRotation,
+  recordedBackupHead,
   removeBackup,
   sweepLeftovers,
   writeBackup,
@@ -22,6 +24,7 @@ import {
   type BackupKind
 } from '../../db/backup'
 import { backupPolicyInput, type BackupInfo, type BackupPolicy } from '../../shared/contract/backup'
+import type { AuditHeadInfo } from '../../shared/contract/audit'
 import { chinaDate } from '../../shared/dates'
 import { restoreOpen } from './restore'
 import type { Ctx } from '../context'
@@ -44,8 +47,11 @@ export function readPolicy(ctx: Ctx): BackupPolicy {
   return parsed.success ? parsed.data : backupPolicyInput.parse({})
 }
 
-export function backupInfo(e: BackupEntry): BackupInfo {
-  return { name: e.name, kind: e.kind, madeAt: e.madeAt, size: e.size, evidence: e.evidenceDir !== null }
+export function backupInfo(ctx: Ctx, e: BackupEntry): BackupInfo {
+  const auditHead = backupAuditHead(e.path)
+  const recorded = recordedBackupHead(ctx.desk.sqlite, e.name)
+  const auditAsRecorded = recorded && auditHead ? recorded.id === auditHead.id && recorded.hash === auditHead.hash : recorded ? false : null
+  return { name: e.name, kind: e.kind, madeAt: e.madeAt, size: e.size, evidence: e.evidenceDir !== null, auditHead, auditAsRecorded }
 }
 
 /** A failed backup in words the officer can act on (the database itself is never touched by a backup); else `e`. */
@@ -80,24 +86,34 @@ function rotate(ctx: Ctx, folder: string, justMade: string): string[] {
 export async function makeBackup(ctx: Ctx, kind: BackupKind, job?: Pick<Job, 'progress'>): Promise<{ entry: BackupEntry; removed: string[] }> {
   const folder = backupsFolder(ctx.dataDir)
   const dest = join(folder, backupFileName(ctx.now(), kind))
+  let head: AuditHeadInfo | null
   try {
     sweepLeftovers(folder)
-    await writeBackup(ctx.desk.sqlite, dest, { evidenceFrom: evidenceFolder(ctx.dataDir), onProgress: (p) => job?.progress(p.phase, p.done, p.total) })
+    head = (await writeBackup(ctx.desk.sqlite, dest, { evidenceFrom: evidenceFolder(ctx.dataDir), onProgress: (p) => job?.progress(p.phase, p.done, p.total) })).auditHead
   } catch (e) {
     throw backupFailure(e)
   }
   const entry = describeBackup(dest)
+  // The live trail keeps the backup's head: a backup altered later no longer matches it (backup-list, restore).
+  // The backup itself is complete by now, so a failure to record it must not report the backup as failed.
+  try {
+    ctx.desk.tx(() =>
+      recordAudit(ctx.desk.db, { at: ctx.now().toISOString(), actor: ctx.actor, actorId: ctx.user?.id, action: 'backup', entity: 'backup', entityId: entry.name, changes: { name: entry.name, kind, head } })
+    )
+  } catch (e) {
+    console.error('备份已完成，但没有记入操作日志', e)
+  }
   return { entry, removed: rotate(ctx, folder, entry.name) }
 }
 
 export const backupHandlers = defineHandlers({
   'backup-list': (_a, ctx) => {
     const folder = backupsFolder(ctx.dataDir)
-    return { folder, dbFile: ctx.desk.file, policy: readPolicy(ctx), backups: listBackups(folder).map(backupInfo) }
+    return { folder, dbFile: ctx.desk.file, policy: readPolicy(ctx), backups: listBackups(folder).map((e) => backupInfo(ctx, e)) }
   },
 
   'backup-create': (_a, ctx) => ({
-    jobId: startJob(ctx, 'backup', (job) => exclusive(() => makeBackup(ctx, 'manual', job)).then((r) => backupInfo(r.entry)))
+    jobId: startJob(ctx, 'backup', (job) => exclusive(() => makeBackup(ctx, 'manual', job)).then((r) => backupInfo(ctx, r.entry)))
   }),
 
   'backup-auto': (_a, ctx) =>
@@ -107,7 +123,7 @@ export const backupHandlers = defineHandlers({
         const today = chinaDate(ctx.now())
         if (listBackups(backupsFolder(ctx.dataDir)).some((b) => b.day === today)) return { made: false, backup: null, removed: [] }
         const { entry, removed } = await makeBackup(ctx, 'auto')
-        return { made: true, backup: backupInfo(entry), removed }
+        return { made: true, backup: backupInfo(ctx, entry), removed }
       } catch (raw) {
         const e = backupFailure(raw)
         const body = e instanceof UserError ? e.message : '备份没有完成：程序内部出错，已记录日志。数据库本身未受影响，可在 设置 → 数据备份 中再试一次。'

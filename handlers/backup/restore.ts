@@ -17,9 +17,9 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync,
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { openDesk, readJournal, refuseNewer, NewerDatabaseError, SOURCE_MIGRATIONS } from '../../db/open'
 import { checkIntegrity, isDamageError, type DamagedDatabaseError } from '../../db/integrity'
-import { chinaClock, evidenceDirFor, evidenceFolder, fsyncPath } from '../../db/backup'
+import { chinaClock, evidenceDirFor, evidenceFolder, fsyncPath, recordedBackupHead } from '../../db/backup'
 import type { RestoreResult } from '../../shared/contract/backup'
-import { recordAudit } from '../../db/queries/audit'
+import { appendAudit, hasChain, headOf, verifyAuditChain, type AuditHead, type AuditProblem } from '../../db/audit-chain'
 import { UserError } from '../errors'
 import { openContext, defaultDataDir, type Ctx, type ContextOptions } from '../context'
 import type { Job } from '../jobs/registry'
@@ -35,7 +35,18 @@ const noJob: Pick<Job, 'progress'> = { progress: () => {} }
 /** Who restores, when: for the audit row and the name of the kept file. */
 export interface By {
   actor: string
+  actorId?: number | null
   now: Date
+}
+
+interface Staged {
+  staged: string
+  fromVersion: number
+  toVersion: number
+  /** The backup's chain head as it was made (before any migration), to compare with the live trail's record. */
+  sourceHead: AuditHead | null
+  /** The first row of the backup's own trail that does not verify (restoring it is allowed, and said). */
+  chainProblem: AuditProblem | null
 }
 const sidecars = (f: string) => [f, `${f}-journal`, `${f}-wal`, `${f}-shm`]
 
@@ -48,7 +59,7 @@ function isDeskDatabase(db: Database.Database): boolean {
 }
 
 /** Step 1: a checked, migrated copy of `source` next to the live file. Throws a UserError and leaves nothing behind. */
-async function stage(source: string, files: DeskFiles, by: By, job: Pick<Job, 'progress'>): Promise<{ staged: string; fromVersion: number; toVersion: number }> {
+async function stage(source: string, files: DeskFiles, job: Pick<Job, 'progress'>): Promise<Staged> {
   if (!existsSync(source)) throw new UserError(`找不到备份文件：${source}`, { field: 'backup' })
   if (resolve(source) === resolve(files.dbFile)) throw new UserError('不能用正在使用的数据库文件恢复它自己，请选择一份备份', { field: 'backup' })
   const staged = `${files.dbFile}.restoring`
@@ -73,12 +84,14 @@ async function stage(source: string, files: DeskFiles, by: By, job: Pick<Job, 'p
     }
     job.progress('checking', 0, 1)
     let fromVersion: number
+    let sourceHead: AuditHead | null
     const raw = new Database(staged)
     try {
       const health = checkIntegrity(raw, 'full')
       if (!health.ok) throw new UserError(`备份文件已损坏，未做任何改动。${health.problem}`, { field: 'backup' })
       if (!isDeskDatabase(raw)) throw new UserError(`${basename(source)} 不是宣传舆情工作台的数据库，未做任何改动`, { field: 'backup' })
       fromVersion = count(raw, 'SELECT COUNT(*) AS n FROM __drizzle_migrations')
+      sourceHead = hasChain(raw) ? headOf(raw) : null
       try {
         refuseNewer(raw, readJournal(files.migrationsFolder))
       } catch (e) {
@@ -91,18 +104,19 @@ async function stage(source: string, files: DeskFiles, by: By, job: Pick<Job, 'p
     } finally {
       raw.close()
     }
-    // An older backup is brought up to this version here, on the copy, never on the live file. The restored
-    // database carries the record of its own restoration (it becomes live only with the swap).
+    // An older backup is brought up to this version here, on the copy, never on the live file (opening it also
+    // seals an older trail into the audit chain).
     const toVersion = readJournal(files.migrationsFolder).entries.length
     const desk = openDesk(staged, { migrationsFolder: files.migrationsFolder })
+    let chainProblem: AuditProblem | null
     try {
-      const changes = { backup: basename(source), fromVersion, toVersion }
-      recordAudit(desk.db, { at: by.now.toISOString(), actor: by.actor, action: 'restore', entity: 'database', entityId: basename(files.dbFile), changes })
+      const chain = verifyAuditChain(desk.sqlite, { from: 'start' })
+      chainProblem = chain.ok ? null : chain.problem
     } finally {
       desk.close()
     }
     job.progress('checking', 1, 1)
-    return { staged, fromVersion, toVersion }
+    return { staged, fromVersion, toVersion, sourceHead, chainProblem }
   } catch (e) {
     clear()
     throw e
@@ -170,21 +184,60 @@ function restoreEvidence(source: string, dataDir: string): number {
   return n
 }
 
-function finish(staged: { staged: string; fromVersion: number; toVersion: number }, source: string, files: DeskFiles, now: Date, job: Pick<Job, 'progress'>): RestoreResult {
+/** The live file's trail as it is about to be replaced: its head and row count, and its record of this backup. */
+function replacedTrail(dbFile: string, backupName: string): { head: (AuditHead & { count: number }) | null; recorded: AuditHead | null } {
+  if (!existsSync(dbFile)) return { head: null, recorded: null }
+  try {
+    const db = new Database(dbFile, { readonly: true, fileMustExist: true })
+    try {
+      if (!hasChain(db)) return { head: null, recorded: null }
+      return { head: { ...headOf(db), count: count(db, 'SELECT COUNT(*) AS n FROM audit_log') }, recorded: recordedBackupHead(db, backupName) }
+    } finally {
+      db.close()
+    }
+  } catch {
+    return { head: null, recorded: null } // a damaged live file (the damaged-database dialog): nothing to read
+  }
+}
+
+/**
+ * The rollback goes on the record: a `restore` row appended to the staged copy, chained onto the backup's head,
+ * naming the replaced file's head — written before the swap, so the restored file never exists without it.
+ */
+function stampRestore(s: Staged, source: string, files: DeskFiles, by: By): RestoreResult['audit'] {
+  const trail = replacedTrail(files.dbFile, basename(source))
+  const asRecorded = trail.recorded ? !!s.sourceHead && s.sourceHead.id === trail.recorded.id && s.sourceHead.hash === trail.recorded.hash : null
+  const db = new Database(s.staged)
+  try {
+    db.pragma('busy_timeout = 5000')
+    const backup = headOf(db)
+    const changes = {
+      backup: basename(source), fromVersion: s.fromVersion, toVersion: s.toVersion,
+      replaced: trail.head, backupHead: backup, backupAsRecorded: asRecorded, backupChainProblem: s.chainProblem
+    }
+    appendAudit(db, { at: by.now.toISOString(), actor: by.actor, actorId: by.actorId, action: 'restore', entity: 'database', entityId: basename(files.dbFile), changes })
+    return { replaced: trail.head, backup, asRecorded, backupProblem: s.chainProblem }
+  } finally {
+    db.close()
+  }
+}
+
+function finish(staged: Staged, source: string, files: DeskFiles, by: By, job: Pick<Job, 'progress'>): RestoreResult {
   job.progress('evidence', 0, 1)
   const evidenceFiles = restoreEvidence(source, files.dataDir)
   job.progress('finishing', 0, 1)
-  const replacedFile = swapIn(staged.staged, files.dbFile, now)
+  const audit = stampRestore(staged, source, files, by)
+  const replacedFile = swapIn(staged.staged, files.dbFile, by.now)
   job.progress('finishing', 1, 1)
-  return { restored: basename(source), replacedFile, fromVersion: staged.fromVersion, toVersion: staged.toVersion, evidenceFiles }
+  return { restored: basename(source), replacedFile, fromVersion: staged.fromVersion, toVersion: staged.toVersion, evidenceFiles, audit }
 }
 
 /** Restore when no connection to the live database is open in this process (CLI, damaged-database dialog). */
 export async function restoreClosed(files: DeskFiles, source: string, by: By, job: Pick<Job, 'progress'> = noJob): Promise<RestoreResult> {
-  const staged = await stage(source, files, by, job)
+  const staged = await stage(source, files, job)
   try {
     assertNotInUse(files.dbFile)
-    return finish(staged, source, files, by.now, job)
+    return finish(staged, source, files, by, job)
   } catch (e) {
     sidecars(staged.staged).forEach((f) => rmSync(f, { force: true }))
     throw e
@@ -194,12 +247,12 @@ export async function restoreClosed(files: DeskFiles, source: string, by: By, jo
 /** Restore in the running process: close ctx.desk, swap, reopen into the same Desk object (see the top). */
 export async function restoreOpen(ctx: Ctx, source: string, job: Pick<Job, 'progress'> = noJob): Promise<RestoreResult> {
   const files: DeskFiles = { dbFile: ctx.desk.file, dataDir: ctx.dataDir, migrationsFolder: ctx.desk.migrationsFolder }
-  const by = { actor: ctx.actor, now: ctx.now() }
-  const staged = await stage(source, files, by, job)
+  const by = { actor: ctx.actor, actorId: ctx.user?.id ?? null, now: ctx.now() }
+  const staged = await stage(source, files, job)
   ctx.desk.close()
   try {
     assertNotInUse(files.dbFile)
-    return finish(staged, source, files, by.now, job)
+    return finish(staged, source, files, by, job)
   } catch (e) {
     sidecars(staged.staged).forEach((f) => rmSync(f, { force: true }))
     throw e

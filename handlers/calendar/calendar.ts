@@ -2,6 +2,7 @@
 import { defineHandlers } from '../registry'
 import { UserError } from '../errors'
 import { changePiece, mustGetPiece } from '../pieces/pieces'
+import { checkEdit } from '../workflow/bound'
 import { getSetting, putSetting } from '../../db/queries/settings'
 import { calendarItems, duePieces, piecesInStatus, returnedDrafts } from '../../db/queries/calendar'
 import { waitingSteps } from '../../db/queries/reviews'
@@ -55,6 +56,13 @@ export const calendarHandlers = defineHandlers({
       if (p.channel === 'led' && typeof extra.displayStart === 'string') {
         extra.displayStart = addDays(extra.displayStart, shift)
         if (typeof extra.displayEnd === 'string') extra.displayEnd = addDays(extra.displayEnd, shift)
+      }
+      // The date is reviewed content and the calendar has no room for a question: a move that the form would ask
+      // about (an approval would be voided, a signed month touched) is refused here, pointing to the form.
+      const check = checkEdit(ctx.desk.db, p, { ...p, date, extra })
+      if (check.warnings.length) {
+        const why = check.invalidates.length ? `《${p.title}》已审核通过，日期是审核内容的一部分，改期须重新审核` : check.warnings.join('；')
+        throw new UserError(`${why}。请打开稿件详情修改日期（保存前会提示${check.invalidates.length ? '退回重新审核' : '并请您确认'}）`, { field: 'date', warnings: check.warnings })
       }
       return changePiece(ctx, id, { date, extra }, 'reschedule')
     }),

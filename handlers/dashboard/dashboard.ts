@@ -1,6 +1,5 @@
 import { defineHandlers } from '../registry'
 import { countByChannel } from '../../db/queries/pieces'
-import { listAudit } from '../../db/queries/audit'
 import { COUNTED_STATUSES } from '../../shared/channels'
 import { chinaMonth, monthRange } from '../../shared/dates'
 
@@ -23,6 +22,5 @@ export const dashboardHandlers = defineHandlers({
       total: sum(byChannel),
       halfYear: { label: `${year}年${first ? '上' : '下'}半年`, ...half, byChannel: halfCounts, total: sum(halfCounts) }
     }
-  },
-  'audit-list': ({ entity, entityId }, ctx) => listAudit(ctx.desk.db, entity, entityId)
+  }
 })

@@ -5,11 +5,13 @@
 // “民族共同体意识” slip of seed 000, and scheduled pieces (one falls due on 2023-06-15).
 import { eq } from 'drizzle-orm'
 import { pieces } from '../../db/schema'
-import { insertReview } from '../../db/queries/reviews'
+import { insertReview, openStep } from '../../db/queries/reviews'
 import { pieceFields, type PieceInput } from '../../shared/contract/pieces'
 import { createNewPiece } from '../workflow/create'
-import { changePiece } from '../pieces/pieces'
-import { reviewHandlers } from '../workflow/review'
+import { changePiece, mustGetPiece } from '../pieces/pieces'
+import { decideStep } from '../workflow/decide'
+import { digestOf } from '../workflow/bound'
+import { submitForReview } from '../workflow/review'
 import { registryHandlers } from '../registries/registries'
 import { quotaHandlers } from '../quotas/quotas'
 import type { Ctx } from '../context'
@@ -47,8 +49,13 @@ export function seedLedgerDemo(ctx: Ctx): { pieces: number } {
   deadline('报送上半年工作推进情况', '2023-06-20', '附佐证材料')
   deadline('报送全年工作总结', '2023-12-20')
 
-  const submit = (id: number) => reviewHandlers['review-submit']({ id }, ctx)
-  const decide = (id: number, decision: 'approve' | 'reject', reviewer: string, comment = '') => reviewHandlers['review-decide']({ id, decision, reviewer, comment }, ctx)
+  const submit = (id: number) => submitForReview(ctx, id)
+  // The demo's reviewers (张宣 at 宣传科初审, 王院长 at 终审) are people of the demo hospital, not users of this desk:
+  // their decisions are written as the review handler writes them, with no user id — like rows from before users.
+  const decide = (id: number, decision: 'approve' | 'reject', reviewer: string, comment = '') => {
+    const step = openStep(ctx.desk.db, id)!
+    decideStep(ctx, mustGetPiece(ctx, id), step, decision, comment, { name: reviewer, id: null })
+  }
   let n = 0
   const add = (p: PieceInput) => (n++, createNewPiece(ctx, piece(p)))
 
@@ -57,7 +64,8 @@ export function seedLedgerDemo(ctx: Ctx): { pieces: number } {
   if (july) {
     const at = ctx.now().toISOString()
     insertReview(ctx.desk.db, july.id, { round: 1, step: 0, stepName: '送审', reviewer: july.author, decision: 'submitted', comment: '宣传科初审 → 分管院领导终审', at })
-    insertReview(ctx.desk.db, july.id, { round: 1, step: 1, stepName: '宣传科初审', reviewer: '张宣', decision: 'approved', comment: '', at })
+    const contentHash = digestOf(ctx.desk.db, mustGetPiece(ctx, july.id)).hash
+    insertReview(ctx.desk.db, july.id, { round: 1, step: 1, stepName: '宣传科初审', reviewer: '张宣', decision: 'approved', comment: '', at, contentHash })
     insertReview(ctx.desk.db, july.id, { round: 1, step: 2, stepName: '分管院领导终审', reviewer: '', decision: 'waiting', comment: '', at })
   }
 

@@ -2,6 +2,7 @@ import { defineHandlers } from '../registry'
 import { UserError } from '../errors'
 import { seeded } from '../../services/random'
 import { createPiece } from '../pieces/pieces'
+import { backfillNote, isBackfill } from '../workflow/create'
 import { pieceFields } from '../../shared/contract/pieces'
 import { profileHandlers } from '../settings/profile'
 import { demoPieces, DEMO_DEPARTMENTS } from './pieces'
@@ -20,7 +21,12 @@ export function seedDemo(ctx: Ctx): { pieces: number; mentions: number } {
     profileHandlers['profile-save']({ fullName: '南和县人民医院', aliases: ['南和县医院', '南和人民医院'], departments: DEMO_DEPARTMENTS }, ctx)
     const r = seeded(DEMO_SEED)
     const rows = demoPieces(r)
-    for (const p of rows) createPiece(ctx, pieceFields.parse(p), 'seed-demo')
+    // The demo half-year is work already done: every piece past 待审核 is 补录, as an import would be.
+    for (const p of rows) {
+      const v = pieceFields.parse(p)
+      const backfill = isBackfill({ ...v, backfill: true })
+      createPiece(ctx, { ...v, backfill }, 'seed-demo', backfill ? { backfill: backfillNote(v.status, [], '演示数据，登记为') } : {})
+    }
     const mentions = seedWatchDemo(ctx, DEMO_SEED + 4)
     const workflow = seedLedgerDemo(ctx)
     return { pieces: rows.length + workflow.pieces, mentions }

@@ -1,15 +1,20 @@
-// Bulk status change from the ledger table: all or nothing, every piece checked against its own channel, and
-// each change audited through changePiece like a single edit.
+// Bulk status change from the ledger table: all or nothing, every piece checked against its own channel and its
+// review (changePiece: a piece enters a status that needs review only as approved), each change audited like a
+// single edit. A status is not reviewed content, so no approval is voided; but the tallies count by status, so
+// pieces dated in a signed month ask first, as the form does.
 import { UserError } from '../errors'
 import { changePiece, mustGetPiece } from '../pieces/pieces'
+import { askFirst } from '../workflow/bound'
+import { signedMonthWarnings } from '../tallies/signed-months'
 import { channelLabel, statusLabel, type Status } from '../../shared/channels'
 import type { Ctx } from '../context'
 
 const MAX_NAMED = 10
 
-export function bulkStatus(ctx: Ctx, ids: number[], status: Status): { changed: number; unchanged: number } {
+export function bulkStatus(ctx: Ctx, ids: number[], status: Status, confirm = false): { changed: number; unchanged: number } {
   return ctx.desk.tx(() => {
     const problems: string[] = []
+    const dates: string[] = []
     let changed = 0
     let unchanged = 0
     for (const id of [...new Set(ids)]) {
@@ -20,6 +25,7 @@ export function bulkStatus(ctx: Ctx, ids: number[], status: Status): { changed: 
       }
       try {
         changePiece(ctx, id, { status }, 'bulk-status')
+        dates.push(before.date)
         changed++
       } catch (e) {
         if (!(e instanceof UserError)) throw e
@@ -36,6 +42,8 @@ export function bulkStatus(ctx: Ctx, ids: number[], status: Status): { changed: 
         pieces: problems.length
       })
     }
+    // Asked only once every piece may change: the officer confirms a change that can go through.
+    askFirst(signedMonthWarnings(ctx.desk.db, dates), confirm)
     return { changed, unchanged }
   })
 }

@@ -1,8 +1,11 @@
-// Export of the (filtered) ledger in the import template, so export → import gives back the same rows.
+// Export of the (filtered) ledger in the import template, so export → import gives back the same rows, with the
+// 审核 column after it (补录, who decided each step, 代录) for the inspection team.
 import { listPieces } from '../../db/queries/pieces'
 import { searchCondition } from '../../db/queries/search'
 import { pieces } from '../../db/schema'
-import { pieceToRow } from '../../services/ledger/template'
+import { pieceToRow, reviewCell } from '../../services/ledger/template'
+import { latestRoundsOf } from '../../db/queries/reviews'
+import { REVIEW_COLUMN } from '../../shared/contract/ledger'
 import { ledgerCsv, ledgerXlsx, type LedgerRow } from '../../services/ledger/write-file'
 import { channelLabel, statusLabel } from '../../shared/channels'
 import { chinaDate } from '../../shared/dates'
@@ -41,7 +44,8 @@ export async function runExport(ctx: Ctx, format: FileFormat, filter: Filter, jo
   for (let offset = 0; ; offset += PAGE) {
     const page = listPieces(ctx.desk.db, { ...filter, offset, limit: PAGE }, match ?? undefined)
     total = page.total
-    for (const p of page.rows) rows.push(pieceToRow(p))
+    const reviews = latestRoundsOf(ctx.desk.db, page.rows.map((p) => p.id))
+    for (const p of page.rows) rows.push({ ...pieceToRow(p), [REVIEW_COLUMN]: reviewCell(p, reviews.get(p.id) ?? []) })
     job.progress('collecting', rows.length, total)
     if (page.rows.length < PAGE) break
     await job.pause()

@@ -3,6 +3,7 @@
 // every bad row, its column and the reason.
 import { UserError } from '../errors'
 import { createPiece, allowedStatuses } from '../pieces/pieces'
+import { backfillNote, isBackfill } from '../workflow/create'
 import { getSetting, putSetting } from '../../db/queries/settings'
 import { recordAudit } from '../../db/queries/audit'
 import { findPieceByKey } from '../../db/queries/ledger-io'
@@ -143,7 +144,11 @@ export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): P
   if (toWrite.length > SHOW_WRITING_ABOVE) await job.showPhase()
   const at = ctx.now().toISOString()
   ctx.desk.tx(() => {
-    for (const { values } of toWrite) createPiece(ctx, values, 'import')
+    // An imported row is work recorded elsewhere: past 待审核 it is 补录, labelled as such in its audit row.
+    for (const { values } of toWrite) {
+      const backfill = isBackfill({ ...values, backfill: true })
+      createPiece(ctx, { ...values, backfill }, 'import', backfill ? { backfill: backfillNote(values.status, [], '从台账文件导入为') } : {})
+    }
     const nextMapping = rememberMapping(remembered, chosen)
     if (JSON.stringify(nextMapping) !== JSON.stringify(remembered)) putSetting(ctx.desk.db, MAPPING_KEY, nextMapping, at)
     recordAudit(ctx.desk.db, {

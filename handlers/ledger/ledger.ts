@@ -36,5 +36,5 @@ export const ledgerHandlers = defineHandlers({
     themes: union(DEFAULT_THEMES, themesInUse(ctx.desk.db)),
     departments: union(readProfile(ctx.desk.db)?.departments ?? [], departmentsInUse(ctx.desk.db))
   }),
-  'piece-bulk-status': ({ ids, status }, ctx) => bulkStatus(ctx, ids, status)
+  'piece-bulk-status': ({ ids, status, confirm }, ctx) => bulkStatus(ctx, ids, status, confirm)
 })

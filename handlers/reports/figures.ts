@@ -169,7 +169,8 @@ function kindGroup(c: Channel): FigureGroup {
 function tallyMentions(f: Figures, db: Db, from: string, to: string, withIds: boolean) {
   const m = mentionStats(db, from, to)
   const groups = withIds ? mentionIdGroups(db, from, to) : []
-  const ids = (pick: (g: (typeof groups)[number]) => boolean) => groups.filter(pick).map((g) => g.ids).join(',') || null
+  // The removed ones (误报…) stand behind mentions.removed and nothing else.
+  const ids = (pick: (g: (typeof groups)[number]) => boolean, removed = false) => groups.filter((g) => (g.removed === 1) === removed && pick(g)).map((g) => g.ids).join(',') || null
   const add = (key: string, label: string, value: number, pick: (g: (typeof groups)[number]) => boolean) =>
     f.add(key, label, '条', 'mentions', value, withIds ? ids(pick) : null, 'mention')
   add('mentions.total', '监测到涉及本院的网络信息', m.total, () => true)
@@ -181,6 +182,7 @@ function tallyMentions(f: Figures, db: Db, from: string, to: string, withIds: bo
   add('mentions.major', '舆情·重大', m.major, (g) => g.grade === '重大')
   add('mentions.severe', '较大及重大舆情', m.serious + m.major, (g) => g.grade === '较大' || g.grade === '重大')
   add('mentions.closed', '已办结', m.closed, (g) => g.closed === 1)
+  f.add('mentions.removed', '移除（误报等）', '条', 'mentions', m.removed, withIds ? ids(() => true, true) : null, 'mention')
   const closedIds = withIds ? ids((g) => g.closed === 1) : null
   const closedShare = share(m.closed, m.total)
   if (closedShare !== null) f.set('mentions.closedShare', '办结率', '%', 'mentions', closedShare, closedIds, 'mention')
@@ -255,7 +257,8 @@ export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'cod
       byGrade: { 一般: m.general, 较大: m.serious, 重大: m.major },
       severe: m.serious + m.major,
       closedShare: share(m.closed, m.total),
-      medianCloseHours: m.medianCloseHours
+      medianCloseHours: m.medianCloseHours,
+      removed: m.removed
     },
     kinds: Object.fromEntries([...pieces.kinds.entries()].map(([c, ks]) => [c, byCount([...ks.values()], (k) => `kind.${c}.${k.kind}`, pieces.first, (KIND_ORDER[c] ?? []).map((k) => `kind.${c}.${k}`))])),
     venues: Object.fromEntries([...pieces.venues.entries()].map(([c, vs]) => [c, byCount([...vs.entries()].map(([venue, count]) => ({ venue, count })), (v) => `venue.${c}.${v.venue}`, pieces.first)])),
@@ -268,6 +271,16 @@ export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'cod
     quotas: o.ids === true ? quotas : quotas.map((q) => ({ ...q, ids: [] })),
     figures
   }
+}
+
+/**
+ * The mention figures of a period alone (index-only counts, a fraction of a figure set): polls and removals
+ * change them without a ledger audit row, so a signed month is recounted this way when its rows were not touched.
+ */
+export function mentionFigures(db: Db, period: Pick<Period, 'from' | 'to'>): Figure[] {
+  const f = new Figures()
+  tallyMentions(f, db, period.from, period.to, false)
+  return f.list(() => false)
 }
 
 /** key → value, as a sign-off stores the figures and as 环比/同比 compare them. */

@@ -1,117 +1,23 @@
-// 报告: the half-year (or any period's) 意识形态工作总结 as an in-app preview, Word draft, workbook, CSV and JSON —
-// every one rendered from the same figure set (buildFigureSet), so no two can disagree.
+// 报告: the half-year (or any period's) 意识形态工作总结 — the in-app preview with each month's sign-off, the
+// files as jobs, the wording setting, and the secretary's 定稿 (handlers/reports/finals.ts).
 import { defineHandlers } from '../registry'
-import { buildFigureSet } from './figures'
-import { noJob, startJob, type Job } from '../jobs/registry'
-import { getSetting, putSetting } from '../../db/queries/settings'
+import { startJob } from '../jobs/registry'
+import { putSetting } from '../../db/queries/settings'
 import { recordAudit } from '../../db/queries/audit'
-import { evidenceOfPieces, mentionsByIds, piecesByIds, titlesByIds } from '../../db/queries/report-rows'
-import { draftReport, draftTitle, type DraftDetails } from '../../services/report/draft'
-import { reportDocx } from '../../services/report/docx'
-import { tablesXlsx, tableCsv } from '../../services/report/files'
-import { evidenceTable, figureTable, mentionTable, pieceTable } from '../../services/report/tables'
-import { parsePeriod, type Period } from '../../shared/periods'
-import { chinaDate } from '../../shared/dates'
-import { CHANNEL_CODES, channelLabel } from '../../shared/channels'
-import type { DraftParagraph, EvidenceItem, FigureSet, ReportFile, ReportFormat, ReportSettings } from '../../shared/contract/reports'
-import type { Ctx } from '../context'
-import type { Db } from '../../db/open'
-
-export const REPORT_SETTINGS_KEY = 'report.settings'
-const DEFAULT_SETTINGS: ReportSettings = { wording: 'approx' }
-
-export function readReportSettings(db: Db): ReportSettings {
-  return { ...DEFAULT_SETTINGS, ...(getSetting<ReportSettings>(db, REPORT_SETTINGS_KEY) ?? {}) }
-}
-
-const idsOf = (set: FigureSet, key: string): number[] => set.figures.find((f) => f.key === key)?.ids ?? []
-
-/** The titles the draft's sentences quote, fetched by the ids behind the figures. */
-function draftDetails(db: Db, set: FigureSet): DraftDetails {
-  const bilingual = titlesByIds(db, idsOf(set, 'ethnic.bilingual'), 200)
-  return {
-    provincialAccepted: titlesByIds(db, idsOf(set, 'submissions.acceptedProvincialUp'), 10),
-    selfMadeVideos: titlesByIds(db, idsOf(set, 'kind.tv.自制'), 10).map((t) => t.title.replace(/^《(.*)》$/, '$1')),
-    events: titlesByIds(db, idsOf(set, 'channel.event.count'), 10).map((t) => t.title),
-    ethnicEvents: titlesByIds(db, idsOf(set, 'ethnic.events'), 10).map((t) => t.title),
-    languages: [...new Set(bilingual.flatMap((t) => t.languages))]
-  }
-}
-
-export interface ReportData {
-  period: Period
-  set: FigureSet
-  paragraphs: DraftParagraph[]
-  evidence: EvidenceItem[]
-}
-
-/** The figures whose rows the draft quotes (titles, languages) or lists (evidence). */
-const DRAFT_IDS = ['pieces.total', 'submissions.acceptedProvincialUp', 'kind.tv.自制', 'channel.event.count', 'ethnic.events', 'ethnic.bilingual']
-
-/** Figures, the draft's paragraphs and the evidence list of one period; `allIds` attaches every figure's rows. */
-export function reportData(ctx: Ctx, periodCode: string, allIds = false): ReportData {
-  const period = parsePeriod(periodCode)
-  const db = ctx.desk.db
-  const set = buildFigureSet(db, period, { ids: allIds || DRAFT_IDS })
-  const paragraphs = draftReport({ set, details: draftDetails(db, set), wording: readReportSettings(db).wording, short: period.short, today: chinaDate(ctx.now()) })
-  const evidence = evidenceOfPieces(db, idsOf(set, 'pieces.total'))
-  return { period, set, paragraphs, evidence }
-}
-
-const MIME: Record<ReportFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv',
-  json: 'application/json'
-}
-
-export function reportFileName(d: ReportData, format: ReportFormat): string {
-  const base = format === 'docx' ? draftTitle(d.set) : `${d.set.hospital}${d.period.label}宣传舆情统计`
-  return `${base.replace(/[\\/:*?"<>|\r\n\t]/g, '')}.${format}`
-}
-
-/** The file of one period in one format. Progress: figures → rows → writing. */
-export async function renderReport(ctx: Ctx, periodCode: string, format: ReportFormat, job: Job = noJob): Promise<ReportFile & { mime: string }> {
-  job.progress('figures')
-  // Word quotes a few figures' rows; the workbook, CSV and JSON carry every figure's ids.
-  const d = reportData(ctx, periodCode, format !== 'docx')
-  await job.pause()
-  let bytes: Buffer
-  if (format === 'docx') {
-    job.progress('writing')
-    bytes = await reportDocx({ title: draftTitle(d.set), paragraphs: d.paragraphs, figures: d.set.figures, evidence: d.evidence, periodLabel: d.period.label })
-  } else if (format === 'csv') {
-    bytes = tableCsv(figureTable(d.set.figures, d.period.label))
-  } else if (format === 'json') {
-    bytes = Buffer.from(JSON.stringify({ ...d.set, evidence: d.evidence, generatedAt: ctx.now().toISOString() }, null, 2), 'utf8')
-  } else {
-    job.progress('rows')
-    const pieces = piecesByIds(ctx.desk.db, idsOf(d.set, 'pieces.total'))
-    const mentions = mentionsByIds(ctx.desk.db, idsOf(d.set, 'mentions.total'))
-    const total = pieces.length + mentions.length + d.evidence.length + d.set.figures.length
-    job.progress('writing', 0, total)
-    await job.pause()
-    const sheets = [
-      figureTable(d.set.figures, d.period.label),
-      ...CHANNEL_CODES.filter((c) => d.set.byChannel[c].count > 0).map((c) => pieceTable(channelLabel(c), pieces.filter((p) => p.channel === c))),
-      mentionTable(mentions),
-      evidenceTable(d.evidence)
-    ]
-    bytes = await tablesXlsx(sheets, async (done) => {
-      job.progress('writing', done, total)
-      await job.pause()
-    })
-    job.progress('writing', total, total)
-  }
-  return { fileName: reportFileName(d, format), base64: bytes.toString('base64'), bytes: bytes.length, mime: MIME[format] }
-}
+import { REPORT_SETTINGS_KEY, readReportSettings, renderReport, reportData } from './render'
+import { downloadFinal, finalView, finalize, listFinalInfos } from './finals'
+import { draftTitle } from '../../services/report/draft'
+import type { ReportSettings } from '../../shared/contract/reports'
 
 export const reportHandlers = defineHandlers({
   'report-preview': ({ period }, ctx) => {
     const started = performance.now()
     const d = reportData(ctx, period)
     const figures = d.set.figures.map(({ ids: _ids, ...f }) => f)
-    return { period: d.set.period, fileBase: draftTitle(d.set), paragraphs: d.paragraphs, figures, evidence: d.evidence.length, ms: Math.round(performance.now() - started) }
+    return {
+      period: d.set.period, fileBase: draftTitle(d.set), paragraphs: d.paragraphs, figures, evidence: d.evidence.length,
+      signoffs: d.signoffs, basis: d.basis, final: finalView(ctx, d), ms: Math.round(performance.now() - started)
+    }
   },
   'report-export-start': ({ period, format }, ctx) => ({
     jobId: startJob(ctx, 'report', async (job) => {
@@ -128,5 +34,8 @@ export const reportHandlers = defineHandlers({
       putSetting(ctx.desk.db, REPORT_SETTINGS_KEY, after, at)
       recordAudit(ctx.desk.db, { at, actor: ctx.actor, action: 'update', entity: 'settings', entityId: REPORT_SETTINGS_KEY, changes: { wording: [before.wording, after.wording] } })
       return after
-    })
+    }),
+  'report-finalize': (args, ctx) => finalize(ctx, args),
+  'report-finals': ({ period }, ctx) => listFinalInfos(ctx, period),
+  'report-final-download': ({ id, format }, ctx) => downloadFinal(ctx, id, format)
 })

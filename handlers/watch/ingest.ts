@@ -36,7 +36,7 @@ export interface IngestResult {
   matched: number
   newMentions: number
   newSources: number
-  /** Items whose story the officer deleted: skipped for good. */
+  /** Items whose story the officer removed (误报…) or deleted: skipped for good. */
   tombstoned: number
   alerts: AlertCandidate[]
 }
@@ -109,7 +109,7 @@ export function ingestItems(sqlite: Database.Database, setup: IngestSetup, feed:
       continue
     }
     // Every key the item brings now points at the same story, so its other copies are recognised too;
-    // for a deleted story this widens the tombstone.
+    // for a removed or deleted story this widens the tombstone.
     for (const k of keys) w.insertKey(k, owner.mentionId)
     if (!owner.alive) {
       out.tombstoned++

@@ -1,18 +1,19 @@
 // The mention inbox: list, detail, corrections (kept), triage 新 → 研判 → 处置中 → 已办结 / 忽略, assignee,
-// 上报领导, link to the ledger piece that answered it, delete (its dedup keys stay as tombstones).
+// 上报领导, link to the ledger piece that answered it, and 移除 with a reason (the mention stays, with its trail,
+// out of the inbox and every count; its dedup keys stay as tombstones).
 import { defineHandlers } from '../registry'
 import { fieldError, UserError } from '../errors'
 import { recordAudit } from '../../db/queries/audit'
-import { unindexRow } from '../../db/queries/search'
 import { queryExpression } from '../../services/text/search-tokens'
 import {
-  deleteMention, getMention, insertMentionEvent, listMentions, mentionConditions, mentionEventsOf, mentionSourcesOf, pieceBrief, searchMentions,
-  updateMention, type MentionRecord
+  REMOVED, getMention, insertMentionEvent, listMentions, mentionConditions, mentionEventsOf, mentionSourcesOf, pieceBrief, removeMention,
+  searchMentions, updateMention, type MentionRecord
 } from '../../db/queries/mentions'
 import { mentionWriter } from '../../db/queries/mention-writer'
 import { highlight } from '../../services/watch/matcher'
 import { gradeRisk } from '../../services/watch/sentiment'
 import { ensureProfileRule } from './rules'
+import { chinaDate } from '../../shared/dates'
 import {
   TRIAGE_STEPS, dangerScore, mentionStatusLabel, safeWebLink, type GradeLabel, type MentionStatus, type SentimentLabel
 } from '../../shared/watch'
@@ -38,6 +39,16 @@ function mustGet(ctx: Ctx, id: number): MentionRecord {
   return m
 }
 
+/** A removed mention is kept as the record of a judgement (误报…), not worked on any more. */
+function mustBeActive(ctx: Ctx, id: number): MentionRecord {
+  const m = mustGet(ctx, id)
+  if (m.status === REMOVED) {
+    const when = m.removedAt ? `已于${chinaDate(new Date(m.removedAt))}` : '已'
+    throw new UserError(`此舆情${when}由${m.removedBy ?? '他人'}移除（理由：${m.removedReason ?? ''}），不能再处置或修改`, { field: 'id' })
+  }
+  return m
+}
+
 export function mentionDetail(ctx: Ctx, id: number): MentionDetail {
   const m = mustGet(ctx, id)
   const db = ctx.desk.db
@@ -46,6 +57,7 @@ export function mentionDetail(ctx: Ctx, id: number): MentionDetail {
     snippetSegments: highlight(m.snippet, termsOf(m)),
     sentimentCues: m.sentimentCues,
     closedAt: m.closedAt,
+    removed: m.status === REMOVED ? { at: m.removedAt ?? m.updatedAt, by: m.removedBy ?? '', reason: m.removedReason ?? '' } : null,
     sources: mentionSourcesOf(db, id).map((s) => ({ ...s, link: safeWebLink(s.link) })),
     events: mentionEventsOf(db, id).map((e) => ({ ...e, fromStatus: e.fromStatus as MentionStatus, toStatus: e.toStatus as MentionStatus })),
     piece: m.pieceId ? (pieceBrief(db, m.pieceId) ?? null) : null,
@@ -58,7 +70,7 @@ export function mentionDetail(ctx: Ctx, id: number): MentionDetail {
  * trail; the officer's actions use the context's clock and actor.
  */
 export function triage(ctx: Ctx, id: number, step: MentionStatus, note: string, stamp?: { at: string; actor: string }): void {
-  const m = mustGet(ctx, id)
+  const m = mustBeActive(ctx, id)
   const from = m.status as MentionStatus
   if (!TRIAGE_STEPS[from].includes(step)) {
     const allowed = TRIAGE_STEPS[from].map((s) => `“${mentionStatusLabel(s)}”`).join('或')
@@ -101,7 +113,7 @@ export const mentionHandlers = defineHandlers({
   'mention-correct': ({ id, sentiment, grade }, ctx) =>
     ctx.desk.tx(() => {
       if (!sentiment && !grade) throw fieldError('sentiment', '请选择要更正的情感或级别')
-      const m = mustGet(ctx, id)
+      const m = mustBeActive(ctx, id)
       const s = sentiment ?? (m.sentiment as SentimentLabel)
       // A corrected sentiment re-derives an automatic grade; a grade set by hand is never recomputed.
       let g = grade ?? (m.grade as GradeLabel)
@@ -118,32 +130,37 @@ export const mentionHandlers = defineHandlers({
     }),
   'mention-assign': ({ id, assignee }, ctx) =>
     ctx.desk.tx(() => {
-      const m = mustGet(ctx, id)
+      const m = mustBeActive(ctx, id)
       const at = audit(ctx, id, { assignee: [m.assignee, assignee] })
       updateMention(ctx.desk.db, id, { assignee, updatedAt: at })
       return mentionDetail(ctx, id)
     }),
   'mention-escalate': ({ id, escalated, note }, ctx) =>
     ctx.desk.tx(() => {
-      const m = mustGet(ctx, id)
+      const m = mustBeActive(ctx, id)
       const at = audit(ctx, id, { escalated: [m.escalated, escalated], note })
       updateMention(ctx.desk.db, id, { escalated, updatedAt: at })
       return mentionDetail(ctx, id)
     }),
   'mention-link-piece': ({ id, pieceId }, ctx) =>
     ctx.desk.tx(() => {
-      const m = mustGet(ctx, id)
+      const m = mustBeActive(ctx, id)
       if (pieceId !== null && !pieceBrief(ctx.desk.db, pieceId)) throw fieldError('pieceId', `台账中没有编号为 ${pieceId} 的记录`)
       const at = audit(ctx, id, { pieceId: [m.pieceId, pieceId] })
       updateMention(ctx.desk.db, id, { pieceId, updatedAt: at })
       return mentionDetail(ctx, id)
     }),
-  'mention-delete': ({ id }, ctx) =>
+  'mention-remove': ({ id, reason }, ctx) =>
     ctx.desk.tx(() => {
-      const m = mustGet(ctx, id)
-      deleteMention(ctx.desk.db, id)
-      unindexRow(ctx.desk.sqlite, 'mention_search', id)
-      recordAudit(ctx.desk.db, { at: ctx.now().toISOString(), actor: ctx.actor, action: 'delete', entity: 'mention', entityId: id, changes: { title: m.title, link: m.link, status: m.status } })
-      return { id }
+      const m = mustBeActive(ctx, id)
+      const at = ctx.now().toISOString()
+      removeMention(ctx.desk.db, id, { at, by: ctx.actor, reason })
+      // The triage trail shows the removal like any other step, with the reason as its note.
+      insertMentionEvent(ctx.desk.db, { mentionId: id, at, actor: ctx.actor, fromStatus: m.status as MentionStatus, toStatus: REMOVED, note: reason })
+      recordAudit(ctx.desk.db, {
+        at, actor: ctx.actor, actorId: ctx.user?.id, action: 'remove', entity: 'mention', entityId: id,
+        changes: { title: m.title, link: m.link, status: [m.status, REMOVED], sentiment: m.sentiment, grade: m.grade, reason }
+      })
+      return mentionDetail(ctx, id)
     })
 })

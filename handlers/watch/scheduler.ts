@@ -3,13 +3,14 @@
 // 'resume') polls at once instead of waiting out a timer that slept too.
 import { pollDue } from './poll'
 import type { PollReport } from '../../shared/contract/feeds'
-import type { Ctx } from '../context'
+import { systemContext, type Ctx } from '../context'
 
 export interface SchedulerOptions {
   /** How often due feeds are looked for. Each feed still waits its own interval. Default 60 s. */
   tickMs?: number
   /** Delay before the first poll, so starting the app stays quick. Default 5 s. */
   firstDelayMs?: number
+  /** Called with the duty's own context (see createScheduler). */
   poll?: (ctx: Ctx) => Promise<PollReport>
   onReport?: (r: PollReport) => void
   onError?: (e: unknown) => void
@@ -24,7 +25,12 @@ export interface Scheduler {
   readonly running: boolean
 }
 
+/**
+ * Polling is a background duty: it acts as the desk itself ('系统（定时抓取）' in the trail), whoever is signed in at
+ * the window — or nobody. `ctx` only lends the desk, data folder, clock and transport.
+ */
 export function createScheduler(ctx: Ctx, o: SchedulerOptions = {}): Scheduler {
+  const duty = systemContext(ctx, '系统（定时抓取）')
   const tickMs = o.tickMs ?? 60_000
   const poll = o.poll ?? ((c: Ctx) => pollDue(c))
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -44,7 +50,7 @@ export function createScheduler(ctx: Ctx, o: SchedulerOptions = {}): Scheduler {
       again = true // a kick during a poll: one more right after, not two at once
       return
     }
-    current = poll(ctx)
+    current = poll(duty)
       .then((r) => o.onReport?.(r), (e) => (o.onError ?? console.error)(e))
       .finally(() => {
         current = null

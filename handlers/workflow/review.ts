@@ -1,21 +1,25 @@
 // Multi-level review (三审): 送审 opens a round with one waiting row per step of the piece's chain; each 通过
 // fills the next step; 退回 (with the reviewer's comment) sends the piece back to its author as 草稿 and ends the
-// round; sending again opens a new round. An administrator may publish past the chain with a stated reason,
+// round; sending again opens a new round. A step is decided by a signed-in reviewer who holds it, in their own
+// name — or recorded by an officer as 代录 with the scan of the paper approval (decide.ts). Every decision stores
+// the hash of the content it saw (bound.ts). An administrator may publish past the chain with a stated reason,
 // recorded as a review row and in the audit log.
 import { defineHandlers } from '../registry'
 import { UserError, fieldError } from '../errors'
 import { changePiece, checkStatus, mustGetPiece } from '../pieces/pieces'
 import { recordAudit } from '../../db/queries/audit'
-import { closeWaiting, decideReview, insertReview, lastStepNumber, latestRound, listReviews, openStep } from '../../db/queries/reviews'
+import { closeWaiting, insertReview, lastStepNumber, latestRound, listReviews, openStep } from '../../db/queries/reviews'
 import { chainFor } from './rules'
 import { proofDictionary } from './settings'
+import { changedSinceApproval, digestNote, digestOf } from './bound'
+import { decideStep, decider } from './decide'
 import { proofread } from '../../shared/proofread'
 import { displayWindow } from '../../shared/contract/channel-fields'
 import { ledLeadWarning, needsReview, nextStatuses } from '../../shared/workflow'
 import { chinaDate } from '../../shared/dates'
 import { statusLabel } from '../../shared/channels'
 import type { Piece } from '../../shared/contract/pieces'
-import type { ReviewState } from '../../shared/contract/workflow'
+import type { ReviewState, SubmitResult } from '../../shared/contract/workflow'
 import type { Ctx } from '../context'
 
 export function reviewState(ctx: Ctx, piece: Piece): ReviewState {
@@ -28,7 +32,8 @@ export function reviewState(ctx: Ctx, piece: Piece): ReviewState {
     chain: chainFor(ctx.desk.db, piece),
     rounds,
     open: step ? { round: step.round, step: step.step, stepName: step.stepName } : null,
-    rejection: rejected ? { stepName: rejected.stepName, reviewer: rejected.reviewer, comment: rejected.comment, at: rejected.at } : null
+    rejection: rejected ? { stepName: rejected.stepName, reviewer: rejected.reviewer, comment: rejected.comment, at: rejected.at } : null,
+    changedSinceApproval: changedSinceApproval(ctx.desk.db, piece)
   }
 }
 
@@ -48,41 +53,39 @@ function audit(ctx: Ctx, action: string, piece: Piece, changes: Record<string, u
   recordAudit(ctx.desk.db, { at: ctx.now().toISOString(), actor: ctx.actor, action, entity: 'piece', entityId: piece.id, changes })
 }
 
-export const reviewHandlers = defineHandlers({
-  'review-submit': ({ id }, ctx) =>
-    ctx.desk.tx(() => {
-      const piece = mustGetPiece(ctx, id)
-      if (piece.status === 'pending') throw new UserError(`《${piece.title}》已在审核中，无需重复送审`)
-      if (piece.status !== 'draft') throw new UserError(`只有草稿可以送审；《${piece.title}》当前为“${statusLabel(piece.status)}”`)
-      const db = ctx.desk.db
-      const chain = chainFor(db, piece)
-      const round = latestRound(db, id) + 1
-      const at = ctx.now().toISOString()
-      insertReview(db, id, { round, step: 0, stepName: '送审', reviewer: ctx.actor, decision: 'submitted', comment: chain.length ? chain.join(' → ') : '本渠道无需审核', at })
-      chain.forEach((stepName, i) => insertReview(db, id, { round, step: i + 1, stepName, reviewer: '', decision: 'waiting', comment: '', at }))
-      const { hits, warnings } = checks(ctx, piece)
-      audit(ctx, 'review-submit', piece, { round, chain, proofreadHits: hits.length, warnings })
-      const after = changePiece(ctx, id, { status: chain.length ? 'pending' : 'approved' }, 'review-submit', { workflow: true })
-      return { piece: after, round, chain, hits, warnings }
-    }),
+/** 送审 of a 草稿 — or of an approved piece whose content changed since (e.g. an attachment): a new round. */
+export function submitForReview(ctx: Ctx, id: number): SubmitResult {
+  const piece = mustGetPiece(ctx, id)
+  if (piece.status === 'pending') throw new UserError(`《${piece.title}》已在审核中，无需重复送审`)
+  const db = ctx.desk.db
+  const changed = piece.status === 'approved' || piece.status === 'scheduled' ? changedSinceApproval(db, piece) : []
+  if (piece.status !== 'draft' && !changed.length) {
+    if (piece.status === 'approved' || piece.status === 'scheduled') throw new UserError(`《${piece.title}》已审核通过，内容没有变动，无需重新送审`)
+    throw new UserError(`只有草稿可以送审；《${piece.title}》当前为“${statusLabel(piece.status)}”`)
+  }
+  const chain = chainFor(db, piece)
+  const round = latestRound(db, id) + 1
+  const at = ctx.now().toISOString()
+  const why = changed.length ? `${changed.join('、')}已修改，重新送审：` : ''
+  insertReview(db, id, { round, step: 0, stepName: '送审', reviewer: ctx.actor, reviewerId: ctx.user?.id ?? null, decision: 'submitted', comment: why + (chain.length ? chain.join(' → ') : '本渠道无需审核'), at })
+  chain.forEach((stepName, i) => insertReview(db, id, { round, step: i + 1, stepName, reviewer: '', decision: 'waiting', comment: '', at }))
+  const { hits, warnings } = checks(ctx, piece)
+  audit(ctx, 'review-submit', piece, { round, chain, proofreadHits: hits.length, warnings, ...(changed.length ? { changed } : {}) })
+  const after = changePiece(ctx, id, { status: chain.length ? 'pending' : 'approved' }, 'review-submit', { workflow: true })
+  return { piece: after, round, chain, hits, warnings }
+}
 
-  'review-decide': ({ id, decision, comment, reviewer }, ctx) =>
+export const reviewHandlers = defineHandlers({
+  'review-submit': ({ id }, ctx) => ctx.desk.tx(() => submitForReview(ctx, id)),
+
+  'review-decide': ({ id, decision, comment, proxy }, ctx) =>
     ctx.desk.tx(() => {
       const piece = mustGetPiece(ctx, id)
       const step = piece.status === 'pending' ? openStep(ctx.desk.db, id) : null
       if (!step) throw new UserError(`《${piece.title}》不在审核中（当前为“${statusLabel(piece.status)}”）`)
       if (decision === 'reject' && !comment) throw fieldError('comment', '退回时请写明修改意见，作者会看到')
-      const at = ctx.now().toISOString()
-      const who = reviewer || ctx.actor
-      decideReview(ctx.desk.db, step.id, { decision: decision === 'approve' ? 'approved' : 'rejected', reviewer: who, comment, at })
-      audit(ctx, `review-${decision}`, piece, { round: step.round, step: step.stepName, reviewer: who, comment })
-      let after = piece
-      if (decision === 'reject') {
-        closeWaiting(ctx.desk.db, id, at, `${step.stepName}退回，本轮审核结束`)
-        after = changePiece(ctx, id, { status: 'draft' }, 'review-reject', { workflow: true })
-      } else if (!openStep(ctx.desk.db, id)) {
-        after = changePiece(ctx, id, { status: 'approved' }, 'review-approve', { workflow: true })
-      }
+      const who = decider(ctx, piece, step.stepName, proxy)
+      const after = decideStep(ctx, piece, step, decision, comment, who)
       return { piece: after, state: reviewState(ctx, after) }
     }),
 
@@ -101,8 +104,10 @@ export const reviewHandlers = defineHandlers({
       const open = piece.status === 'pending'
       const round = open ? latestRound(db, id) : latestRound(db, id) + 1
       if (open) closeWaiting(db, id, at, '管理员越级发布，本轮审核结束')
-      insertReview(db, id, { round, step: lastStepNumber(db, id, round) + 1, stepName: '管理员越级发布', reviewer: ctx.actor, decision: 'override', comment: reason, at })
-      audit(ctx, 'review-override', piece, { from: piece.status, to: status, reason, skipped: chain })
+      // The override vouches for what the administrator published, like an approval.
+      const digest = digestOf(db, piece)
+      insertReview(db, id, { round, step: lastStepNumber(db, id, round) + 1, stepName: '管理员越级发布', reviewer: ctx.actor, reviewerId: ctx.user?.id ?? null, decision: 'override', comment: reason, at, contentHash: digest.hash })
+      audit(ctx, 'review-override', piece, { from: piece.status, to: status, reason, skipped: chain, ...digestNote(digest) })
       return changePiece(ctx, id, { status }, 'review-override', { workflow: true })
     }),
 

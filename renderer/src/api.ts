@@ -33,8 +33,11 @@ function httpBridge(): Bridge {
 
 export const bridge: Bridge = window.desk ?? httpBridge()
 
-export function invoke<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<Envelope<ResultOf<K>>> {
-  return bridge.invoke(name, args) as Promise<Envelope<ResultOf<K>>>
+export async function invoke<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<Envelope<ResultOf<K>>> {
+  const r = (await bridge.invoke(name, args)) as Envelope<ResultOf<K>>
+  // Signed out or locked meanwhile (idle lock, another tab): the shell shows the sign-in / unlock screen.
+  if (!r.ok && r.error.details?.refused && (r.error.details.locked || r.error.details.signIn)) window.dispatchEvent(new Event('desk:session'))
+  return r
 }
 
 /** An error envelope as an exception, for code that prefers try/catch. */

@@ -6,6 +6,7 @@ export const NAV = [
   { key: 'watch', label: '舆情', icon: '◉' },
   { key: 'tally', label: '统计', icon: '▥' },
   { key: 'report', label: '报告', icon: '▧' },
+  { key: 'audit', label: '操作日志', icon: '☰' },
   { key: 'settings', label: '设置', icon: '⚙' }
 ] as const
 export type Section = (typeof NAV)[number]['key']

@@ -41,9 +41,22 @@ function watermark(sqlite: Database.Database) {
       sqlite.prepare('DELETE FROM mention_events WHERE id > ?').run(w.events)
       sqlite.prepare('DELETE FROM mention_sources WHERE id > ?').run(w.sources)
       sqlite.prepare('DELETE FROM mentions WHERE id > ?').run(w.mentions)
-      sqlite.prepare('DELETE FROM audit_log WHERE id > ?').run(w.audit)
+      dropAuditTail(sqlite, w.audit)
     })()
   }
+}
+
+/**
+ * The product's audit_log refuses DELETE (append-only trigger). The bench alone, inside the reset's transaction,
+ * lifts that trigger, drops the rows its run appended and puts the trigger back exactly as the migration wrote
+ * it; the id counter goes back too, so the next row follows the kept head without a gap and the chain verifies.
+ */
+function dropAuditTail(sqlite: Database.Database, keepUpTo: number): void {
+  const trigger = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_log_append_only_delete'").pluck().get() as string | undefined
+  if (trigger) sqlite.exec('DROP TRIGGER audit_log_append_only_delete')
+  sqlite.prepare('DELETE FROM audit_log WHERE id > ?').run(keepUpTo)
+  sqlite.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'audit_log'").run(keepUpTo)
+  if (trigger) sqlite.exec(trigger)
 }
 
 function memoryTransport(body: Buffer): HttpTransport {

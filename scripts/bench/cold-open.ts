@@ -1,5 +1,6 @@
 // One cold start of the desk on the benchmark file, in a fresh process: open + migration check + the figures the
 // dashboard shows first. Bundled and run by bench-open.ts; prints one JSON line.
+import { signInBench } from './bench-user'
 import { openContext } from '../../handlers/context'
 import { dispatch, handlers } from '../../handlers'
 import { BENCH_NOW } from './sizes'
@@ -9,7 +10,7 @@ const FIRST_SCREEN = ['app-state', 'schedule-due', 'dashboard-summary', 'today-l
 
 const [file, migrationsFolder] = process.argv.slice(2)
 const t0 = performance.now()
-const ctx = openContext({ dbFile: file, migrationsFolder, now: () => new Date(BENCH_NOW) })
+const ctx = signInBench(openContext({ dbFile: file, migrationsFolder, now: () => new Date(BENCH_NOW) }))
 const opened = performance.now()
 const each: Record<string, number> = {}
 for (const name of FIRST_SCREEN) {

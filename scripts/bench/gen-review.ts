@@ -12,6 +12,19 @@ import type { Random } from '../../services/random'
 import type { Ctx } from '../../handlers/context'
 import type { Clock } from './clock'
 import { REVIEWERS } from './words'
+import { benchUser } from './bench-user'
+import { ALL_STEPS } from '../../shared/roles'
+
+/** The bench desk's reviewers are real users (谁审核谁负责): each decision is made by one of them, signed in. */
+const reviewerCtxs = new WeakMap<object, Ctx[]>()
+function reviewers(ctx: Ctx): Ctx[] {
+  let list = reviewerCtxs.get(ctx.desk)
+  if (!list) {
+    list = REVIEWERS.map((name) => ({ ...ctx, user: benchUser(ctx, name, ['reviewer'], [ALL_STEPS]), actor: name }))
+    reviewerCtxs.set(ctx.desk, list)
+  }
+  return list
+}
 
 const EVIDENCE_CHANNELS = new Set(['event', 'print', 'honor', 'meeting'])
 
@@ -51,7 +64,8 @@ function review(ctx: Ctx, clock: Clock, r: Random, piece: Piece, target: PieceIn
   const steps = chainFor(ctx.desk.db, piece).length
   for (let i = 0; i < steps; i++) {
     clock.set(at(submitDay, `${11 + i * 2}:${String(r.int(0, 59)).padStart(2, '0')}`))
-    reviewHandlers['review-decide']({ id: piece.id, decision: 'approve', comment: i === steps - 1 ? '同意发布' : '', reviewer: REVIEWERS[Math.min(i, REVIEWERS.length - 1)] }, ctx)
+    const by = reviewers(ctx)[Math.min(i, REVIEWERS.length - 1)]
+    reviewHandlers['review-decide']({ id: piece.id, decision: 'approve', comment: i === steps - 1 ? '同意发布' : '' }, by)
   }
   if (target === 'approved') return
   clock.set(at(piece.date, '09:30'))

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
+import { signInBench } from './bench-user'
 import { openContext, type Ctx } from '../../handlers/context'
 import { dispatch, handlers } from '../../handlers'
 import { createPiece } from '../../handlers/pieces/pieces'
@@ -54,7 +55,7 @@ export interface BenchDesk {
 /** A temp desk holding n pieces written through createPiece (audit and search index included), in batches. */
 export function buildLedgerDesk(n: number, seed = 20230630): BenchDesk {
   const dir = mkdtempSync(join(tmpdir(), 'desk-bench-'))
-  const ctx = openContext({ dbFile: join(dir, 'bench.sqlite'), actor: '基准测试', now: () => new Date('2024-06-15T02:00:00Z') })
+  const ctx = signInBench(openContext({ dbFile: join(dir, 'bench.sqlite'), actor: '基准测试', now: () => new Date('2024-06-15T02:00:00Z') }))
   const r = seeded(seed)
   const t0 = performance.now()
   for (let start = 0; start < n; start += 5000) {

@@ -1,6 +1,7 @@
 // The measuring process, started by index.ts from a bundle (as the app runs bundled code, not through tsx).
 //   node .bench/build/run.mjs --db FILE --migrations DIR --static DIR --cold-open cold-open.mjs --browser browser-driver.mjs
 // Prints one JSON line: { metrics: { key: Metric } }. Progress goes to stderr.
+import { signInBench } from './bench-user'
 import { openContext } from '../../handlers/context'
 import { reportHalfyear, tallyMonth } from './bench-report'
 import { searchMetric, SHORT_TERM, LONG_TERM } from './bench-search'
@@ -29,7 +30,7 @@ async function step(key: MetricKey, run: () => Promise<Metric>): Promise<void> {
   log(`  ${m.median.toFixed(1)} ${m.unit}${m.ratio !== undefined ? `（基线的 ${m.ratio.toFixed(2)} 倍）` : ''}${m.ok ? '' : ' 未达标'}（峰值内存 ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB）`)
 }
 
-const ctx = openContext({ dbFile: file, migrationsFolder, now: () => new Date(BENCH_NOW) })
+const ctx = signInBench(openContext({ dbFile: file, migrationsFolder, now: () => new Date(BENCH_NOW) }))
 try {
   await step('report_halfyear', () => reportHalfyear(ctx))
   await step('tally_month', () => tallyMonth(ctx))

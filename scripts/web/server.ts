@@ -4,12 +4,15 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { dispatch, handlers, type Ctx } from '../../handlers'
 import { CSP } from '../../shared/csp'
+import { createSessionStore } from './sessions'
 
 /** The HTTP bridge: the built renderer plus the handlers, on 127.0.0.1 only, for browser use and tests. */
 export interface WebBridge {
   url: string
   token: string
   server: Server
+  /** How many browser sessions the bridge holds (signed in or not). */
+  readonly sessions: number
   close(): Promise<void>
 }
 
@@ -24,19 +27,28 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json'
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+/**
+ * The calls a browser may make before it has a session: what the sign-in screen needs. For these the bridge opens a
+ * session and sets its cookie in the reply; every other call without a valid session cookie is refused.
+ */
+const ENTRY = new Set(['app-state', 'session-state', 'session-sign-in', 'session-setup-first-admin'])
+/** After these the session changes hands (signed in, signed out): it moves to a new id, so an old cookie is void. */
+const ROTATE = new Set(['session-sign-in', 'session-setup-first-admin', 'session-sign-out'])
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
   res.writeHead(status, {
     'content-type': type,
     'content-security-policy': CSP,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
-    'cache-control': 'no-store'
+    'cache-control': 'no-store',
+    ...extra
   })
   res.end(body)
 }
 
-function refuse(res: ServerResponse, status: number, message: string): void {
-  send(res, status, JSON.stringify({ ok: false, error: { type: 'user', message } }))
+function refuse(res: ServerResponse, status: number, message: string, details?: Record<string, unknown>): void {
+  send(res, status, JSON.stringify({ ok: false, error: { type: 'user', message, ...(details ? { details } : {}) } }))
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -64,6 +76,7 @@ function sameToken(a: string | undefined, b: string): boolean {
 
 export async function startWebBridge(o: { ctx: Ctx; staticDir: string; port?: number }): Promise<WebBridge> {
   const token = randomBytes(24).toString('hex')
+  const sessions = createSessionStore(token)
   let origin = ''
   let host = ''
 
@@ -95,8 +108,21 @@ export async function startWebBridge(o: { ctx: Ctx; staticDir: string; port?: nu
     } catch (e) {
       return refuse(res, (e as Error).message === 'too-large' ? 413 : 400, (e as Error).message === 'too-large' ? '请求内容过大（上限 16 MB）' : '请求不是有效的 JSON')
     }
-    const envelope = await dispatch(handlers, o.ctx, body?.name, body?.args)
-    send(res, 200, JSON.stringify(envelope))
+    const name = body?.name
+    let found = sessions.find(req.headers.cookie)
+    let setCookie: string | undefined
+    if (!found) {
+      if (typeof name !== 'string' || !ENTRY.has(name)) return refuse(res, 401, '请先登录（会话已失效或不存在，请刷新页面后重新登录）', { refused: true, signIn: true })
+      const made = sessions.create()
+      found = made
+      setCookie = made.setCookie
+    }
+    const envelope = await dispatch(handlers, { ...o.ctx, session: found.session }, name, body?.args)
+    if (envelope.ok && typeof name === 'string' && ROTATE.has(name)) {
+      sessions.drop(found.id)
+      setCookie = sessions.create(found.session).setCookie
+    }
+    send(res, 200, JSON.stringify(envelope), undefined, setCookie ? { 'set-cookie': setCookie } : {})
   }
 
   const server = createServer((req, res) => {
@@ -118,6 +144,9 @@ export async function startWebBridge(o: { ctx: Ctx; staticDir: string; port?: nu
     url: `${origin}/`,
     token,
     server,
+    get sessions() {
+      return sessions.size
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve()))
   }
 }

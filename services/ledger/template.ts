@@ -2,6 +2,8 @@
 // becomes a row again (export → import must give back the same rows).
 import { TEMPLATE_COLUMNS, REQUIRED_COLUMNS, type TemplateColumn } from '../../shared/contract/ledger'
 import { pieceFields, type Piece } from '../../shared/contract/pieces'
+import { deciderLabel } from '../../shared/workflow'
+import type { ReviewRow } from '../../shared/contract/workflow'
 import { channelLabel, finalStatusesFor, statusLabel, CHANNELS, type Channel, type Status } from '../../shared/channels'
 import { restoreCell } from '../export/cells'
 import { EVENT_KINDS, PRINT_KINDS } from '../../shared/contract/channel-fields'
@@ -184,6 +186,24 @@ export function pieceToRow(p: Piece): Record<TemplateColumn, string | number | n
     链接: p.link,
     备注: p.notes
   }
+}
+
+const DECIDED: Partial<Record<ReviewRow['decision'], string>> = { approved: '通过', rejected: '退回', override: '越级', waiting: '待审' }
+
+/**
+ * The export's 审核 cell: 补录 first when it is one, then each step of the latest round that was decided or is
+ * waiting — 宣传科初审：张宣通过；分管院领导终审：王院长（代录：李干事，附签批单.jpg）通过.
+ */
+export function reviewCell(p: Pick<Piece, 'backfill'>, latestRound: readonly ReviewRow[]): string {
+  const parts = p.backfill ? ['补录'] : []
+  for (const r of latestRound) {
+    const word = r.step > 0 ? DECIDED[r.decision] : undefined
+    if (!word) continue
+    if (r.decision === 'waiting') parts.push(`${r.stepName}：${word}`)
+    else if (r.decision === 'override') parts.push(`${r.stepName}：${r.reviewer}（理由：${r.comment}）`)
+    else parts.push(`${r.stepName}：${deciderLabel(r)}${word}`)
+  }
+  return parts.join('；')
 }
 
 /**

@@ -1,17 +1,18 @@
-// Ledger rows → the template as xlsx or CSV. Every text cell goes through services/export/cells (formula
+// Ledger rows → the template as xlsx or CSV, plus the export's 审核 column (补录, who approved, 代录). Every text cell goes through services/export/cells (formula
 // neutralizing, control characters, length limit); dates become real Excel dates so the officer can sort them.
 import ExcelJS from 'exceljs'
 import { PassThrough } from 'node:stream'
-import { TEMPLATE_COLUMNS, REQUIRED_COLUMNS, type TemplateColumn } from '../../shared/contract/ledger'
+import { EXPORT_COLUMNS, TEMPLATE_COLUMNS, REQUIRED_COLUMNS, REVIEW_COLUMN, type ExportColumn, type TemplateColumn } from '../../shared/contract/ledger'
 import { CHANNELS, STATUSES, OUTLET_LEVELS } from '../../shared/channels'
 import { safeCell } from '../export/cells'
 import { toCsv } from '../export/csv'
 import { DATE_FORMS } from './cells'
 
-export type LedgerRow = Record<TemplateColumn, string | number | null>
+/** One exported row: the template's columns, and the 审核 column (empty when left out). */
+export type LedgerRow = Record<TemplateColumn, string | number | null> & Partial<Record<typeof REVIEW_COLUMN, string | null>>
 
-const WIDTHS: Record<TemplateColumn, number> = {
-  日期: 12, 渠道: 14, 标题: 48, 状态: 10, 科室: 12, 作者: 12, '媒体/平台': 18, 媒体级别: 10, 数量: 10, 覆盖人次: 10, 主题: 22, 链接: 30, 备注: 30
+const WIDTHS: Record<ExportColumn, number> = {
+  日期: 12, 渠道: 14, 标题: 48, 状态: 10, 科室: 12, 作者: 12, '媒体/平台': 18, 媒体级别: 10, 数量: 10, 覆盖人次: 10, 主题: 22, 链接: 30, 备注: 30, 审核: 40
 }
 
 /** What each column takes, for the template's 填写说明 sheet. */
@@ -34,16 +35,16 @@ const GUIDE: Record<TemplateColumn, string> = {
 const VALIDATION_ROWS = 1000
 const dayOf = (s: string): Date => new Date(Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))))
 
-function xlsxValue(column: TemplateColumn, v: string | number | null): ExcelJS.CellValue {
-  if (v === null || v === '') return null
+function xlsxValue(column: ExportColumn, v: string | number | null | undefined): ExcelJS.CellValue {
+  if (v === null || v === undefined || v === '') return null
   if (typeof v === 'number') return v
   if (column === '日期' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return dayOf(v)
   return safeCell(v)
 }
 
-function sheetWithHeader(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+function sheetWithHeader(wb: ExcelJS.Workbook, columns: readonly ExportColumn[] = TEMPLATE_COLUMNS): ExcelJS.Worksheet {
   const ws = wb.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 1 }] })
-  ws.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] }))
+  ws.columns = columns.map((c) => ({ header: c, key: c, width: WIDTHS[c] }))
   const head = ws.getRow(1)
   head.font = { bold: true }
   head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F2F4' } }
@@ -68,12 +69,12 @@ export async function ledgerXlsx(rows: LedgerRow[], pause?: (done: number) => Pr
   })
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
   wb.creator = '宣传舆情工作台'
-  const ws = sheetWithHeader(wb)
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: TEMPLATE_COLUMNS.length } }
+  const ws = sheetWithHeader(wb, EXPORT_COLUMNS)
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: EXPORT_COLUMNS.length } }
   ws.getRow(1).commit()
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]
-    ws.addRow(TEMPLATE_COLUMNS.map((c) => xlsxValue(c, r[c]))).commit()
+    ws.addRow(EXPORT_COLUMNS.map((c) => xlsxValue(c, r[c]))).commit()
     if (pause && i % 2000 === 1999) await pause(i + 1)
   }
   ws.commit()
@@ -83,8 +84,8 @@ export async function ledgerXlsx(rows: LedgerRow[], pause?: (done: number) => Pr
 }
 
 export function ledgerCsv(rows: LedgerRow[]): Buffer {
-  const text = (v: string | number | null): string => (v === null ? '' : typeof v === 'number' ? String(v) : safeCell(v))
-  return toCsv([[...TEMPLATE_COLUMNS], ...rows.map((r) => TEMPLATE_COLUMNS.map((c) => text(r[c])))])
+  const text = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : safeCell(v))
+  return toCsv([[...EXPORT_COLUMNS], ...rows.map((r) => EXPORT_COLUMNS.map((c) => text(r[c])))])
 }
 
 /** The empty import template: headers, drop-down lists for 渠道/状态/媒体级别, and a sheet explaining each column. */

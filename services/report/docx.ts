@@ -1,10 +1,11 @@
 // The Word draft: the paragraphs of draft.ts laid out like an official document (GB/T 9704: A4, 仿宋 三号 body,
-// 黑体 section headings, 小标宋 title, fixed 28-point lines), then the appendix tables of every figure and of the
-// 佐证材料. Each paragraph is one run, so a sentence is never split across XML elements.
+// 黑体 section headings, 小标宋 title, fixed 28-point lines), then the appendix tables of every figure, of the
+// 佐证材料 and of each month's sign-off. Each paragraph is one run, so a sentence is never split across XML elements.
 import {
   AlignmentType, BorderStyle, Document, LineRuleType, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType
 } from 'docx'
 import { stripControls } from '../export/cells'
+import type { Cell, Table as RowTable } from './tables'
 import type { DraftParagraph, EvidenceItem, Figure } from '../../shared/contract/reports'
 import { FIGURE_GROUPS } from '../../shared/contract/reports'
 import { channelLabel } from '../../shared/channels'
@@ -69,6 +70,23 @@ export interface DocxInput {
   figures: Figure[]
   evidence: EvidenceItem[]
   periodLabel: string
+  /** The 签阅情况 table (services/report/signoffs.ts) and the sentence saying which figures the draft uses. */
+  signoffs?: RowTable
+  basis?: string
+}
+
+const cellText = (c: Cell): string => (c === null ? '' : typeof c === 'object' ? c.date : String(c))
+/** The sign-off columns Word has room for: 月份, 签阅情况, 签阅人, 签阅日期, 签阅后变动的数字. */
+const SIGNOFF_COLUMNS = [0, 1, 3, 4, 5]
+
+/** 附表3: each month of the period — 已签阅（第N版）, 签阅后有变动 or 未签阅 — after the sentence on which figures are used. */
+function signoffAppendix(t: RowTable, basis: string): (Paragraph | Table)[] {
+  const rows = t.rows.map((r) => SIGNOFF_COLUMNS.map((i) => (i === 1 && r[2] !== null ? `${cellText(r[1])}（第${cellText(r[2])}版）` : cellText(r[i]))))
+  return [
+    appendixHeading('附表3：各月统计数字签阅情况'),
+    ...(basis ? [paragraph({ kind: 'body', text: basis })] : []),
+    table(SIGNOFF_COLUMNS.map((i) => t.columns[i].header), rows, [1, 3, 2, 3, 6])
+  ]
 }
 
 export async function reportDocx(d: DocxInput): Promise<Buffer> {
@@ -91,7 +109,8 @@ export async function reportDocx(d: DocxInput): Promise<Buffer> {
           appendixHeading(`附表2：佐证材料清单（${d.evidence.length}件）`),
           d.evidence.length
             ? table(['序号', '文件名', '台账记录', '渠道', '日期'], evidenceRows, [1, 5, 6, 2, 2])
-            : paragraph({ kind: 'note', text: '（本期台账记录尚未上传佐证材料，请在台账中补充照片、截图等材料后重新生成。）' })
+            : paragraph({ kind: 'note', text: '（本期台账记录尚未上传佐证材料，请在台账中补充照片、截图等材料后重新生成。）' }),
+          ...(d.signoffs ? signoffAppendix(d.signoffs, d.basis ?? '') : [])
         ]
       }
     ]

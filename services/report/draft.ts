@@ -171,20 +171,22 @@ function honorSection(s: FigureSet, until: string): Section | null {
   }
 }
 
+const MENTION_LEAD = '医院网络信息管理中心经常性地关注医院网络舆情，及时为领导研判舆情提供依据。'
+
 function mentionSection(s: FigureSet, short: string): Section | null {
   const m = s.mentions
-  if (m.total === 0) return null
+  const heading = '加强网络舆情监测，及时研判处置'
+  // What was removed after assessment (误报, 重复, 与本院无关) is stated as such, never silently dropped.
+  const removed = m.removed > 0 ? `经研判排除误报等无关信息${countText(m.removed)}条` : ''
+  if (m.total === 0) return removed ? { heading, body: [`${MENTION_LEAD}${short}监测到的网络信息${removed}，未发现涉及${SELF}的舆情。`] } : null
   const b = m.bySentiment
-  let t = `${short}共监测到涉及${SELF}的网络信息${countText(m.total)}条，其中正面${countText(b['正面'] ?? 0)}条、中性${countText(b['中性'] ?? 0)}条、负面${countText(m.negative)}条`
+  let t = `${short}共监测到涉及${SELF}的网络信息${countText(m.total)}条${removed ? `（另${removed}）` : ''}，其中正面${countText(b['正面'] ?? 0)}条、中性${countText(b['中性'] ?? 0)}条、负面${countText(m.negative)}条`
   t += m.severe > 0 ? `，较大及以上舆情${countText(m.severe)}条` : '，未发生较大及以上舆情'
   if (m.closed > 0 && m.closedShare !== null) {
     t += `；已办结${countText(m.closed)}条，办结率${percentText(m.closedShare)}`
     if (m.medianCloseHours !== null) t += `，办结用时中位数为${hoursText(m.medianCloseHours)}`
   }
-  return {
-    heading: '加强网络舆情监测，及时研判处置',
-    body: [`医院网络信息管理中心经常性地关注医院网络舆情，及时为领导研判舆情提供依据。${t}。`]
-  }
+  return { heading, body: [`${MENTION_LEAD}${t}。`] }
 }
 
 function accountSection(s: FigureSet): Section | null {

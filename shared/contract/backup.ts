@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { spec, noArgs } from './define'
 import type { JobStarted } from './jobs'
 import { ADMIN, OFFICE } from '../roles'
+import type { AuditHeadInfo, AuditProblemInfo } from './audit'
 
 /**
  * A backup in the desk's backups folder is named `desk-YYYY-MM-DD-HHmmss[-manual].sqlite` (China local time).
@@ -24,6 +25,13 @@ export interface BackupInfo {
   size: number
   /** Whether the evidence files were backed up beside it. */
   evidence: boolean
+  /** The audit chain head inside the backup (操作日志至第 id 条); null for a backup older than the chain. */
+  auditHead: AuditHeadInfo | null
+  /**
+   * Whether that head is the one this desk's trail recorded when it made the backup: false = the file was
+   * altered since; null = this desk has no record of making it (copied in, or older than the record).
+   */
+  auditAsRecorded: boolean | null
 }
 
 export interface BackupOverview {
@@ -48,6 +56,16 @@ export interface RestoreResult {
   fromVersion: number
   toVersion: number
   evidenceFiles: number
+  /** The rollback as the restored trail's new `restore` row records it. */
+  audit: {
+    /** The replaced database's head and row count (null: there was none, or it could not be read). */
+    replaced: (AuditHeadInfo & { count: number }) | null
+    /** The backup's head, which the restore row is chained onto. */
+    backup: AuditHeadInfo
+    asRecorded: boolean | null
+    /** The first row of the backup's own trail that did not verify (it was restored all the same). */
+    backupProblem: AuditProblemInfo | null
+  }
 }
 
 /** Job phases of a backup or restore; the page names them. */

@@ -13,18 +13,7 @@ export interface DashboardSummary {
   halfYear: { label: string; from: string; to: string; byChannel: Partial<Record<Channel, number>>; total: number }
 }
 
-export interface AuditEntry {
-  id: number
-  at: string
-  actor: string
-  action: string
-  entity: string
-  entityId: string
-  changes: Record<string, unknown>
-}
-
 export const dashboardContract = {
   'dashboard-summary': spec(ANYONE, z.object({ month: monthString.optional() }).default({})).returns<DashboardSummary>(),
-  'audit-list': spec(ANYONE, z.object({ entity: z.string().max(40), entityId: z.string().max(40) })).returns<AuditEntry[]>(),
   'demo-seed': spec(ADMIN, noArgs).returns<{ pieces: number; mentions: number }>()
 }

@@ -50,6 +50,8 @@ export const FIELD_LABELS: Record<string, string> = {
   uploadId: '上传编号', offset: '分块位置', thumbBase64: '缩略图', level: '级别', platform: '平台', owner: '负责人',
   createdDate: '建立日期', registeredDate: '登记日期', target: '目标', dueDate: '截止日期', minLevel: '媒体级别',
   onlyAccepted: '只计录用', label: '指标名称', done: '完成', extra: '渠道字段',
+  // review bound to content: 补录, 代录 and the confirmation of an edit
+  backfill: '补录', confirm: '确认', reviewerId: '审核人', reviewerName: '审核人', evidenceId: '签批单（佐证材料）',
   // users
   password: '密码', current: '当前密码', roles: '角色', steps: '审核步骤', active: '启用', minutes: '锁定时间', officer: '同时担任宣传干事'
 }

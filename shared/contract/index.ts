@@ -12,6 +12,7 @@ import { mentionsContract } from './mentions'
 import { reportsContract } from './reports'
 import { tallyContract } from './tallies'
 import { usersContract } from './users'
+import { auditContract } from './audit'
 
 export * from './define'
 
@@ -28,7 +29,7 @@ function merge<T extends Record<string, Spec>[]>(...parts: T): UnionToIntersecti
 }
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 
-export const contract = merge(settingsContract, piecesContract, dashboardContract, ledgerContract, jobsContract, ledgerWorkflowContract, backupContract, feedsContract, mentionsContract, reportsContract, tallyContract, usersContract)
+export const contract = merge(settingsContract, piecesContract, dashboardContract, ledgerContract, jobsContract, ledgerWorkflowContract, backupContract, feedsContract, mentionsContract, reportsContract, tallyContract, usersContract, auditContract)
 
 export type Contract = typeof contract
 export type HandlerName = keyof Contract

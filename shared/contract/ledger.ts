@@ -10,6 +10,13 @@ import { ANYONE, OFFICER } from '../roles'
 export const TEMPLATE_COLUMNS = ['日期', '渠道', '标题', '状态', '科室', '作者', '媒体/平台', '媒体级别', '数量', '覆盖人次', '主题', '链接', '备注'] as const
 export type TemplateColumn = (typeof TEMPLATE_COLUMNS)[number]
 export const REQUIRED_COLUMNS: readonly TemplateColumn[] = ['日期', '渠道', '标题']
+/**
+ * The export adds one column after the template's: 审核 — 补录, and who decided each step of the latest round
+ * (代录 named as such). An import ignores it (an imported row is 补录 whatever it says).
+ */
+export const REVIEW_COLUMN = '审核'
+export const EXPORT_COLUMNS = [...TEMPLATE_COLUMNS, REVIEW_COLUMN] as const
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number]
 
 /** Largest file accepted for import (bytes); its base64 form must also fit the HTTP bridge's 16 MB request cap. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -108,7 +115,9 @@ export const ledgerContract = {
   'ledger-facets': spec(ANYONE, noArgs).returns<LedgerFacets>(),
   'piece-bulk-status': spec(OFFICER, z.object({
       ids: z.array(z.number().int().positive()).min(1, { message: '请先勾选要修改的记录' }).max(1000, { message: '一次最多修改 1000 条，请缩小范围后分批修改' }),
-      status: z.enum(STATUS_CODES, { error: '状态无效' })
+      status: z.enum(STATUS_CODES, { error: '状态无效' }),
+      /** The officer saw the warnings (months the secretary signed) and changes anyway; see piece-update. */
+      confirm: z.boolean().default(false)
     })
   ).returns<{ changed: number; unchanged: number }>()
 }

@@ -7,7 +7,7 @@ import type { MentionMatch, TextSegment } from './feeds'
 import { ANYONE, OFFICE, OFFICER } from '../roles'
 
 export const mentionFilter = z.object({
-  /** 'open' = 新/研判/处置中 (the default inbox), 'all' = everything. */
+  /** 'open' = 新/研判/处置中 (the default inbox), 'all' = everything but 已移除, 'removed' = only those (the inspection team's view). */
   status: z.enum([...MENTION_STATUS_CODES, 'open', 'all'], { error: '状态无效' }).default('open'),
   grade: z.enum(GRADES, { error: '级别须为 重大/较大/一般' }).optional(),
   sentiment: z.enum(SENTIMENTS, { error: '情感须为 负面/中性/正面' }).optional(),
@@ -68,6 +68,8 @@ export interface MentionDetail extends MentionRow {
   snippetSegments: TextSegment[]
   sentimentCues: string[]
   closedAt: string | null
+  /** 移除: who, when and why (null while not removed). */
+  removed: { at: string; by: string; reason: string } | null
   sources: MentionSource[]
   events: MentionEvent[]
   piece: { id: number; title: string; date: string; channel: string } | null
@@ -128,15 +130,24 @@ export type WatchSettings = z.output<typeof watchSettingsFields> & { lexiconIsDe
 
 const note = shortText(1000).default('')
 
+/** The reasons offered for 移除; the officer may add words after one (误报：同名医院的报道). */
+export const REMOVE_REASONS = ['误报', '重复', '与本院无关', '其他'] as const
+/** Triage steps the officer may take; 已移除 is reached only through mention-remove, with its reason. */
+const TRIAGE_CODES = MENTION_STATUS_CODES.filter((s) => s !== 'removed') as [MentionStatus, ...MentionStatus[]]
+
 export const mentionsContract = {
   'mention-list': spec(ANYONE, mentionFilter).returns<MentionPage>(),
   'mention-get': spec(ANYONE, z.object({ id: rowId })).returns<MentionDetail>(),
-  'mention-triage': spec(OFFICER, z.object({ id: rowId, step: z.enum(MENTION_STATUS_CODES, { error: '处置步骤无效' }), note })).returns<MentionDetail>(),
+  'mention-triage': spec(OFFICER, z.object({ id: rowId, step: z.enum(TRIAGE_CODES, { error: '处置步骤无效' }), note })).returns<MentionDetail>(),
   'mention-correct': spec(OFFICER, z.object({ id: rowId, sentiment: z.enum(SENTIMENTS, { error: '情感须为 负面/中性/正面' }).optional(), grade: z.enum(GRADES, { error: '级别须为 重大/较大/一般' }).optional() })).returns<MentionDetail>(),
   'mention-assign': spec(OFFICER, z.object({ id: rowId, assignee: shortText(20) })).returns<MentionDetail>(),
   'mention-escalate': spec(OFFICER, z.object({ id: rowId, escalated: z.boolean(), note })).returns<MentionDetail>(),
   'mention-link-piece': spec(OFFICER, z.object({ id: rowId, pieceId: rowId.nullable() })).returns<MentionDetail>(),
-  'mention-delete': spec(OFFICER, z.object({ id: rowId })).returns<{ id: number }>(),
+  /** 移除 replaces deleting: the mention leaves the inbox and every count but stays, with its trail and the reason. */
+  'mention-remove': spec(OFFICER, z.object({
+    id: rowId,
+    reason: shortText(200).min(1, { message: '请填写移除理由（如：误报、重复、与本院无关）' })
+  })).returns<MentionDetail>(),
   'watch-summary': spec(ANYONE, noArgs).returns<WatchSummary>(),
   'watch-digest': spec(ANYONE, z.object({ date: calendarDate.optional() }).default({})).returns<WatchDigest>(),
   'watch-settings-get': spec(ANYONE, noArgs).returns<WatchSettings>(),

@@ -24,7 +24,12 @@ export const pieceFields = z.object({
   notes: shortText(5000).default(''),
   body: shortText(100_000).default(''),
   themes: z.array(shortText(20).min(1)).max(20).default([]),
-  extra: z.record(z.string(), z.unknown()).default({})
+  extra: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * 补录: recording work already carried out (its review, if any, happened outside the desk). A new piece on a
+   * channel with a review chain may start past 待审核 only with this set; it is labelled 补录 everywhere.
+   */
+  backfill: z.boolean().default(false)
 })
 export type PieceInput = z.input<typeof pieceFields>
 
@@ -63,6 +68,8 @@ export interface Piece {
   body: string
   themes: string[]
   extra: Record<string, unknown>
+  /** 补录 (see pieceFields.backfill): set when created, never changed. */
+  backfill: boolean
   createdAt: string
   createdBy: string
   updatedAt: string
@@ -76,7 +83,11 @@ export interface PiecePage {
 
 export const piecesContract = {
   'piece-create': spec(OFFICER, pieceFields).returns<Piece>(),
-  'piece-update': spec(OFFICER, patchOf(pieceFields).extend({ id: rowId })).returns<Piece>(),
+  /**
+   * `confirm`: the officer saw the warnings and saves anyway. Without it, an edit that would send an approved piece
+   * back for review, or touches a month the secretary signed, fails with details `{ confirm: true, warnings }`.
+   */
+  'piece-update': spec(OFFICER, patchOf(pieceFields.omit({ backfill: true })).extend({ id: rowId, confirm: z.boolean().default(false) })).returns<Piece>(),
   'piece-get': spec(ANYONE, z.object({ id: rowId })).returns<Piece>(),
   'piece-delete': spec(OFFICER, z.object({ id: rowId })).returns<{ id: number }>(),
   'piece-list': spec(ANYONE, pieceFilter).returns<PiecePage>()

@@ -3,9 +3,11 @@ import { spec, noArgs } from './define'
 import type { JobStarted } from './jobs'
 import type { FilePayload } from './ledger'
 import type { QuotaProgress } from './quotas'
+import type { RowChange } from './tallies'
+import { rowId, shortText } from './fields'
 import { parsePeriod } from '../periods'
 import type { Channel } from '../channels'
-import { ANYONE, OFFICE } from '../roles'
+import { ANYONE, OFFICE, SECRETARY } from '../roles'
 
 /** A period code as the officer or the CLI writes it: 2023H1, 2023H2, 2023Q2, 2023-05, 2023-01-01..2023-03-31. */
 export const periodCode = z
@@ -107,6 +109,8 @@ export interface FigureSet {
     /** Share closed (%), one decimal; null without mentions. */
     closedShare: number | null
     medianCloseHours: number | null
+    /** 移除 (误报, 重复, 与本院无关…): kept and counted as such, left out of every count above. */
+    removed: number
   }
   /** Per channel: counts by 类别 (LED content kind, video source, print item, event type, meeting type, honour). */
   kinds: Partial<Record<Channel, KindCount[]>>
@@ -145,12 +149,82 @@ export interface DraftParagraph {
   text: string
 }
 
+/**
+ * The password re-entered as a signature (签阅, 定稿): never trimmed, never echoed in an error, never stored —
+ * only checked against the signed-in user's hash.
+ */
+export const signature = z.string({ error: '请输入密码确认' }).min(1, { message: '请输入您的登录密码作为签名' }).max(200, { message: '密码不能超过 200 位' })
+
+/** A figure as it was signed (or finalized) and as it is now. */
+export interface FigureChange {
+  key: string
+  label: string
+  signed: number
+  now: number
+}
+
+/** signed: the latest version still matches today's figures; changed: 签阅后有变动; unsigned: 未签阅. */
+export type MonthSignoffState = 'signed' | 'changed' | 'unsigned'
+
+/** One month of a report's period and its sign-off, as the half-year report states it. */
+export interface MonthSignoff {
+  month: string
+  state: MonthSignoffState
+  /** False for a month still running (it cannot be signed yet). */
+  ended: boolean
+  version: number | null
+  signedBy: string | null
+  signedAt: string | null
+  /** The figures that differ from the signed version (state 'changed'). */
+  figureChanges: FigureChange[]
+  /** Rows of the month added, edited or deleted since signing. */
+  rowChanges: number
+  /** As the report words it: 5月：已签阅（第2版，王书记，2023年6月2日）. */
+  text: string
+}
+
+/** One 定稿 version of a half-year (the files themselves come from report-final-download). */
+export interface FinalInfo {
+  id: number
+  period: string
+  version: number
+  signedBy: string
+  signedAt: string
+  comment: string
+  docxSha256: string
+  xlsxSha256: string
+  docxBytes: number
+  xlsxBytes: number
+  auditHeadId: number
+  auditHead: string
+  /** Each month's sign-off as it stood at 定稿. */
+  months: MonthSignoff[]
+}
+
+/** The latest 定稿 and what changed since: figures now against the finalized ones, ledger rows edited since. */
+export interface FinalView extends FinalInfo {
+  changed: boolean
+  figureChanges: FigureChange[]
+  rowChanges: RowChange[]
+}
+
+export interface FinalFile extends FilePayload {
+  sha256: string
+  bytes: number
+}
+
 export interface ReportPreview {
   period: FigureSet['period']
   fileBase: string
   paragraphs: DraftParagraph[]
   figures: Figure[]
   evidence: number
+  /** Each month of the period: 已签阅（第N版…）/ 未签阅 / 签阅后有变动. */
+  signoffs: MonthSignoff[]
+  /** Which figures the draft uses (today's, with the months' signed versions). */
+  basis: string
+  /** Only half-years are finalized; null when never. */
+  final: FinalView | null
   /** Milliseconds the figures and draft took. */
   ms: number
 }
@@ -167,10 +241,20 @@ export const reportArgs = z.object({
   format: z.enum(REPORT_FORMATS, { error: '格式须为 docx / xlsx / csv / json' })
 })
 
+const halfYear = z
+  .string({ error: '请选择半年' })
+  .trim()
+  .regex(/^\d{4}H[12]$/, { message: '定稿按半年进行，请选择上半年或下半年（如 2023H1）' })
+
 export const reportsContract = {
   'report-preview': spec(ANYONE, z.object({ period: periodCode })).returns<ReportPreview>(),
   /** Starts the file as a job; the finished job's result is a ReportFile. */
   'report-export-start': spec(ANYONE, reportArgs).returns<JobStarted>(),
   'report-settings-get': spec(ANYONE, noArgs).returns<ReportSettings>(),
-  'report-settings-save': spec(OFFICE, z.object({ wording: z.enum(['exact', 'approx'], { error: '请选择数字写法' }) })).returns<ReportSettings>()
+  'report-settings-save': spec(OFFICE, z.object({ wording: z.enum(['exact', 'approx'], { error: '请选择数字写法' }) })).returns<ReportSettings>(),
+  /** 定稿: the secretary's password is the signature; the .docx and .xlsx are stored byte for byte with their SHA-256. */
+  'report-finalize': spec(SECRETARY, z.object({ period: halfYear, password: signature, comment: shortText(500).default('') })).returns<FinalView>(),
+  'report-finals': spec(ANYONE, z.object({ period: halfYear.optional() }).default({})).returns<FinalInfo[]>(),
+  /** The stored file of one 定稿 version, byte-identical to what was finalized. */
+  'report-final-download': spec(ANYONE, z.object({ id: rowId, format: z.enum(['docx', 'xlsx'], { error: '格式须为 docx 或 xlsx' }) })).returns<FinalFile>()
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { spec } from './define'
 import { monthString, shortText } from './fields'
 import type { JobStarted } from './jobs'
-import { periodCode, type FigureEntity, type FigureSet } from './reports'
+import { periodCode, signature, type FigureChange, type FigureEntity, type FigureSet } from './reports'
 import type { Period } from '../periods'
 import type { Channel } from '../channels'
 import { ANYONE, SECRETARY } from '../roles'
@@ -30,20 +30,40 @@ export interface RowChange {
   fields: string[]
 }
 
-export interface FigureChange {
+export type { FigureChange }
+
+/** A figure one sign-off version signed differently from the version before it. */
+export interface VersionDiff {
   key: string
   label: string
-  signed: number
-  now: number
+  before: number
+  after: number
 }
 
-/** 已阅: a month's sign-off, and what changed since. */
-export interface SignoffState {
-  month: string
+/** One version of a month's sign-off (signing again adds one; none is ever overwritten). */
+export interface SignoffVersion {
+  version: number
   signedBy: string
   signedAt: string
   comment: string
+  /** The audit chain head the signature covers (0 for sign-offs made before it was stored). */
+  auditHeadId: number
+  /** Empty for the first version. */
+  differs: VersionDiff[]
+}
+
+/** 已阅: a month's latest sign-off, its history, and what changed since. */
+export interface SignoffState {
+  month: string
+  version: number
+  signedBy: string
+  signedById: number | null
+  signedAt: string
+  comment: string
   figures: Record<string, number>
+  auditHeadId: number
+  auditHead: string
+  versions: SignoffVersion[]
   /** True when rows of the month were added, edited or deleted after signing, or a figure differs. */
   changed: boolean
   figureChanges: FigureChange[]
@@ -121,10 +141,6 @@ export const tallyContract = {
   /** The rows behind a figure as a file; the finished job's result is a FilePayload. */
   'tally-rows-export-start': spec(ANYONE, z.object({ period: periodCode, key: z.string().min(1).max(200), format: z.enum(['xlsx', 'csv'], { error: '格式须为 xlsx 或 csv' }) })
   ).returns<JobStarted>(),
-  'tally-signoff': spec(SECRETARY, z.object({
-      month: monthString,
-      signedBy: shortText(40).min(1, { message: '请填写签阅人姓名' }),
-      comment: shortText(500).default('')
-    })
-  ).returns<SignoffState>()
+  /** The signer is the signed-in secretary; their password, re-entered, is the signature. */
+  'tally-signoff': spec(SECRETARY, z.object({ month: monthString, password: signature, comment: shortText(500).default('') })).returns<SignoffState>()
 }

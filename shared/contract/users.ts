@@ -9,7 +9,8 @@ const userName = shortText(20)
   .min(2, { message: '姓名至少 2 个字' })
   .refine((s) => !/[\s,，、;；]/.test(s), { message: '姓名不能含空格或标点' })
 const roles = z.array(z.enum(ROLES, { error: '角色无效' })).min(1, { message: '请至少选择一个角色' }).max(5)
-const steps = z.array(shortText(20).min(1, { message: '审核步骤不能为空' })).max(20).default([])
+const stepList = z.array(shortText(20).min(1, { message: '审核步骤不能为空' })).max(20)
+const steps = stepList.default([])
 
 export interface UserInfo extends SessionUser {
   active: boolean
@@ -43,7 +44,7 @@ export const usersContract = {
   'password-change': spec(ANYONE, z.object({ current: password, password })).returns<null>(),
   'user-list': spec(ANYONE, noArgs).returns<UserInfo[]>(),
   'user-add': spec(ADMIN, z.object({ name: userName, roles, steps, password })).returns<UserInfo>(),
-  'user-update': spec(ADMIN, z.object({ id: rowId, roles: roles.optional(), steps: steps.optional(), active: z.boolean().optional() })).returns<UserInfo>(),
+  'user-update': spec(ADMIN, z.object({ id: rowId, roles: roles.optional(), steps: stepList.optional(), active: z.boolean().optional() })).returns<UserInfo>(),
   'user-reset-password': spec(ADMIN, z.object({ id: rowId, password })).returns<UserInfo>(),
   'session-idle-save': spec(ADMIN, z.object({ minutes: z.number({ error: '请填写分钟数' }).int().min(1, { message: '至少 1 分钟' }).max(240, { message: '最长 240 分钟' }) })).returns<{ minutes: number }>()
 }

@@ -41,10 +41,21 @@ export interface ReviewRow {
   round: number
   step: number
   stepName: string
+  /** Who decided: the signed-in reviewer, or the person named in a 代录. */
   reviewer: string
+  /** That person's user id (null for an outside name and for rows from before users existed). */
+  reviewerId: number | null
   decision: ReviewDecision
   comment: string
   at: string
+  /** SHA-256 of the reviewed content at the decision (services/workflow/content-hash.ts); null on old rows. */
+  contentHash: string | null
+  /** 代录: an officer recorded a decision made on paper or by word; who recorded it and the scan attached. */
+  proxy: boolean
+  recordedBy: string
+  evidenceId: number | null
+  /** The scan's file name (e.g. 签批单.jpg), null once removed or for an ordinary decision. */
+  evidenceFile: string | null
 }
 export interface ReviewState {
   /** The chain this piece would go through if sent for review now. */
@@ -54,6 +65,12 @@ export interface ReviewState {
   open: { round: number; step: number; stepName: string } | null
   /** The last rejection of the latest round, shown to the author. */
   rejection: { stepName: string; reviewer: string; comment: string; at: string } | null
+  /**
+   * Fields (as the officer names them) that differ from what the last approval of the latest round saw, e.g.
+   * ['附件']; empty when the content is the approved content (or nothing was approved). Such a piece cannot be
+   * published until it is sent for review again.
+   */
+  changedSinceApproval: string[]
 }
 
 export interface SubmitResult {
@@ -66,14 +83,27 @@ export interface SubmitResult {
 
 const reason = shortText(500).min(2, { message: '请说明理由' })
 
+export const proxyInput = z
+  .object({
+    reviewerId: rowId.optional(),
+    reviewerName: shortText(40).optional(),
+    evidenceId: z.number({ error: '代录须附签批单等书面依据：请先上传为本稿件的佐证材料，再选择它' }).int().positive()
+  })
+  .refine((p) => (p.reviewerId === undefined) !== !p.reviewerName, { message: '请选择审核人，或填写审核人姓名（二选一）', path: ['reviewerName'] })
+export type ProxyInput = z.output<typeof proxyInput>
+
 export const workflowContract = {
   'review-submit': spec(OFFICER, z.object({ id: rowId })).returns<SubmitResult>(),
   'review-decide': spec(['reviewer', 'officer'], z.object({
       id: rowId,
       decision: z.enum(['approve', 'reject'], { error: '请选择通过或退回' }),
       comment: shortText(1000).default(''),
-      /** Who decided, when the officer records a leader's decision made on paper; defaults to the actor. */
-      reviewer: shortText(40).default('')
+      /**
+       * 代录 (officer only): the decision was made on paper or by word — by a user picked from the list or by an
+       * outside person named here — and the scan (an evidence row of this piece) proves it. Without it, the
+       * signed-in reviewer decides in their own name.
+       */
+      proxy: proxyInput.optional()
     })
   ).returns<{ piece: Piece; state: ReviewState }>(),
   'review-override': spec(ADMIN, z.object({ id: rowId, status: z.enum(STATUS_CODES, { error: '状态无效' }), reason })).returns<Piece>(),

@@ -13,7 +13,7 @@ afterAll(async () => {
 
 async function setup(d: TestDesk): Promise<void> {
   await d.call('profile-save', { fullName: '南和县人民医院', aliases: ['南和县医院'], departments: ['宣传科'] })
-  await d.call('piece-create', { channel: 'wechat', title: '备份前发布的推文', date: '2023-06-01', status: 'published' })
+  await d.call('piece-create', { channel: 'wechat', title: '备份前发布的推文', date: '2023-06-01', status: 'published', backfill: true })
 }
 
 describe('browser: 设置 → 备份与恢复', () => {
@@ -34,7 +34,7 @@ describe('browser: 设置 → 备份与恢复', () => {
       await app.shot('backup-01-panel')
 
       // a piece written after the backup: the restore takes the desk back to before it
-      await app.desk.call('piece-create', { channel: 'wechat', title: '备份后才写的推文', date: '2023-06-02', status: 'published' })
+      await app.desk.call('piece-create', { channel: 'wechat', title: '备份后才写的推文', date: '2023-06-02', status: 'published', backfill: true })
       await rows.first().getByRole('button', { name: '恢复…' }).click()
       const confirm = panel.getByRole('alertdialog')
       await confirm.getByText('用 2023-06-15 10:00:00 的备份替换当前数据？').waitFor()

@@ -91,7 +91,7 @@ describe('browser: the ledger table, Excel import, search and bulk change', () =
       setup: async (d) => {
         await seedDemo(d)
         for (const [channel, title] of [['wechat', '批量发布：端午安康'], ['wechat', '批量发布：护士节'], ['weibo', '批量发布：科普短文'], ['event', '批量发布：端午义诊']] as const) {
-          await d.call('piece-create', { channel, title, date: '2023-06-20', status: 'scheduled' })
+          await d.call('piece-create', { channel, title, date: '2023-06-20', status: 'scheduled', backfill: true })
         }
       }
     })

@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { crc32, deflateSync } from 'node:zlib'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { expectText, launchBrowser, openApp, type AppSession } from '../helpers/browser'
-import type { TestDesk } from '../helpers/desk'
+import { expectText, launchBrowser, openApp, signIn, signOut, type AppSession } from '../helpers/browser'
+import { addTestUser, type TestDesk } from '../helpers/desk'
 import type { Channel } from '../../shared/channels'
 
 let browser: Browser
@@ -57,6 +57,9 @@ const CASES: { channel: Channel; label: string; fill: Fill[]; status?: string; e
   { channel: 'honor', label: '表扬', fill: [['类别', '锦旗', 'select'], ['赠送人/单位', '患者家属王先生'], ['受表扬科室', '外科']], expect: { kind: '锦旗', venue: '外科', extra: { from: '患者家属王先生' } } }
 ]
 
+/** The channels without a review chain by default: done work is recorded as such; every other one needs 补录. */
+const NO_CHAIN: Channel[] = ['event', 'meeting', 'honor']
+
 /** The input labelled `label` (a field's label also holds its hint, so match its start). */
 const labelled = (scope: Locator, label: string) => scope.getByLabel(new RegExp(`^${label.replace(/[()（）/]/g, (c) => `\\${c}`)}`))
 
@@ -100,6 +103,8 @@ describe('browser: the publicity workflow', () => {
         await labelled(form, '渠道').selectOption(c.channel)
         await labelled(form, '标题').fill(`${c.label}测试记录`)
         await labelled(form, '作者').fill('张宣')
+        // The pieces record work already done on 06-12 (before today): on a channel with a review chain that is 补录.
+        if (!NO_CHAIN.includes(c.channel)) await form.getByLabel('补录已完成的工作').check()
         if (c.status) await labelled(form, '状态').selectOption(c.status)
         for (const f of c.fill) await fill(form, f)
         if (c.channel === 'media') {
@@ -116,7 +121,7 @@ describe('browser: the publicity workflow', () => {
       expect(rows).toHaveLength(CASES.length)
       for (const c of CASES) {
         const p = rows.find((r) => r.channel === c.channel)
-        expect(p, c.label).toMatchObject({ title: `${c.label}测试记录`, date: '2023-06-12', author: '张宣', ...c.expect })
+        expect(p, c.label).toMatchObject({ title: `${c.label}测试记录`, date: '2023-06-12', author: '张宣', backfill: !NO_CHAIN.includes(c.channel), ...c.expect })
       }
     })
   })
@@ -124,6 +129,7 @@ describe('browser: the publicity workflow', () => {
   it('sends a post through a two-step review with a rejection and a resubmission, then publishes it', async () => {
     await withApp(async (app) => {
       const { page, desk } = app
+      addTestUser(desk.ctx, '王院长', ['reviewer'], ['分管院领导终审'])
       const p = await desk.call('piece-create', { channel: 'wechat', title: '我院铸牢民族共同体意识 推进民族团结进步', date: '2023-06-20', status: 'draft', venue: '南和县人民医院', themes: ['民族团结'] })
       await page.getByRole('link', { name: '日程' }).click()
       await page.getByRole('button', { name: p.title }).click()
@@ -152,19 +158,30 @@ describe('browser: the publicity workflow', () => {
       await review.getByText('等待：宣传科初审').waitFor()
       await review.getByRole('button', { name: '通过' }).click()
       await review.getByText('等待：分管院领导终审').waitFor()
-      await review.getByLabel('审核人').fill('王院长')
+      // The final step is decided by the reviewer who holds it, signed in as themselves.
+      await signOut(page)
+      await signIn(page, '王院长')
+      await page.getByRole('link', { name: '日程' }).click()
+      await page.getByRole('button', { name: '我院铸牢中华民族共同体意识 推进民族团结进步' }).click()
       await review.getByLabel('审核意见').fill('同意发布')
       await review.getByRole('button', { name: '通过' }).click()
       await expectText(detail.getByTestId('detail-status'), '已审核')
       await review.locator('.round-title', { hasText: '第 2 轮' }).waitFor()
+      // … and the officer adds the evidence and publishes.
+      await signOut(page)
+      await signIn(page, '测试干事')
+      await page.getByRole('link', { name: '日程' }).click()
+      await page.getByRole('button', { name: '我院铸牢中华民族共同体意识 推进民族团结进步' }).click()
+      await expectText(detail.getByTestId('detail-status'), '已审核')
 
+      await review.getByRole('button', { name: '改为“已发布”' }).click()
+      await expectText(detail.getByTestId('detail-status'), '已发布')
+      // The screenshot of the published post comes after publishing (attachments are part of the approved content).
       const evidence = detail.getByRole('region', { name: '佐证材料' })
       await evidence.getByLabel('上传佐证材料').setInputFiles({ name: '发布截图.png', mimeType: 'image/png', buffer: PNG })
       await evidence.locator('.evidence-thumb img[alt="发布截图.png"]').waitFor()
       await evidence.scrollIntoViewIfNeeded()
       await app.shot('workflow-06a-evidence-thumbnail')
-      await review.getByRole('button', { name: '改为“已发布”' }).click()
-      await expectText(detail.getByTestId('detail-status'), '已发布')
       await detail.getByRole('region', { name: '操作记录' }).getByText('添加佐证材料').waitFor()
       await app.shot('workflow-06-approved-published-with-history')
 
@@ -182,16 +199,27 @@ describe('browser: the publicity workflow', () => {
     await withApp(async (app) => {
       const { page, desk } = app
       await page.getByText('排期到期：宣传片').waitFor()
+      // A scheduled piece recorded as 补录 (its review, if any, was on paper): no approval here to void.
+      await desk.call('piece-create', { channel: 'wechat', title: '端午节假期门诊安排', date: '2023-06-21', status: 'scheduled', backfill: true })
       await page.getByRole('link', { name: '日程' }).click()
       await expectText(page.getByTestId('calendar-title'), '2023年6月')
-      const chip = page.getByRole('button', { name: '六月医保政策解读' })
+      // The demo's 六月医保政策解读 was approved here: its date is reviewed content, so the calendar refuses the move.
+      const approved = page.getByRole('button', { name: '六月医保政策解读' })
+      await approved.waitFor()
+      await drag(page, approved, page.locator('.cal-items[data-date="2023-06-23"]'))
+      await page.getByText('《六月医保政策解读》已审核通过，日期是审核内容的一部分，改期须重新审核').waitFor()
+      await page.locator('.cal-items[data-date="2023-06-21"]').getByRole('button', { name: '六月医保政策解读' }).waitFor()
+      expect((await desk.call('piece-list', { q: '六月医保政策解读' })).rows[0].date).toBe('2023-06-21')
+      await page.getByRole('button', { name: '关闭' }).click()
+      const chip = page.getByRole('button', { name: '端午节假期门诊安排' })
       await chip.waitFor()
+      await chip.scrollIntoViewIfNeeded()
       await app.shot('workflow-07-calendar-month')
       await drag(page, chip, page.locator('.cal-items[data-date="2023-06-23"]'))
-      await page.getByText('已改期：《六月医保政策解读》2023-06-21 → 2023-06-23').waitFor()
-      await page.locator('.cal-items[data-date="2023-06-23"]').getByRole('button', { name: '六月医保政策解读' }).waitFor()
+      await page.getByText('已改期：《端午节假期门诊安排》2023-06-21 → 2023-06-23').waitFor()
+      await page.locator('.cal-items[data-date="2023-06-23"]').getByRole('button', { name: '端午节假期门诊安排' }).waitFor()
       await app.shot('workflow-08-calendar-after-drag')
-      const moved = (await desk.call('piece-list', { q: '六月医保政策解读' })).rows[0]
+      const moved = (await desk.call('piece-list', { q: '端午节假期门诊安排' })).rows[0]
       expect(moved.date).toBe('2023-06-23')
       const log = await desk.call('audit-list', { entity: 'piece', entityId: String(moved.id) })
       expect(log.at(-1)).toMatchObject({ action: 'reschedule', changes: { date: ['2023-06-21', '2023-06-23'] } })

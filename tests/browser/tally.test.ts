@@ -1,9 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { launchBrowser, openApp, SCREENSHOTS } from '../helpers/browser'
-import type { TestDesk } from '../helpers/desk'
+import { TEST_PASSWORD, type TestDesk } from '../helpers/desk'
 
 let browser: Browser
 beforeAll(async () => {
@@ -72,18 +73,25 @@ describe('browser: the secretary tallies a month, drills down, signs it off and 
       await dialog.getByRole('button', { name: '关闭' }).click()
       await dialog.waitFor({ state: 'detached' })
 
-      // Sign the month off.
+      // Sign the month off: the signer is the signed-in secretary, the signature their password.
       const signoff = page.getByTestId('signoff')
       await signoff.getByRole('button', { name: '签阅（已阅）' }).click()
-      await signoff.locator('[data-field="signedBy"] .field-error').filter({ hasText: '请填写签阅人姓名' }).waitFor()
-      await signoff.getByLabel('签阅人').fill('王书记')
-      await signoff.getByLabel('意见（可不填）').fill('数字已核对')
-      await signoff.getByRole('button', { name: '签阅（已阅）' }).click()
+      const sign = page.getByRole('dialog', { name: '书记签阅：2023年5月' })
+      await sign.getByText(`签阅人：${desk.ctx.actor}`).waitFor()
+      await sign.getByLabel('意见（可不填）').fill('数字已核对')
+      await sign.getByLabel('登录密码（作为签名）').fill('not-my-password')
+      await sign.getByRole('button', { name: '确认签阅' }).click()
+      await sign.locator('[data-field="password"] .field-error').filter({ hasText: '密码不正确' }).waitFor()
+      expect(await sign.getByLabel('登录密码（作为签名）').inputValue()).toBe('')
+      await sign.getByLabel('登录密码（作为签名）').fill(TEST_PASSWORD)
+      await sign.getByRole('button', { name: '确认签阅' }).click()
+      await sign.waitFor({ state: 'detached' })
       await signoff.getByText('✓ 已阅').waitFor()
+      await signoff.getByText(`第 1 版，${desk.ctx.actor} 2023-06-15 签阅`).waitFor()
       await app.shot('tally-03-signed')
 
       // A row of May changes afterwards (through the ledger's handler): one post moves to April.
-      await desk.call('piece-update', { id: may[0].id, date: '2023-04-28' })
+      await desk.call('piece-update', { id: may[0].id, date: '2023-04-28', confirm: true })
       await page.reload()
       await heading(page, '2023年5月').waitFor()
       await signoff.getByText('签阅后有变动').waitFor()
@@ -114,6 +122,25 @@ describe('browser: the secretary tallies a month, drills down, signs it off and 
       const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Word 草稿（.docx）' }).click()])
       expect(docx.suggestedFilename()).toBe('南和县人民医院2023年上半年意识形态工作总结.docx')
       expect(readFileSync(await docx.path()).subarray(0, 2).toString()).toBe('PK')
+      // Month by month: May was signed, then changed; June is still running.
+      const months = page.getByRole('region', { name: '各月统计数字签阅情况' })
+      await months.getByTestId('month-2023-05').filter({ hasText: '签阅后有变动（第1版' }).waitFor()
+      await months.getByTestId('month-2023-06').filter({ hasText: '未签阅（月份未结束）' }).waitFor()
+
+      // 定稿: with the password; the stored Word file downloads again byte for byte (its SHA-256 as shown).
+      const final = page.getByTestId('final')
+      await final.getByText('尚未定稿').waitFor()
+      await final.getByRole('button', { name: '定稿' }).click()
+      const finalize = page.getByRole('dialog', { name: '定稿：2023年上半年' })
+      await finalize.getByLabel('登录密码（作为签名）').fill(TEST_PASSWORD)
+      await finalize.getByRole('button', { name: '确认定稿' }).click()
+      await final.getByText('✓ 已定稿（第 1 版）').waitFor()
+      const versions = final.getByRole('list', { name: '定稿版本' })
+      const [stored] = await Promise.all([page.waitForEvent('download'), versions.getByRole('button', { name: '下载 Word' }).click()])
+      expect(stored.suggestedFilename()).toBe('南和县人民医院2023年上半年意识形态工作总结（定稿第1版）.docx')
+      const hash = createHash('sha256').update(readFileSync(await stored.path())).digest('hex')
+      await versions.locator('code', { hasText: hash }).waitFor()
+      await app.shot('report-02-finalized')
       expect(app.errors).toEqual([])
     } finally {
       await app.close()

@@ -71,7 +71,7 @@ describe('browser: the opinion watch', () => {
       now: NOW,
       setup: async (d) => {
         await d.call('profile-save', { fullName: '黄平县中医医院', aliases: ['我院'], departments: [] })
-        await d.call('piece-create', { channel: 'website', title: '关于市卫健委督导情况的说明', date: '2024-06-01', status: 'published' })
+        await d.call('piece-create', { channel: 'website', title: '关于市卫健委督导情况的说明', date: '2024-06-01', status: 'published', backfill: true })
       }
     })
     const { page } = app
@@ -215,6 +215,21 @@ describe('browser: the opinion watch', () => {
       const detail = page.getByRole('complementary', { name: '舆情详情' })
       await detail.getByRole('heading', { name: '全部来源（3）' }).waitFor()
       await app.shot('watch-09-inbox-demo')
+      // 移除 with a reason: the story leaves the list but stays under 已移除, with who and why.
+      await list.getByRole('button', { name: '打开：南和县人民医院发生医闹事件 警方已介入' }).click()
+      await detail.getByRole('button', { name: '移除此舆情…' }).click()
+      const remove = detail.getByRole('dialog', { name: '移除舆情' })
+      await remove.getByLabel('其他').check()
+      await remove.getByRole('button', { name: '确认移除' }).click()
+      await remove.getByText('理由：请填写移除理由').waitFor()
+      await remove.getByLabel('误报').check()
+      await remove.getByLabel('补充说明').fill('外省同名医院的报道')
+      await remove.getByRole('button', { name: '确认移除' }).click()
+      await detail.getByText('理由：误报：外省同名医院的报道').waitFor()
+      await list.getByText('南和县人民医院发生医闹事件 警方已介入').waitFor({ state: 'detached' })
+      await page.getByRole('combobox', { name: '状态' }).selectOption('removed')
+      await list.getByText('南和县人民医院发生医闹事件 警方已介入').waitFor()
+      await app.shot('watch-12-removed')
       await page.getByRole('tab', { name: '订阅源' }).click()
       await expectText(page.getByRole('table', { name: '订阅源列表' }).locator('.fs-failing'), '失效')
       await app.shot('watch-10-feeds-demo')

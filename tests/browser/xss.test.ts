@@ -52,7 +52,7 @@ async function store(d: TestDesk): Promise<Stored> {
       channel: kind === 2 ? 'media' : 'website', title: pieceTitle(p, i), date: kind === 1 ? '2023-06-15' : '2023-06-12',
       status: kind === 0 ? 'published' : kind === 1 ? 'scheduled' : 'accepted', outletLevel: kind === 2 ? '省级' : null,
       department: cut(p, 40), author: cut(p, 100), venue: cut(p, 100), notes: p, themes: [cut(p, 20)],
-      link: 'http://127.0.0.1/x"><img/src=x/onerror=window.__pwned=1>'
+      link: 'http://127.0.0.1/x"><img/src=x/onerror=window.__pwned=1>', backfill: true
     })
     pieceIds.push(piece.id)
     await d.call('evidence-add', { pieceId: piece.id, fileName: `${p}.txt`, dataBase64: b64(`佐证材料 ${i}`) })

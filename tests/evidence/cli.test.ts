@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach, vi } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { freshDesk, type TestDesk } from '../helpers/desk'
+import { actAs, addTestUser, freshDesk, type TestDesk } from '../helpers/desk'
 import { evidenceCommands } from '../../scripts/desk/commands/evidence'
 
 let d: TestDesk
@@ -32,5 +32,18 @@ describe('desk evidence-add', () => {
     const list = await d.call('evidence-list', { pieceId: p.id })
     expect(list.map((e) => [e.fileName, e.size])).toEqual([['活动视频.mp4', bytes.length]])
     expect(await run('evidence-add', ['x'])).toBe(2)
+  })
+
+  it('adds nothing for someone who may only read', async () => {
+    d = freshDesk()
+    const p = await d.call('piece-create', { channel: 'event', title: '义诊', date: '2023-06-01', status: 'completed', kind: '义诊' })
+    const file = join(d.dir, '签到表.pdf')
+    writeFileSync(file, '%PDF-1.4 签到表')
+    actAs(d.ctx, addTestUser(d.ctx, '查看员', ['viewer']))
+    const lines: string[] = []
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => (lines.push(String(s)), true))
+    expect(await run('evidence-add', [String(p.id), file])).toBe(1)
+    expect(lines).toEqual([`未添加 ${file}：此操作需要“宣传干事”角色；当前用户“查看员”没有该权限\n`])
+    expect(await d.call('evidence-list', { pieceId: p.id })).toEqual([])
   })
 })

@@ -1,27 +1,23 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { cli, firstAdmin, CLI_ADMIN } from '../helpers/cli'
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-cli-'))
 const db = join(dir, 'x.sqlite')
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
-
-function desk(...args: string[]) {
-  const r = spawnSync(TSX, ['scripts/desk.ts', '--db', db, ...args], { encoding: 'utf8' })
-  return { code: r.status, out: r.stdout, err: r.stderr }
-}
+const desk = (...args: string[]) => cli(db, args)
 
 beforeAll(() => {
+  firstAdmin(db)
   const r = desk('seed-demo')
   if (r.code !== 0) throw new Error(r.err)
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('CLI transport', () => {
-  it('lists the handler names', () => {
-    const r = desk('handlers')
+  it('lists the handler names (no sign-in: it reads no records)', () => {
+    const r = cli(db, ['handlers'], { user: null, password: null })
     expect(r.code).toBe(0)
     expect(r.out.split('\n')).toEqual(expect.arrayContaining(['app-state', 'piece-create', 'piece-list', 'dashboard-summary']))
   })
@@ -47,5 +43,18 @@ describe('CLI transport', () => {
     const r = desk('seed-demo')
     expect(r.code).toBe(1)
     expect(r.err).toMatch(/空白的工作台/)
+  })
+
+  it('acts only as a signed-in person: no --user, no password, or a wrong one stop before anything runs', () => {
+    const none = cli(db, ['call', 'piece-list', '{}'], { user: null })
+    expect([none.code, none.err]).toEqual([2, '请用 --user 姓名 指定操作人（密码取自环境变量 DESK_PASSWORD，或在终端中输入）\n'])
+    const noPassword = cli(db, ['call', 'piece-list', '{}'], { password: null })
+    expect([noPassword.code, noPassword.err]).toEqual([2, '请用环境变量 DESK_PASSWORD 提供登录密码（密码不接受命令行参数）\n'])
+    const wrong = cli(db, ['call', 'piece-list', '{}'], { password: 'not-the-password' })
+    expect(wrong.code).toBe(1)
+    expect(wrong.err).toBe(`无法以“${CLI_ADMIN}”登录：密码：密码不正确\n`)
+    expect(wrong.out).toBe('')
+    const stranger = cli(db, ['call', 'piece-list', '{}'], { user: '王五' })
+    expect([stranger.code, stranger.err]).toEqual([1, '无法以“王五”登录：用户名或密码不正确\n'])
   })
 })

@@ -53,7 +53,7 @@ describe('one contract', () => {
     d.ctx.desk.sqlite.exec('DROP TABLE piece_themes')
     const quiet = console.error
     console.error = () => {}
-    const r = await d.invoke('piece-create', { channel: 'wechat', title: '标题', date: '2023-01-01', status: 'published' })
+    const r = await d.invoke('piece-create', { channel: 'wechat', title: '标题', date: '2023-01-01', status: 'published', backfill: true })
     console.error = quiet
     expect(r.ok === false && r.error.type).toBe('internal')
     expect(r.ok === false && r.error.message).toMatch(/抱歉/)

@@ -59,9 +59,12 @@ describe('built Electron bundles', () => {
     expect(run.apiKeys).toEqual(['invoke', 'on', 'openEvidence'])
   })
 
-  it('round-trips invoke → IPC → real handler on a real database → envelope', () => {
+  it('round-trips invoke → IPC → real handler on a real database → envelope, as the window’s signed-in person', () => {
     expect(run.appState.ok).toBe(true)
     expect(run.appState.value.firstRun).toBe(true)
+    expect(run.beforeSignIn).toEqual({ ok: false, error: { type: 'user', message: '请先登录', details: { refused: true, signIn: true } } })
+    expect(run.signedIn.ok).toBe(true)
+    expect(run.signedIn.value.user).toMatchObject({ name: '冒烟管理员', roles: ['admin', 'officer'] })
     expect(run.created.ok).toBe(true)
     expect(run.created.value).toMatchObject({ id: 1, title: '冒烟测试推文', channel: 'wechat' })
     expect(run.invalid).toMatchObject({ ok: false, error: { type: 'user', message: '标题：请填写标题' } })
@@ -75,6 +78,13 @@ describe('built Electron bundles', () => {
     expect(opened).toHaveLength(1)
     expect(opened[0][1].startsWith(userData)).toBe(true)
     expect(run.openedMissing.ok).toBe(false)
+  })
+
+  it('keeps one session per window: another window is signed out, a destroyed one is forgotten', () => {
+    expect(run.otherWindow).toMatchObject({ ok: false, error: { message: '请先登录', details: { signIn: true } } })
+    expect(run.otherWindowOpen).toMatchObject({ ok: false, error: { details: { signIn: true } } })
+    expect(run.log.filter((l: unknown[]) => l[0] === 'openPath')).toHaveLength(1) // only the signed-in window's
+    expect(run.afterDestroyed).toMatchObject({ ok: false, error: { details: { signIn: true } } })
   })
 
   it('refuses calls from frames other than the app page, including the old file:// page', () => {

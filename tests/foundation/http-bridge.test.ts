@@ -26,6 +26,16 @@ describe('HTTP bridge', () => {
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { firstRun: true } })
   })
 
+  it('signs in with a session cookie; without one only the sign-in screen’s calls answer', async () => {
+    const refused = await call('piece-list', {})
+    expect(refused.status).toBe(401)
+    expect(JSON.parse(refused.body).error).toMatchObject({ type: 'user', message: expect.stringMatching(/^请先登录/), details: { signIn: true } })
+    const cookie = await b.signIn()
+    const listed = await b.call('piece-list', {}, cookie)
+    expect(listed.status).toBe(200)
+    expect(JSON.parse(listed.body)).toMatchObject({ ok: true, value: { total: 0 } })
+  })
+
   it('refuses a missing or wrong token', async () => {
     const none = await call('app-state', {}, { 'x-desk-token': '' })
     expect(none.status).toBe(401)
@@ -42,10 +52,11 @@ describe('HTTP bridge', () => {
   })
 
   it('rejects unknown handlers, bad JSON, wrong types and oversized bodies clearly', async () => {
-    expect(JSON.parse((await call('drop-tables', {})).body).error.message).toBe('未知的操作：drop-tables')
+    const cookie = await b.signIn()
+    expect(JSON.parse((await b.call('drop-tables', {}, cookie)).body).error.message).toBe('未知的操作：drop-tables')
     const bad = await send({ headers: { 'x-desk-token': b.bridge.token }, body: '{not json' })
     expect(bad.status).toBe(400)
-    const wrong = JSON.parse((await call('piece-create', { channel: 'wechat', title: ['x'], date: '2023-01-01' })).body)
+    const wrong = JSON.parse((await b.call('piece-create', { channel: 'wechat', title: ['x'], date: '2023-01-01' }, cookie)).body)
     expect(wrong.ok).toBe(false)
     expect(wrong.error.details.field).toBe('title')
     const huge = await send({ headers: { 'x-desk-token': b.bridge.token }, body: JSON.stringify({ name: 'app-state', args: 'x'.repeat(17 * 1024 * 1024) }) }).catch(() => ({ status: 413 }))

@@ -23,7 +23,7 @@ describe('the vertical slice: a WeChat post counts on the dashboard', () => {
     d = freshDesk()
     const before = await d.call('dashboard-summary', {})
     expect(before.month).toBe('2023-06')
-    await d.call('piece-create', { channel: 'wechat', title: '我院开展“爱眼日”义诊', date: '2023-06-06', author: '张宣', department: '宣传科', status: 'published' })
+    await d.call('piece-create', { channel: 'wechat', title: '我院开展“爱眼日”义诊', date: '2023-06-06', author: '张宣', department: '宣传科', status: 'published', backfill: true })
     const after = await d.call('dashboard-summary', {})
     expect(after.byChannel.wechat).toBe((before.byChannel.wechat ?? 0) + 1)
     expect(after.halfYear).toMatchObject({ label: '2023年上半年', total: 1 })
@@ -32,7 +32,7 @@ describe('the vertical slice: a WeChat post counts on the dashboard', () => {
   it('does not count drafts, pieces in review or withdrawn ones', async () => {
     d = freshDesk()
     for (const status of ['draft', 'pending', 'scheduled', 'withdrawn'] as const) {
-      await d.call('piece-create', { channel: 'wechat', title: `状态 ${status}`, date: '2023-06-06', status })
+      await d.call('piece-create', { channel: 'wechat', title: `状态 ${status}`, date: '2023-06-06', status, backfill: true })
     }
     expect((await d.call('dashboard-summary', {})).total).toBe(0)
   })
@@ -45,7 +45,7 @@ describe('the vertical slice: a WeChat post counts on the dashboard', () => {
 
   it('puts a piece dated 7月1日 in July and the second half, whatever the time zone', async () => {
     d = freshDesk({ now: new Date('2023-06-30T16:30:00Z') }) // 2023-07-01 00:30 in China
-    await d.call('piece-create', { channel: 'wechat', title: '七一推文', date: '2023-07-01', status: 'published' })
+    await d.call('piece-create', { channel: 'wechat', title: '七一推文', date: '2023-07-01', status: 'published', backfill: true })
     const s = await d.call('dashboard-summary', {})
     expect(s.month).toBe('2023-07')
     expect(s.byChannel.wechat).toBe(1)

@@ -43,7 +43,7 @@ describe('store', () => {
 
   it('records create, update and delete in the audit log with who, when and what changed', async () => {
     d = freshDesk({ actor: '张宣' })
-    const p = await d.call('piece-create', { channel: 'wechat', title: '测试推文', date: '2023-06-01', status: 'published' })
+    const p = await d.call('piece-create', { channel: 'wechat', title: '测试推文', date: '2023-06-01', status: 'published', backfill: true })
     await d.call('piece-update', { id: p.id, title: '测试推文（修改）' })
     await d.call('piece-delete', { id: p.id })
     const log = await d.call('audit-list', { entity: 'piece', entityId: String(p.id) })

@@ -19,7 +19,7 @@ afterEach(() => {
 
 async function deskWithPieces(n: number): Promise<TestDesk> {
   const t = freshDesk()
-  for (let i = 1; i <= n; i++) await t.call('piece-create', { channel: 'wechat', title: `推文${i}`, date: '2023-06-01', status: 'published' })
+  for (let i = 1; i <= n; i++) await t.call('piece-create', { channel: 'wechat', title: `推文${i}`, date: '2023-06-01', status: 'published', backfill: true })
   return t
 }
 

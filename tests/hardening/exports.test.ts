@@ -41,10 +41,10 @@ beforeAll(async () => {
   for (const [i, f] of FORMULAS.entries()) {
     await d.call('piece-create', {
       channel: 'media', title: `${f}`, date: '2023-06-12', status: 'accepted', outletLevel: '省级',
-      department: f.slice(0, 40), author: f, venue: f, notes: f, themes: [f.slice(0, 20)], link: `http://127.0.0.1/${i}`
+      department: f.slice(0, 40), author: f, venue: f, notes: f, themes: [f.slice(0, 20)], link: `http://127.0.0.1/${i}`, backfill: true
     })
   }
-  const hostile = await d.call('piece-create', { channel: 'media', title: CONTROL_TITLE, date: '2023-06-13', status: 'accepted', outletLevel: '省级', venue: `媒体${CONTROLS}`, notes: CONTROL_TITLE, department: CONTROL_DEPT })
+  const hostile = await d.call('piece-create', { channel: 'media', title: CONTROL_TITLE, date: '2023-06-13', status: 'accepted', outletLevel: '省级', venue: `媒体${CONTROLS}`, notes: CONTROL_TITLE, department: CONTROL_DEPT, backfill: true })
   await d.call('evidence-add', { pieceId: hostile.id, fileName: `佐证${CONTROLS}.pdf`, dataBase64: b64('%PDF-1.4\n%%EOF\n') })
   ensureProfileRule(d.ctx)
   const setup = { matcher: currentMatcher(d.ctx.desk.db), lexicon: readLexicon(d.ctx.desk.db) }

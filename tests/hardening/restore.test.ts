@@ -16,7 +16,7 @@ afterEach(() => {
 })
 
 const titles = async (t: TestDesk) => (await t.call('piece-list', {})).rows.map((r) => r.title).sort()
-const piece = (t: TestDesk, title: string) => t.call('piece-create', { channel: 'wechat', title, date: '2023-06-01', status: 'published' })
+const piece = (t: TestDesk, title: string) => t.call('piece-create', { channel: 'wechat', title, date: '2023-06-01', status: 'published', backfill: true })
 
 /** A desk with one backup holding 推文A; 推文B was written after it. */
 async function deskAfterBackup(): Promise<{ t: TestDesk; backup: string }> {

@@ -3,7 +3,7 @@ import { expect } from 'vitest'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { startWebBridge, type WebBridge } from '../../scripts/web/server'
-import { freshDesk, type TestDesk } from './desk'
+import { freshDesk, TEST_PASSWORD, type TestDesk } from './desk'
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots')
 // DESK_OUT_DIR lets parallel work build to its own folder; npm test uses out/.
@@ -34,8 +34,25 @@ export interface AppSession {
   close(): Promise<void>
 }
 
-/** The real renderer against the real handlers on a fresh SQLite file, in Debian's Chromium. */
-export async function openApp(browser: Browser, o: { now?: Date; setup?: (d: TestDesk) => Promise<void> } = {}): Promise<AppSession> {
+/** Sign in on the sign-in screen as a person would (every test user's password is TEST_PASSWORD). */
+export async function signIn(page: Page, name: string, password = TEST_PASSWORD): Promise<void> {
+  await page.getByLabel('姓名', { exact: true }).fill(name)
+  await page.getByLabel('密码', { exact: true }).fill(password)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+  await page.getByTestId('signed-in-user').or(page.getByRole('heading', { name: '欢迎使用宣传舆情工作台' })).first().waitFor({ timeout: 10_000 })
+}
+
+/** 切换用户 from the sidebar, back to the sign-in screen. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '切换用户' }).click()
+  await page.getByRole('heading', { name: '登录' }).waitFor({ timeout: 10_000 })
+}
+
+/**
+ * The real renderer against the real handlers on a fresh SQLite file, in Debian's Chromium, signed in as the
+ * desk's test user (every role but viewer) unless `signIn: false`.
+ */
+export async function openApp(browser: Browser, o: { now?: Date; setup?: (d: TestDesk) => Promise<void>; signIn?: boolean } = {}): Promise<AppSession> {
   const desk = freshDesk({ now: o.now })
   if (o.setup) await o.setup(desk)
   const bridge = await startWebBridge({ ctx: desk.ctx, staticDir: RENDERER })
@@ -47,6 +64,7 @@ export async function openApp(browser: Browser, o: { now?: Date; setup?: (d: Tes
     if (m.type() === 'error') errors.push(m.text())
   })
   await page.goto(bridge.url)
+  if (o.signIn !== false) await signIn(page, desk.ctx.actor)
   return {
     desk,
     bridge,

@@ -8,9 +8,9 @@ afterEach(() => desk?.close())
 describe('piece-bulk-status', () => {
   it('changes every selected piece in one go, audits each, and leaves already-set ones alone', async () => {
     desk = freshDesk()
-    const a = await desk.call('piece-create', { channel: 'wechat', title: '甲', date: '2023-06-01', status: 'scheduled' })
-    const b = await desk.call('piece-create', { channel: 'weibo', title: '乙', date: '2023-06-02', status: 'approved' })
-    const c = await desk.call('piece-create', { channel: 'led', title: '丙', date: '2023-06-03', status: 'published' })
+    const a = await desk.call('piece-create', { channel: 'wechat', title: '甲', date: '2023-06-01', status: 'scheduled', backfill: true })
+    const b = await desk.call('piece-create', { channel: 'weibo', title: '乙', date: '2023-06-02', status: 'approved', backfill: true })
+    const c = await desk.call('piece-create', { channel: 'led', title: '丙', date: '2023-06-03', status: 'published', backfill: true })
     const r = await desk.call('piece-bulk-status', { ids: [a.id, b.id, c.id], status: 'published' })
     expect(r).toEqual({ changed: 2, unchanged: 1 })
     for (const id of [a.id, b.id, c.id]) expect((await desk.call('piece-get', { id })).status).toBe('published')
@@ -23,9 +23,9 @@ describe('piece-bulk-status', () => {
 
   it('is all or nothing: one piece whose channel cannot take the status → nothing changes, and the piece is named', async () => {
     desk = freshDesk()
-    const a = await desk.call('piece-create', { channel: 'wechat', title: '公众号推文', date: '2023-06-01', status: 'scheduled' })
-    const b = await desk.call('piece-create', { channel: 'event', title: '“三下乡”义诊', date: '2023-06-02', status: 'scheduled' })
-    const c = await desk.call('piece-create', { channel: 'media', title: '投牛城晚报', date: '2023-06-03', status: 'submitted', venue: '牛城晚报', outletLevel: '市级' })
+    const a = await desk.call('piece-create', { channel: 'wechat', title: '公众号推文', date: '2023-06-01', status: 'scheduled', backfill: true })
+    const b = await desk.call('piece-create', { channel: 'event', title: '“三下乡”义诊', date: '2023-06-02', status: 'scheduled', backfill: true })
+    const c = await desk.call('piece-create', { channel: 'media', title: '投牛城晚报', date: '2023-06-03', status: 'submitted', backfill: true, venue: '牛城晚报', outletLevel: '市级' })
     const before = snapshot(desk)
     const r = await desk.invoke('piece-bulk-status', { ids: [a.id, b.id, c.id], status: 'published' })
     expect(r.ok).toBe(false)
@@ -39,7 +39,7 @@ describe('piece-bulk-status', () => {
 
   it('names a piece the review workflow does not let through (a draft cannot jump to 已发布)', async () => {
     desk = freshDesk()
-    const a = await desk.call('piece-create', { channel: 'wechat', title: '已排期的推文', date: '2023-06-01', status: 'scheduled' })
+    const a = await desk.call('piece-create', { channel: 'wechat', title: '已排期的推文', date: '2023-06-01', status: 'scheduled', backfill: true })
     const b = await desk.call('piece-create', { channel: 'wechat', title: '还是草稿', date: '2023-06-02', status: 'draft' })
     const before = snapshot(desk)
     const r = await desk.invoke('piece-bulk-status', { ids: [a.id, b.id], status: 'published' })
@@ -59,7 +59,7 @@ describe('piece-bulk-status', () => {
 describe('ledger search finds Chinese terms of any length', () => {
   async function seedSearch(): Promise<Record<string, number>> {
     const add = async (title: string, more: Record<string, unknown> = {}) =>
-      (await desk.call('piece-create', { channel: 'wechat', title, date: '2023-05-01', status: 'published', ...more } as never)).id
+      (await desk.call('piece-create', { channel: 'wechat', title, date: '2023-05-01', status: 'published', backfill: true, ...more } as never)).id
     return {
       unity: await add('我院开展民族团结进步月活动'),
       clinic: await add('下乡开展免费健康检查', { notes: '组织专家义诊 200 余人次' }),
@@ -98,7 +98,7 @@ describe('ledger search finds Chinese terms of any length', () => {
   it('search combines with the filters and survives FTS syntax typed by the officer', async () => {
     desk = freshDesk()
     await seedSearch()
-    await desk.call('piece-create', { channel: 'media', title: '民族团结一家亲', date: '2023-02-01', status: 'submitted', venue: '南和报', outletLevel: '县级' })
+    await desk.call('piece-create', { channel: 'media', title: '民族团结一家亲', date: '2023-02-01', status: 'submitted', backfill: true, venue: '南和报', outletLevel: '县级' })
     expect(await titles('团结', { channel: 'media' })).toEqual(['民族团结一家亲'])
     expect(await titles('团结', { from: '2023-04-01' })).toHaveLength(2)
     for (const q of ['"', 'OR', '团结 OR', 'NEAR(团结', '*', '^团']) expect((await desk.invoke('piece-list', { q })).ok).toBe(true)
@@ -117,7 +117,7 @@ describe('ledger facets', () => {
   it('lists default and used themes, profile and used departments', async () => {
     desk = freshDesk()
     await desk.call('profile-save', { fullName: '南和县人民医院', departments: ['宣传科', '党办'] })
-    await desk.call('piece-create', { channel: 'wechat', title: '甲', date: '2023-06-01', status: 'published', department: '内科', themes: ['爱国卫生'] })
+    await desk.call('piece-create', { channel: 'wechat', title: '甲', date: '2023-06-01', status: 'published', backfill: true, department: '内科', themes: ['爱国卫生'] })
     const f = await desk.call('ledger-facets', {})
     expect(f.themes).toContain('民族团结')
     expect(f.themes).toContain('爱国卫生')

@@ -1,18 +1,16 @@
-import { describe, it, expect, afterAll } from 'vitest'
-import { spawnSync } from 'node:child_process'
+import { describe, it, expect, afterAll, beforeAll } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { HEADER } from './helpers'
+import { EXPORT_HEADER } from './helpers'
+import { cli, firstAdmin, CLI_PASSWORD } from '../helpers/cli'
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-ledger-cli-'))
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
+// every desk of this file has its administrator (also officer), who runs the commands
+beforeAll(() => ['a.sqlite', 'b.sqlite', 'c.sqlite'].forEach((db) => firstAdmin(join(dir, db))))
 
-function desk(db: string, ...args: string[]) {
-  const r = spawnSync(TSX, ['scripts/desk.ts', '--db', join(dir, db), ...args], { encoding: 'utf8' })
-  return { code: r.status, out: r.stdout, err: r.stderr }
-}
+const desk = (db: string, ...args: string[]) => cli(join(dir, db), args)
 
 describe('CLI: import and export', () => {
   it('exports a filtered ledger to xlsx and csv, and imports it into another desk', () => {
@@ -32,7 +30,7 @@ describe('CLI: import and export', () => {
 
     const csv = join(dir, 'all.csv')
     expect(desk('b.sqlite', 'export', '--out', csv).code).toBe(0)
-    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('\ufeff' + HEADER)
+    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('\ufeff' + EXPORT_HEADER)
   })
 
   it('a file with bad rows: non-zero exit, every bad row printed, nothing imported', () => {
@@ -47,6 +45,14 @@ describe('CLI: import and export', () => {
     ])
     const list = desk('c.sqlite', 'call', 'piece-list', '{}')
     expect(JSON.parse(list.out).value.total).toBe(0)
+  })
+
+  it('imports only for someone who may: a viewer is refused and nothing is imported', () => {
+    expect(cli(join(dir, 'c.sqlite'), ['users', 'add', '查看甲', '--role', 'viewer'], { newPassword: CLI_PASSWORD }).code).toBe(0)
+    const r = cli(join(dir, 'c.sqlite'), ['import', join(dir, 'all.csv')], { user: '查看甲' })
+    expect([r.code, r.err]).toEqual([1, '导入失败：此操作需要“宣传干事”角色；当前用户“查看甲”没有该权限\n'])
+    // reading is for everyone signed in
+    expect(cli(join(dir, 'c.sqlite'), ['export', '--out', join(dir, 'viewer.csv')], { user: '查看甲' }).code).toBe(0)
   })
 
   it('refuses a bad --out or --from with a Chinese message', () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest'
 import { freshDesk, type TestDesk } from '../helpers/desk'
 import { exportFile, importReport, readXlsx } from './helpers'
-import { TEMPLATE_COLUMNS } from '../../shared/contract/ledger'
+import { EXPORT_COLUMNS, TEMPLATE_COLUMNS } from '../../shared/contract/ledger'
 import { pieceToRow } from '../../services/ledger/template'
 import type { Piece } from '../../shared/contract/pieces'
 
@@ -32,9 +32,9 @@ async function templateRows(desk: TestDesk): Promise<string[]> {
 /** Pieces whose text would run as a formula in Excel, with line breaks, apostrophes, numbers and every channel's defaults. */
 async function trickyPieces(desk: TestDesk): Promise<void> {
   const add = (p: Parameters<TestDesk['call']>[1]) => desk.call('piece-create', p as never)
-  await add({ channel: 'wechat', title: '=HYPERLINK("http://evil.example","点我")', date: '2023-02-01', status: 'published', notes: '-2 与 +3\n第二行，含"引号"和,逗号' })
-  await add({ channel: 'media', title: "@所有人 关于'医保'的说明", date: '2023-02-02', status: 'not_accepted', outletLevel: '省级', venue: '+86 电台', themes: ['健康科普', '民族团结'] })
-  await add({ channel: 'print', title: "'=已加过撇号的文字", date: '2023-02-03', status: 'completed', venue: '宣传册', quantity: 100000, reach: 0 })
+  await add({ channel: 'wechat', title: '=HYPERLINK("http://evil.example","点我")', date: '2023-02-01', status: 'published', backfill: true, notes: '-2 与 +3\n第二行，含"引号"和,逗号' })
+  await add({ channel: 'media', title: "@所有人 关于'医保'的说明", date: '2023-02-02', status: 'not_accepted', backfill: true, outletLevel: '省级', venue: '+86 电台', themes: ['健康科普', '民族团结'] })
+  await add({ channel: 'print', title: "'=已加过撇号的文字", date: '2023-02-03', status: 'completed', backfill: true, venue: '宣传册', quantity: 100000, reach: 0 })
   await add({ channel: 'event', title: '义诊', date: '2023-02-04', status: 'draft', reach: 215, quantity: 860, link: 'https://example.org/a?b=1&c=2' })
 }
 
@@ -65,7 +65,7 @@ describe('ledger export → import round-trips exactly', () => {
     expect(out.rows).toBe(expected.total)
     expect(out.fileName).toBe('台账_2023-03-01至2023-03-31_媒体投稿.xlsx')
     const rows = await readXlsx(out.base64)
-    expect(rows[0]).toEqual([...TEMPLATE_COLUMNS])
+    expect(rows[0]).toEqual([...EXPORT_COLUMNS])
     expect(rows.slice(1).map((r) => r[2])).toEqual(expected.rows.map((p) => p.title))
     // Dates are real Excel dates (the officer can sort and filter them), on the right day.
     expect(rows[1][0]).toEqual(new Date(`${expected.rows[0].date}T00:00:00Z`))

@@ -65,3 +65,5 @@ export function snapshot(desk: TestDesk): { pieces: unknown[]; themes: unknown[]
 }
 
 export const HEADER = '日期,渠道,标题,状态,科室,作者,媒体/平台,媒体级别,数量,覆盖人次,主题,链接,备注'
+/** An export's header: the template's, then 审核 (补录, who decided each step, 代录). */
+export const EXPORT_HEADER = `${HEADER},审核`

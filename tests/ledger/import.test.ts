@@ -37,7 +37,7 @@ describe('ledger import: all or nothing', () => {
 
   it('a file with bad rows leaves the database unchanged and names every bad row, column and reason', async () => {
     desk = freshDesk()
-    await desk.call('piece-create', { channel: 'wechat', title: '已有的一条', date: '2023-01-02', status: 'published' })
+    await desk.call('piece-create', { channel: 'wechat', title: '已有的一条', date: '2023-01-02', status: 'published', backfill: true })
     const before = snapshot(desk)
     const lines = [
       HEADER,
@@ -205,7 +205,7 @@ describe('ledger import: dates, themes and encodings', () => {
 describe('ledger import: likely duplicates', () => {
   it('shows rows matching an existing piece or an earlier row, imports them by default and skips them on request', async () => {
     desk = freshDesk()
-    const existing = await desk.call('piece-create', { channel: 'wechat', title: '我院开展民族团结进步月活动', date: '2023-03-05', status: 'published' })
+    const existing = await desk.call('piece-create', { channel: 'wechat', title: '我院开展民族团结进步月活动', date: '2023-03-05', status: 'published', backfill: true })
     const lines = [HEADER, GOOD[0], GOOD[1], GOOD[1], GOOD[2]]
     const preview = await importReport(desk, { fileName: 'dup.csv', base64: csvFile(lines) })
     expect(preview.duplicates).toEqual([

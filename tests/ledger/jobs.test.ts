@@ -45,7 +45,7 @@ describe('import as a background job', () => {
 
   it('export runs as a job too, and its file comes back as base64', async () => {
     desk = freshDesk()
-    await desk.call('piece-create', { channel: 'wechat', title: '导出一条', date: '2023-06-01', status: 'published' })
+    await desk.call('piece-create', { channel: 'wechat', title: '导出一条', date: '2023-06-01', status: 'published', backfill: true })
     const { jobId } = await desk.call('ledger-export-start', { format: 'csv', filter: {} })
     let s: JobStatus
     do {

@@ -5,7 +5,7 @@ import { periodOf, periodsIn, quotaProgress } from '../../db/queries/quotas'
 let d: TestDesk
 afterEach(() => d?.close())
 
-const report = (date: string, status = 'submitted') => d.call('piece-create', { channel: 'gov_report', title: `工作动态 ${date}`, date, status: status as 'submitted', venue: '卫计局' })
+const report = (date: string, status = 'submitted') => d.call('piece-create', { channel: 'gov_report', title: `工作动态 ${date}`, date, status: status as 'submitted', venue: '卫计局', backfill: true })
 
 describe('quota periods', () => {
   it('uses Monday–Sunday weeks, calendar months and half-years', () => {
@@ -40,7 +40,7 @@ describe('quotaProgress', () => {
     d = freshDesk()
     await d.call('quota-save', { label: '省级以上录用每半年至少 5 篇', channel: 'media', minLevel: '省级', onlyAccepted: true, period: 'half', target: 5 })
     const media = (title: string, outletLevel: '国家级' | '省级' | '市级', status: 'accepted' | 'submitted', paid = false) =>
-      d.call('piece-create', { channel: 'media', title, date: '2023-03-01', status, venue: '某媒体', outletLevel, paid })
+      d.call('piece-create', { channel: 'media', title, date: '2023-03-01', status, venue: '某媒体', outletLevel, paid, backfill: true })
     const counted = [await media('人民网录用', '国家级', 'accepted'), await media('河北日报录用', '省级', 'accepted')]
     await media('牛城晚报录用', '市级', 'accepted')
     await media('河北日报报送未录用', '省级', 'submitted')
@@ -54,8 +54,8 @@ describe('quotaProgress', () => {
   it('shows each quota’s current period and whether the previous one was met', async () => {
     d = freshDesk() // today 2023-06-15
     await d.call('quota-save', { label: '公众号每月至少 8 篇', channel: 'wechat', period: 'month', target: 8 })
-    for (let i = 1; i <= 8; i++) await d.call('piece-create', { channel: 'wechat', title: `五月 ${i}`, date: `2023-05-${String(i).padStart(2, '0')}`, status: 'published' })
-    await d.call('piece-create', { channel: 'wechat', title: '六月 1', date: '2023-06-01', status: 'published' })
+    for (let i = 1; i <= 8; i++) await d.call('piece-create', { channel: 'wechat', title: `五月 ${i}`, date: `2023-05-${String(i).padStart(2, '0')}`, status: 'published', backfill: true })
+    await d.call('piece-create', { channel: 'wechat', title: '六月 1', date: '2023-06-01', status: 'published', backfill: true })
     const [cur] = await d.call('quota-current', {})
     expect(cur).toMatchObject({ from: '2023-06-01', to: '2023-06-30', actual: 1, target: 8, met: false, previous: { from: '2023-05-01', to: '2023-05-31', actual: 8, met: true } })
   })

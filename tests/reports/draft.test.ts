@@ -9,7 +9,7 @@ let text: string
 beforeAll(async () => {
   d = freshDesk()
   await d.call('profile-save', { fullName: '黄平县中医医院' })
-  const add = (v: Record<string, unknown>) => d.call('piece-create', { status: 'published', ...v } as never)
+  const add = (v: Record<string, unknown>) => d.call('piece-create', { status: 'published', backfill: true, ...v } as never)
   await add({ channel: 'media', title: '中医适宜技术进乡村', date: '2023-05-04', status: 'accepted', venue: '黔东南日报', outletLevel: '市级' })
   await add({ channel: 'media', title: '苗汉双语义诊', date: '2023-05-09', status: 'submitted', venue: '黔东南日报', outletLevel: '市级' })
   await add({ channel: 'media', title: '医共体建设', date: '2023-05-12', status: 'submitted', venue: '黄平县融媒体中心', outletLevel: '县级' })

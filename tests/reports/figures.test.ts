@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { freshDesk, type TestDesk } from '../helpers/desk'
 import { DEMO_COUNTS } from '../../handlers/demo/pieces'
-import { renderReport } from '../../handlers/reports/report'
+import { renderReport } from '../../handlers/reports/render'
 import type { FigureSet } from '../../shared/contract/reports'
 import { figurePlans } from '../../db/queries/figures'
 

@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import JSZip from 'jszip'
 import ExcelJS from 'exceljs'
 import { freshDesk, type TestDesk } from '../helpers/desk'
-import { renderReport } from '../../handlers/reports/report'
+import { renderReport } from '../../handlers/reports/render'
 import { finishedJob } from '../../handlers/jobs/registry'
 import { decodeText, parseCsv } from '../../services/export/csv'
 import type { ReportFile } from '../../shared/contract/reports'
@@ -99,7 +99,7 @@ describe('the Word draft (.docx)', () => {
     const small = freshDesk()
     try {
       await small.call('profile-save', { fullName: '黄平县中医医院' })
-      await small.call('piece-create', { channel: 'wechat', title: '苗汉双语义诊走进乡村', date: '2023-08-02', status: 'published', reads: 800 })
+      await small.call('piece-create', { channel: 'wechat', title: '苗汉双语义诊走进乡村', date: '2023-08-02', status: 'published', backfill: true, reads: 800 })
       const paragraphs = await docxParagraphs(await bytesOf('docx', '2023H2', small))
       const text = paragraphs.slice(0, paragraphs.findIndex((p) => p.startsWith('附表1'))).join('\n')
       expect(text).toContain('黄平县中医医院2023年下半年意识形态工作总结')
@@ -148,8 +148,8 @@ describe('the workbook (.xlsx), read back, equals the database', () => {
     const x = freshDesk()
     try {
       await x.call('profile-save', { fullName: '南和县人民医院' })
-      await x.call('piece-create', { channel: 'wechat', title: '=HYPERLINK("http://evil.example","点我")', date: '2023-03-01', status: 'published' })
-      await x.call('piece-create', { channel: 'wechat', title: '+1 健康小贴士', date: '2023-03-02', status: 'published' })
+      await x.call('piece-create', { channel: 'wechat', title: '=HYPERLINK("http://evil.example","点我")', date: '2023-03-01', status: 'published', backfill: true })
+      await x.call('piece-create', { channel: 'wechat', title: '+1 健康小贴士', date: '2023-03-02', status: 'published', backfill: true })
       const wb = new ExcelJS.Workbook()
       await wb.xlsx.load((await bytesOf('xlsx', '2023H1', x)) as unknown as ArrayBuffer)
       const ws = wb.getWorksheet('微信公众号')!

@@ -67,8 +67,8 @@ describe('periods: a piece belongs to its calendar date, whatever the machine ti
   it('2023-07-01 counts in 下半年 and 2023-06-30 in 上半年', async () => {
     d = freshDesk()
     await d.call('profile-save', { fullName: '南和县人民医院' })
-    await d.call('piece-create', { channel: 'wechat', title: '六月最后一天的推文', date: '2023-06-30', status: 'published' })
-    await d.call('piece-create', { channel: 'wechat', title: '七一建党节推文', date: '2023-07-01', status: 'published' })
+    await d.call('piece-create', { channel: 'wechat', title: '六月最后一天的推文', date: '2023-06-30', status: 'published', backfill: true })
+    await d.call('piece-create', { channel: 'wechat', title: '七一建党节推文', date: '2023-07-01', status: 'published', backfill: true })
     const h1 = await d.call('tally-get', { period: '2023H1' })
     const h2 = await d.call('tally-get', { period: '2023H2' })
     expect(h1.set.byChannel.wechat.count).toBe(1)

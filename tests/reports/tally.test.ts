@@ -18,7 +18,7 @@ const command = (name: string) => {
   return c.run.bind(c)
 }
 const create = (channel: string, title: string, date: string, extra: Record<string, unknown> = {}) =>
-  d.call('piece-create', { channel: channel as 'wechat', title, date, status: channel === 'media' ? 'accepted' : channel === 'event' ? 'completed' : 'published', ...extra })
+  d.call('piece-create', { channel: channel as 'wechat', title, date, status: channel === 'media' ? 'accepted' : channel === 'event' ? 'completed' : 'published', backfill: true, ...extra })
 
 beforeAll(async () => {
   d = freshDesk() // today: 2023-06-15

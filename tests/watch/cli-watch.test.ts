@@ -1,25 +1,21 @@
 // The watch's CLI over the real handlers, against the fixture server (the child process fetches from it, so
 // the test spawns asynchronously: a blocking spawn would stop the server answering).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startFeedServer, type FeedServer } from '../fixtures/feed-server'
 import { TITLES } from '../fixtures/feeds'
+import { cliAsync, firstAdmin } from '../helpers/cli'
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-watch-cli-'))
 const db = join(dir, 'w.sqlite')
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
 let server: FeedServer
 
-function desk(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(TSX, ['scripts/desk.ts', '--db', db, ...args], { encoding: 'utf8' }, (e, out, err) => resolve({ code: e ? Number(e.code ?? 1) : 0, out, err }))
-  })
-}
+const desk = (...args: string[]) => cliAsync(db, args)
 
 beforeAll(async () => {
+  firstAdmin(db)
   server = await startFeedServer()
   const r = await desk('call', 'profile-save', JSON.stringify({ fullName: '黄平县中医医院', aliases: ['我院'] }))
   if (r.code !== 0) throw new Error(r.err)

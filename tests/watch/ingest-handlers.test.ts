@@ -125,21 +125,24 @@ describe('dedup and clusters', () => {
     expect(count(w.d, 'mention_sources')).toBe(2)
   })
 
-  it('a deleted mention never comes back: not from its feed, not from another feed (tombstone)', async () => {
+  it('a removed mention never comes back: not from its feed, not from another feed (tombstone)', async () => {
     const w = await desk()
     const a = await w.feed('甲')
     const b = await w.feed('乙')
     a.set([item('我院某科室被指乱收费', { guid: '1', link: 'http://x.example/a' })])
     await w.poll()
     const [m] = mentionsOf(w.d)
-    await w.d.call('mention-delete', { id: m.id })
+    await w.d.call('mention-remove', { id: m.id, reason: '误报：同名诊所的报道' })
     expect((await w.d.call('mention-list', { status: 'all' })).total).toBe(0)
     b.set([item('我院某科室被指乱收费', { guid: '7', link: 'http://x.example/a?utm_medium=share' })])
     const r = await w.poll()
     expect(r.results.map((x) => x.newMentions)).toEqual([0, 0])
-    expect(count(w.d, 'mentions')).toBe(0)
+    // Kept (移除 is not deletion), with no new source: a removed story does not grow or alert again.
+    expect(count(w.d, 'mentions')).toBe(1)
+    expect(count(w.d, 'mention_sources')).toBe(1)
     expect(rows(w.d, 'SELECT count(*) AS n FROM mention_keys WHERE mention_id = ?', m.id)).toEqual([{ n: 4 }])
     expect((await w.d.call('mention-list', { status: 'all', q: '乱收费' })).total).toBe(0)
+    expect((await w.d.call('mention-list', { status: 'removed', q: '乱收费' })).total).toBe(1)
   })
 })
 

@@ -79,7 +79,7 @@ describe('triage', () => {
     expect(leaders.rows.map((r) => [r.id, r.assignee, r.escalated])).toEqual([[ids[0], '李明', true]])
     const bad = await d.invoke('mention-link-piece', { id: ids[0], pieceId: 4242 })
     expect(!bad.ok && bad.error.message).toBe('台账稿件：台账中没有编号为 4242 的记录')
-    const piece = await d.call('piece-create', { channel: 'website', title: '关于停车难问题的情况说明', date: '2024-06-01', status: 'published' })
+    const piece = await d.call('piece-create', { channel: 'website', title: '关于停车难问题的情况说明', date: '2024-06-01', status: 'published', backfill: true })
     const m = await d.call('mention-link-piece', { id: ids[0], pieceId: piece.id })
     expect(m.piece).toEqual({ id: piece.id, title: '关于停车难问题的情况说明', date: '2024-06-01', channel: 'website' })
     expect((await d.call('mention-link-piece', { id: ids[0], pieceId: null })).piece).toBeNull()

@@ -15,11 +15,12 @@ describe('channel-specific fields', () => {
 
   it('keeps each channel’s extra fields and drops another channel’s leftovers', async () => {
     d = freshDesk()
-    const led = await d.call('piece-create', { channel: 'led', title: '迎检标语', date: '2023-06-01', status: 'published', venue: '门诊大厅', kind: '标语', extra: { displayStart: '2023-06-01', displayEnd: '2023-06-05', likes: 3 } })
+    const led = await d.call('piece-create', { channel: 'led', title: '迎检标语', date: '2023-06-01', status: 'published', backfill: true, venue: '门诊大厅', kind: '标语', extra: { displayStart: '2023-06-01', displayEnd: '2023-06-05', likes: 3 } })
     expect(led.extra).toEqual({ displayStart: '2023-06-01', displayEnd: '2023-06-05' })
     const ev = await d.call('piece-create', { channel: 'event', title: '民族团结义诊', date: '2023-06-01', status: 'completed', kind: '义诊', reach: 450, quantity: 1200, extra: { place: '和阳镇', languages: ['苗汉双语'] } })
     expect(ev).toMatchObject({ venue: '义诊', extra: { place: '和阳镇', languages: ['苗汉双语'] } })
-    const wx = await d.call('piece-create', { channel: 'wechat', title: '推文', date: '2023-06-01', status: 'published', reads: 900, extra: { original: false, likes: 12, shares: 3, zaikan: 2 } })
+    // A draft: only a 草稿 or 已撤回 may change channel (issue 11).
+    const wx = await d.call('piece-create', { channel: 'wechat', title: '推文', date: '2023-06-01', status: 'draft', reads: 900, extra: { original: false, likes: 12, shares: 3, zaikan: 2 } })
     expect(wx.extra).toEqual({ original: false, likes: 12, shares: 3, zaikan: 2 })
     const moved = await d.call('piece-update', { id: wx.id, channel: 'weibo' })
     expect(moved.extra).toEqual({})
@@ -61,7 +62,7 @@ describe('channel-specific fields', () => {
 describe('宣传品 and 宣传活动 show their kind as 媒体/平台', () => {
   it('keeps venue equal to the kind when the form saves without a venue', async () => {
     d = freshDesk()
-    const p = await d.call('piece-create', { channel: 'print', title: '健康科普宣传册', date: '2023-06-01', status: 'completed', kind: '宣传册', quantity: 5000 })
+    const p = await d.call('piece-create', { channel: 'print', title: '健康科普宣传册', date: '2023-06-01', status: 'completed', backfill: true, kind: '宣传册', quantity: 5000 })
     expect(p.venue).toBe('宣传册')
     expect((await d.call('piece-update', { id: p.id, venue: '', quantity: 6000 })).venue).toBe('宣传册')
     expect((await d.call('piece-update', { id: p.id, kind: '单页' })).venue).toBe('单页')

@@ -1,5 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest'
-import { freshDesk, type TestDesk } from '../helpers/desk'
+import { actAs, addTestUser, freshDesk, type TestDesk } from '../helpers/desk'
 
 let d: TestDesk
 afterEach(() => d?.close())
@@ -16,9 +16,16 @@ describe('multi-level review', () => {
     const first = await d.call('review-decide', { id: p.id, decision: 'approve', comment: '同意' })
     expect(first.piece.status).toBe('pending')
     expect(first.state.open?.stepName).toBe('分管院领导终审')
-    const last = await d.call('review-decide', { id: p.id, decision: 'approve', reviewer: '王院长', comment: '可以发布' })
+    // The final step is decided by the leader who holds it, signed in as themselves (no typed name).
+    const officer = { id: d.ctx.session.userId!, name: d.ctx.actor }
+    const leader = addTestUser(d.ctx, '王院长', ['reviewer'], ['分管院领导终审'])
+    actAs(d.ctx, leader)
+    const last = await d.call('review-decide', { id: p.id, decision: 'approve', comment: '可以发布' })
+    actAs(d.ctx, officer)
     expect(last.piece.status).toBe('approved')
     expect(last.state.open).toBeNull()
+    expect(last.state.rounds[0].rows[2]).toMatchObject({ reviewerId: leader.id, proxy: false, recordedBy: '' })
+    expect(last.state.rounds[0].rows[2].contentHash).toMatch(/^[0-9a-f]{64}$/)
     expect(last.state.rounds[0].rows.map((r) => [r.stepName, r.reviewer, r.decision, r.comment, r.at])).toEqual([
       ['送审', '张宣', 'submitted', '宣传科初审 → 分管院领导终审', '2023-06-15T02:00:00.000Z'],
       ['宣传科初审', '张宣', 'approved', '同意', '2023-06-15T02:00:00.000Z'],
@@ -79,7 +86,7 @@ describe('multi-level review', () => {
     const p = await d.call('piece-create', draft())
     const r = await d.invoke('review-decide', { id: p.id, decision: 'approve' })
     expect(!r.ok && r.error.message).toBe('《我院开展“全国爱眼日”义诊活动》不在审核中（当前为“草稿”）')
-    const done = await d.call('piece-create', draft({ status: 'published', title: '已发布' }))
+    const done = await d.call('piece-create', draft({ status: 'published', title: '已发布', backfill: true }))
     const s = await d.invoke('review-submit', { id: done.id })
     expect(!s.ok && s.error.message).toBe('只有草稿可以送审；《已发布》当前为“已发布”')
   })

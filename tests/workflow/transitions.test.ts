@@ -40,7 +40,7 @@ describe('status transitions', () => {
     const p = await d.call('piece-create', { ...post, status: 'draft' })
     await d.call('review-submit', { id: p.id })
     await d.call('review-decide', { id: p.id, decision: 'approve' })
-    await d.call('review-decide', { id: p.id, decision: 'approve', reviewer: '王院长' })
+    await d.call('review-decide', { id: p.id, decision: 'approve' })
     for (const status of ['scheduled', 'published', 'withdrawn', 'draft'] as const) {
       expect((await d.call('piece-update', { id: p.id, status })).status).toBe(status)
     }
@@ -50,7 +50,7 @@ describe('status transitions', () => {
 
   it('moves submissions between 已报送, 已录用 and 未录用 but never back to 草稿 directly', async () => {
     d = freshDesk()
-    const p = await d.call('piece-create', { channel: 'media', title: '投牛城晚报', date: '2023-06-01', status: 'submitted', venue: '牛城晚报', outletLevel: '市级' })
+    const p = await d.call('piece-create', { channel: 'media', title: '投牛城晚报', date: '2023-06-01', status: 'submitted', venue: '牛城晚报', outletLevel: '市级', backfill: true })
     expect((await d.call('piece-update', { id: p.id, status: 'accepted' })).status).toBe('accepted')
     expect((await d.call('piece-update', { id: p.id, status: 'not_accepted' })).status).toBe('not_accepted')
     const r = await d.invoke('piece-update', { id: p.id, status: 'draft' })
@@ -72,16 +72,26 @@ describe('status transitions', () => {
 })
 
 describe('creating a piece in a status past 草稿', () => {
-  it('is 补录: allowed, and the audit row says so', async () => {
+  // Issue 11: 补录 is an explicit choice (backfill: true); before, any status past 草稿 was taken as 补录.
+  it('is 补录 only when asked for: refused without the flag, allowed with it, and the piece and audit row say so', async () => {
     d = freshDesk()
-    const p = await d.call('piece-create', { ...post, status: 'published' })
+    const refused = await d.invoke('piece-create', { ...post, status: 'published' })
+    expect(!refused.ok && refused.error.details?.field).toBe('status')
+    expect(!refused.ok && refused.error.message).toMatch(/补录已完成的工作/)
+    const p = await d.call('piece-create', { ...post, status: 'published', backfill: true })
+    expect(p.backfill).toBe(true)
     const log = await d.call('audit-list', { entity: 'piece', entityId: String(p.id) })
     expect(log).toHaveLength(1)
     expect(log[0].action).toBe('create')
     expect(log[0].changes.backfill).toBe('补录：直接登记为“已发布”，未在工作台内送审（宣传科初审 → 分管院领导终审）')
-    const draft = await d.call('piece-create', { ...post, title: '草稿', status: 'draft' })
+    // The flag on a draft means nothing: a draft is not work done.
+    const draft = await d.call('piece-create', { ...post, title: '草稿', status: 'draft', backfill: true })
+    expect(draft.backfill).toBe(false)
     const draftLog = await d.call('audit-list', { entity: 'piece', entityId: String(draft.id) })
     expect(draftLog[0].changes.backfill).toBeUndefined()
+    // A channel without a review chain records done work directly: no flag needed there.
+    const event = await d.call('piece-create', { channel: 'event', title: '义诊', date: '2023-06-10', status: 'completed', kind: '义诊' })
+    expect(event.backfill).toBe(false)
   })
 
   it('in 待审核 opens review round 1 with the chain', async () => {

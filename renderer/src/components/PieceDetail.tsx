@@ -10,7 +10,14 @@ import { channelLabel, statusLabel } from '../../../shared/channels'
 import type { Profile } from '../../../shared/contract/settings'
 import './workflow/workflow.css'
 
-const T = { loading: '正在打开…', close: '关闭', id: (n: number) => `编号 ${n}`, saved: '已保存' }
+const T = {
+  loading: '正在打开…',
+  close: '关闭',
+  id: (n: number) => `编号 ${n}`,
+  saved: '已保存',
+  backfill: '补录',
+  backfillHint: '补录：登记时已完成，未在工作台内送审'
+}
 
 export function PieceDetail({ id, profile, today, onChanged, onClose }: { id: number; profile: Profile; today: string; onChanged?: () => void; onClose: () => void }) {
   const piece = useQuery('piece-get', { id })
@@ -44,6 +51,7 @@ export function PieceDetail({ id, profile, today, onChanged, onClose }: { id: nu
         <span className={`chip ch-${p.channel}`}>{channelLabel(p.channel)}</span>
         <h1>{p.title}</h1>
         <span className={`status st-${p.status}`} data-testid="detail-status">{statusLabel(p.status)}</span>
+        {p.backfill && <span className="backfill-tag" title={T.backfillHint} data-testid="detail-backfill">{T.backfill}</span>}
         <span className="muted small">{T.id(p.id)}</span>
         {saved && <span className="ok-text">{T.saved}</span>}
         <button onClick={onClose}>{T.close}</button>

@@ -6,7 +6,8 @@ import { ChannelFields } from './workflow/ChannelFields'
 import { changedOnly, channelPayload, inputsOf, type Inputs } from './workflow/piece-values'
 import { CHANNELS, CHANNEL_CODES, STATUSES, finalStatusesFor, type Channel, type Status } from '../../../shared/channels'
 import { CHANNEL_FIELDS, DATE_MEANING } from '../../../shared/contract/channel-fields'
-import { nextStatuses } from '../../../shared/workflow'
+import { CHANNEL_CHANGE_STATUSES, nextStatuses } from '../../../shared/workflow'
+import { ConfirmSave, confirmWarnings } from './workflow/ConfirmSave'
 import type { DeskError } from '../../../shared/contract'
 import type { Piece } from '../../../shared/contract/pieces'
 import type { Profile } from '../../../shared/contract/settings'
@@ -20,8 +21,13 @@ const T = {
   titlePlaceholder: '如：我院召开医德医风建设推进会',
   date: '日期',
   status: '状态',
-  statusNewHint: '选“草稿”保存后可送审；选完成状态即补录已做完的工作',
-  statusEditHint: '送审、通过、退回请用下方的审核操作',
+  statusNewHint: '新记录先保存为草稿，送审通过后再发布',
+  statusNewHintNoChain: '本渠道无需审核，已办完的可直接选完成状态',
+  statusBackfillHint: '补录：选工作实际所处的状态，记录将标为“补录”',
+  statusEditHint: '送审、通过、退回请用审核操作',
+  backfillChoice: '补录已完成的工作',
+  backfillHint: '登记早已做完、未在工作台内审核的工作（如纸质审批的旧稿）',
+  channelLocked: '只有草稿或已撤回的记录可以更改渠道',
   department: '科室',
   author: '作者',
   themes: '主题',
@@ -31,21 +37,28 @@ const T = {
   bodyHint: '可粘贴全文：用于检索和规范表述校对',
   notes: '备注',
   channelSection: (c: string) => `${c} · 专项信息`,
-  backfill: '（补录）',
+  backfillMark: '（补录）',
   save: '保存',
   cancel: '取消',
   saving: '正在保存…'
 }
 
-const COMMON_FIELDS = ['channel', 'date', 'status', 'title', 'department', 'author', 'themes', 'link', 'body', 'notes']
+const COMMON_FIELDS = ['channel', 'date', 'status', 'backfill', 'title', 'department', 'author', 'themes', 'link', 'body', 'notes']
 
-/** What a new piece's status should be: planned work starts as a draft, past work is recorded as done (补录). */
-function defaultStatus(channel: Channel, date: string, today: string): Status {
+/**
+ * What a new piece's status should be: on a channel with a review chain, 草稿 (补录 is an explicit choice, then
+ * the work is recorded as done); on a channel without one, planned work is a draft and past work is done.
+ */
+function defaultStatus(channel: Channel, date: string, today: string, chainEmpty: boolean, backfill: boolean): Status {
+  if (!chainEmpty) return backfill ? finalStatusesFor(channel)[0] : 'draft'
   return date > today ? 'draft' : finalStatusesFor(channel)[0]
 }
 
-function statusChoices(channel: Channel, piece: Piece | undefined, chainEmpty: boolean): Status[] {
-  if (!piece) return ['draft', ...(chainEmpty ? (['approved', 'scheduled'] as Status[]) : []), ...finalStatusesFor(channel), 'withdrawn']
+function statusChoices(channel: Channel, piece: Piece | undefined, chainEmpty: boolean, backfill: boolean): Status[] {
+  if (!piece) {
+    if (!chainEmpty && !backfill) return ['draft']
+    return [...(backfill ? [] : (['draft'] as Status[])), 'approved', 'scheduled', ...finalStatusesFor(channel), 'withdrawn']
+  }
   const from = piece.channel === channel ? piece.status : 'draft'
   return [...new Set([piece.status, ...nextStatuses(channel, from, chainEmpty).filter((s) => s !== 'pending')])]
 }
@@ -63,6 +76,9 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
   const [body, setBody] = useState(piece?.body ?? '')
   const [notes, setNotes] = useState(piece?.notes ?? '')
   const [inputs, setInputs] = useState<Inputs>(() => inputsOf(piece))
+  const [backfill, setBackfill] = useState(false)
+  // The handler's question before saving (an approval would be voided, a signed month touched).
+  const [asking, setAsking] = useState<string[] | null>(null)
   const [error, setError] = useState<DeskError | null>(null)
   const [busy, setBusy] = useState(false)
   const chains = useQuery('review-chains-get', {})
@@ -70,17 +86,21 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
   const errs = fieldErrors(error)
 
   const chainEmpty = (chains.data?.chains[channel] ?? ['?']).length === 0
-  const choices = statusChoices(channel, piece, chainEmpty)
-  const current = status ?? defaultStatus(channel, date, today)
+  const choices = statusChoices(channel, piece, chainEmpty, backfill)
+  const current = status ?? defaultStatus(channel, date, today, chainEmpty, backfill)
+  const channelLocked = !!piece && !CHANNEL_CHANGE_STATUSES.includes(piece.status)
   const shown = choices.includes(current) ? current : choices[0]
   const shownFields = new Set([...COMMON_FIELDS, ...CHANNEL_FIELDS[channel].map((f) => (f.where === 'extra' ? `extra.${f.key}` : f.key))])
 
-  async function save() {
+  async function save(confirm = false) {
     setBusy(true)
+    setAsking(null)
     const fields = { channel, title, date, status: shown, department, author, themes: splitList(themes), link, body, notes, ...channelPayload(channel, inputs) }
-    const r = piece ? await invoke('piece-update', { id: piece.id, ...changedOnly(piece, fields) }) : await invoke('piece-create', fields)
+    const r = piece ? await invoke('piece-update', { id: piece.id, ...changedOnly(piece, fields), confirm }) : await invoke('piece-create', { ...fields, backfill })
     setBusy(false)
-    if (r.ok) onSaved(r.value)
+    if (r.ok) return onSaved(r.value)
+    const warnings = confirmWarnings(r.error)
+    if (warnings) setAsking(warnings)
     else setError(r.error)
   }
 
@@ -96,7 +116,7 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
       <h2>{piece ? T.editTitle : T.newTitle}</h2>
       <div className="grid">
         <Field label={T.channel} name="channel" error={errs.channel}>
-          <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+          <select value={channel} disabled={channelLocked} title={channelLocked ? T.channelLocked : undefined} onChange={(e) => setChannel(e.target.value as Channel)}>
             {CHANNEL_CODES.map((c) => (
               <option key={c} value={c}>{CHANNELS[c]}</option>
             ))}
@@ -105,13 +125,27 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
         <Field label={T.date} name="date" error={errs.date} hint={DATE_MEANING[channel]}>
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </Field>
-        <Field label={T.status} name="status" error={errs.status} hint={piece ? T.statusEditHint : T.statusNewHint}>
+        <Field label={T.status} name="status" error={errs.status} hint={piece ? T.statusEditHint : backfill ? T.statusBackfillHint : chainEmpty ? T.statusNewHintNoChain : T.statusNewHint}>
           <select value={shown} onChange={(e) => setStatus(e.target.value as Status)}>
             {choices.map((s) => (
-              <option key={s} value={s}>{STATUSES[s]}{!piece && s !== 'draft' ? T.backfill : ''}</option>
+              <option key={s} value={s}>{STATUSES[s]}{backfill && s !== 'draft' ? T.backfillMark : ''}</option>
             ))}
           </select>
         </Field>
+        {!piece && (
+          <label className="check backfill-choice" data-field="backfill" title={T.backfillHint}>
+            <input
+              type="checkbox"
+              checked={backfill}
+              onChange={(e) => {
+                setBackfill(e.target.checked)
+                setStatus(null) // the status follows the choice again
+              }}
+            />
+            {T.backfillChoice}
+            <span className="muted small">{T.backfillHint}</span>
+          </label>
+        )}
         <Field label={T.title} name="title" error={errs.title} wide>
           <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={T.titlePlaceholder} />
         </Field>
@@ -151,6 +185,7 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
         </Field>
       </div>
       {error && !Object.keys(errs).some((f) => shownFields.has(f)) && <div className="form-error" role="alert">{error.message}</div>}
+      {asking && <ConfirmSave warnings={asking} busy={busy} onYes={() => void save(true)} onNo={() => setAsking(null)} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>{busy ? T.saving : T.save}</button>
         <button type="button" onClick={onCancel}>{T.cancel}</button>

@@ -8,6 +8,7 @@ import { PieceDetail } from '../components/PieceDetail'
 import { JobProgress } from '../components/JobProgress'
 import { LedgerTable, type LedgerFilter, type SortKey } from '../components/ledger/LedgerTable'
 import { ImportDialog } from '../components/ledger/ImportDialog'
+import { ConfirmSave, confirmWarnings } from '../components/workflow/ConfirmSave'
 import { CHANNELS, CHANNEL_CODES, STATUSES, STATUS_CODES, statusLabel, type Channel, type Status } from '../../../shared/channels'
 import type { Profile } from '../../../shared/contract/settings'
 import type { DeskError } from '../../../shared/contract'
@@ -75,6 +76,7 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
   const [importing, setImporting] = useState(false)
   const [exportJob, setExportJob] = useState<JobStatus | null>(null)
   const [confirming, setConfirming] = useState(false)
+  const [signedWarnings, setSignedWarnings] = useState<string[] | null>(null)
   const facets = useQuery('ledger-facets', {})
   useEffect(() => facets.reload(), [reloadKey]) // an import or edit may bring new themes and departments
 
@@ -91,6 +93,7 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
   useEffect(() => {
     setSelected(new Set())
     setConfirming(false)
+    setSignedWarnings(null)
   }, [filterKey])
 
   const creating = route[0] === 'new'
@@ -127,9 +130,13 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
     })
   }
 
-  async function applyBulk(): Promise<void> {
+  async function applyBulk(confirm = false): Promise<void> {
     setConfirming(false)
-    const r = await invoke('piece-bulk-status', { ids: [...selected], status: bulkStatus })
+    setSignedWarnings(null)
+    const r = await invoke('piece-bulk-status', { ids: [...selected], status: bulkStatus, confirm })
+    // Pieces dated in a month the secretary signed: the handler asks once more before changing them.
+    const warnings = r.ok ? null : confirmWarnings(r.error)
+    if (warnings) return setSignedWarnings(warnings)
     if (!r.ok) return setNotice({ ok: false, text: r.error.message })
     setNotice({ ok: true, text: T.bulkDone(r.value.changed, r.value.unchanged) })
     setSelected(new Set())
@@ -195,11 +202,14 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
             <select aria-label={T.bulkTo} value={bulkStatus} onChange={(e) => {
               setBulkStatus(e.target.value as Status)
               setConfirming(false)
+              setSignedWarnings(null)
             }}>
               {STATUS_CODES.map((s) => <option key={s} value={s}>{STATUSES[s]}</option>)}
             </select>
           </label>
-          {confirming ? (
+          {signedWarnings ? (
+            <ConfirmSave warnings={signedWarnings} yes={T.bulkYes} onYes={() => void applyBulk(true)} onNo={() => setSignedWarnings(null)} />
+          ) : confirming ? (
             <>
               <span className="warn-text">{T.bulkConfirm(selected.size, statusLabel(bulkStatus))}</span>
               <button className="primary" onClick={() => void applyBulk()}>{T.bulkYes}</button>

@@ -1,5 +1,6 @@
-// 报告: the 意识形态工作总结 draft of a half-year (or any period) — previewed here, downloaded as Word, Excel,
-// CSV or JSON. All four files and the preview come from the same computed figures.
+// 报告: the 意识形态工作总结 draft of a half-year (or any period) — previewed here with each month's sign-off,
+// downloaded as Word, Excel, CSV or JSON, and finalized (定稿) by the secretary. All files and the preview come
+// from the same computed figures.
 import { useState } from 'react'
 import './tally.css'
 import { useQuery } from '../hooks'
@@ -8,6 +9,8 @@ import { runJob } from '../jobs'
 import { downloadPayload } from '../files'
 import { JobProgress } from '../components/JobProgress'
 import { PeriodPicker } from '../components/tally/PeriodPicker'
+import { MonthStates } from '../components/tally/MonthStates'
+import { FinalPanel } from '../components/tally/FinalPanel'
 import { lastMonthOf, parsePeriod, periodProblem } from '../../../shared/periods'
 import { FIGURE_GROUPS, type NumberWording, type ReportFile, type ReportFormat } from '../../../shared/contract/reports'
 import type { DeskError } from '../../../shared/contract'
@@ -94,6 +97,8 @@ export function Report({ today, route, go }: { today: string; route: string[]; g
       {!p && !preview.error && <p className="loading">{T.loading}</p>}
       {p && (
         <>
+          <FinalPanel key={p.period.code} preview={p} onFinalized={preview.reload} />
+          <MonthStates months={p.signoffs} basis={p.basis} />
           <p className="muted small">{T.preview} · {T.took(p.ms)}</p>
           <article className="draft" aria-label="总结草稿预览">
             {p.paragraphs.map((x, i) =>

@@ -9,22 +9,29 @@ import { ProofTermsSettings } from '../components/settings/ProofTermsSettings'
 import { OutletsSettings } from '../components/settings/OutletsSettings'
 import { AccountsSettings } from '../components/settings/AccountsSettings'
 import { QuotaSettings } from '../components/settings/QuotaSettings'
+import { UsersSettings } from '../components/settings/UsersSettings'
+import { useCan } from '../session'
+import type { HandlerName } from '../../../shared/contract'
 import type { DeskError } from '../../../shared/contract'
 import type { Profile } from '../../../shared/contract/settings'
 import './settings.css'
 
 const T = { title: '设置', profile: '医院信息', fullName: '医院全称', aliases: '简称 / 别名', departments: '科室', save: '保存', saved: '已保存' }
 
-/** The tabs of 设置, each its own hash route (#/settings/review …) so a link can open one. */
+/**
+ * The tabs of 设置, each its own hash route (#/settings/review …) so a link can open one; a tab shows only to
+ * someone who may save it (the handlers refuse anyone else anyway).
+ */
 const TABS = [
-  { key: 'profile', label: '医院信息' },
-  { key: 'review', label: '审核流程' },
-  { key: 'terms', label: '规范表述' },
-  { key: 'outlets', label: '媒体' },
-  { key: 'accounts', label: '账号阵地' },
-  { key: 'quotas', label: '指标与节点' },
-  { key: 'backup', label: '数据备份' }
-] as const
+  { key: 'profile', label: '医院信息', needs: 'profile-save' },
+  { key: 'users', label: '本机用户', needs: 'user-add' },
+  { key: 'review', label: '审核流程', needs: 'review-chains-save' },
+  { key: 'terms', label: '规范表述', needs: 'proofread-terms-save' },
+  { key: 'outlets', label: '媒体', needs: 'outlet-save' },
+  { key: 'accounts', label: '账号阵地', needs: 'account-save' },
+  { key: 'quotas', label: '指标与节点', needs: 'quota-save' },
+  { key: 'backup', label: '数据备份', needs: 'backup-create' }
+] as const satisfies readonly { key: string; label: string; needs: HandlerName }[]
 type Tab = (typeof TABS)[number]['key']
 
 function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: () => void }) {
@@ -65,12 +72,14 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: () => vo
 
 export function Settings({ profile, onSaved }: { profile: Profile; onSaved: () => void }) {
   const [route, go] = useRoute()
-  const tab: Tab = TABS.some((t) => t.key === route[1]) ? (route[1] as Tab) : 'profile'
+  const can = useCan()
+  const tabs = TABS.filter((t) => can(t.needs))
+  const tab: Tab | undefined = tabs.find((t) => t.key === route[1])?.key ?? tabs[0]?.key
   return (
     <section className="page settings-page">
       <h1>{T.title}</h1>
       <nav className="tabs" role="tablist" aria-label={T.title}>
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button key={t.key} role="tab" aria-selected={t.key === tab} className={t.key === tab ? 'tab on' : 'tab'} onClick={() => go(`settings/${t.key}`)}>
             {t.label}
           </button>
@@ -82,6 +91,8 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: () =
           <ThemesSettings />
         </>
       )}
+      {!tab && <p className="muted">当前账号没有可修改的设置。</p>}
+      {tab === 'users' && <UsersSettings />}
       {tab === 'review' && <ReviewSettings />}
       {tab === 'terms' && <ProofTermsSettings />}
       {tab === 'outlets' && <OutletsSettings />}

@@ -2,13 +2,16 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { backupsFolder, evidenceFolder, listBackups, writeBackup, type BackupProgress } from '../../../db/backup'
 import { DamagedDatabaseError } from '../../../db/integrity'
-import { SOURCE_MIGRATIONS } from '../../../db/open'
+import { NewerDatabaseError, SOURCE_MIGRATIONS } from '../../../db/open'
+import { openContext } from '../../../handlers/context'
+import { countUsers } from '../../../db/queries/users'
 import { BACKUP_NAME } from '../../../shared/contract/backup'
 import { exclusive, makeBackup } from '../../../handlers/backup/backup'
 import { restoreClosed } from '../../../handlers/backup/restore'
 import { UserError } from '../../../handlers/errors'
-import type { Command } from '../command'
+import type { Command, DeskPaths } from '../command'
 import { argValue } from '../args'
+import { mayCall, signInOrExplain } from '../session'
 
 const PHASE: Record<BackupProgress['phase'], string> = { database: '数据库', evidence: '佐证材料', finishing: '收尾' }
 
@@ -28,6 +31,36 @@ function userMessage(e: unknown): string | null {
   return e instanceof UserError ? e.message : null
 }
 
+/**
+ * Who restores: the administrator (`--user`, as 设置 → 数据备份 → 恢复 asks), proven on the live desk, which is closed
+ * again before the swap. A desk that cannot be opened — damaged, or written by a newer version — cannot say who its
+ * administrators are, nor can a missing one or one without users: then anyone at this computer may restore (they
+ * could replace the file by hand as well), and the restore event in the trail says the person was not verified.
+ */
+async function restorer(files: DeskPaths): Promise<string> {
+  const unverified = (why: string) => {
+    process.stderr.write(`注意：${why}，无法核对操作人身份；恢复记录将注明“未核验”。\n`)
+    return `${files.user ?? '命令行'}（未核验：${why}）`
+  }
+  if (!existsSync(files.dbFile)) return unverified('数据库文件不存在')
+  let ctx
+  try {
+    ctx = openContext({ dbFile: files.dbFile, dataDir: files.dataDir, migrationsFolder: SOURCE_MIGRATIONS, actor: '命令行' })
+  } catch (e) {
+    if (e instanceof DamagedDatabaseError) return unverified('数据库已损坏')
+    if (e instanceof NewerDatabaseError) return unverified('数据库由更新版本的程序写入')
+    throw e
+  }
+  try {
+    if (countUsers(ctx.desk.db) === 0) return '命令行（工作台尚无用户）'
+    await signInOrExplain(ctx, files.user)
+    mayCall(ctx, 'backup-restore')
+    return ctx.actor
+  } finally {
+    ctx.desk.close()
+  }
+}
+
 export const backupCommands: Command[] = [
   {
     name: 'backup',
@@ -36,6 +69,7 @@ export const backupCommands: Command[] = [
     valueFlags: ['--out'],
     run: async (ctx, _args, argv) => {
       const out = argValue(argv, '--out')
+      mayCall(ctx, 'backup-create') // the backup is written here, with progress on the terminal, not as a job
       try {
         if (!out) {
           const { entry, removed } = await exclusive(() => makeBackup(ctx, 'manual', { progress: (phase, done = 0, total = 0) => showProgress({ phase: phase as BackupProgress['phase'], done, total }) }))
@@ -61,6 +95,7 @@ export const backupCommands: Command[] = [
     usage: 'backups',
     summary: '列出备份文件夹中的备份（最新的在前）',
     run: (ctx) => {
+      mayCall(ctx, 'backup-list')
       const folder = backupsFolder(ctx.dataDir)
       process.stdout.write(`备份文件夹：${folder}\n`)
       for (const b of listBackups(folder)) {
@@ -72,7 +107,7 @@ export const backupCommands: Command[] = [
   {
     name: 'restore',
     usage: 'restore <备份文件>',
-    summary: '从备份恢复（先检查完整性与版本；原数据库改名保留）。请先关闭工作台',
+    summary: '从备份恢复（管理员；先检查完整性与版本；原数据库改名保留）。请先关闭工作台',
     runClosed: async (files, [file]) => {
       if (!file) {
         process.stderr.write('请指定要恢复的备份文件，例如：restore desk-2023-06-15-100000.sqlite\n')
@@ -81,8 +116,9 @@ export const backupCommands: Command[] = [
       // A bare backup name means the one in the backups folder.
       const inFolder = join(backupsFolder(files.dataDir), file)
       const source = !existsSync(file) && BACKUP_NAME.test(file) && existsSync(inFolder) ? inFolder : resolve(file)
+      const actor = await restorer(files)
       try {
-        const r = await restoreClosed({ ...files, migrationsFolder: SOURCE_MIGRATIONS }, source, { actor: process.env.DESK_ACTOR ?? '命令行', now: new Date() })
+        const r = await restoreClosed({ dbFile: files.dbFile, dataDir: files.dataDir, migrationsFolder: SOURCE_MIGRATIONS }, source, { actor, now: new Date() })
         process.stdout.write(`已从 ${r.restored} 恢复到 ${files.dbFile}\n`)
         if (r.fromVersion !== r.toVersion) process.stdout.write(`备份的数据版本 ${r.fromVersion} 已升级到 ${r.toVersion}\n`)
         if (r.evidenceFiles) process.stdout.write(`补回佐证材料 ${r.evidenceFiles} 个文件\n`)

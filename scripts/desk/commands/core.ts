@@ -8,6 +8,7 @@ export const coreCommands: Command[] = [
     name: 'handlers',
     usage: 'handlers',
     summary: '列出所有处理函数（handler）名称',
+    signIn: 'none',
     run: () => {
       for (const name of Object.keys(contract).sort()) process.stdout.write(name + '\n')
       return 0
@@ -16,7 +17,7 @@ export const coreCommands: Command[] = [
   {
     name: 'call',
     usage: "call <handler> ['<json>']",
-    summary: '调用一个处理函数，输出 JSON 信封；成功时退出码为 0',
+    summary: '以登录用户的身份调用一个处理函数，输出 JSON 信封；成功时退出码为 0',
     run: async (ctx, [name, json]) => {
       let args: unknown
       try {

@@ -5,6 +5,8 @@ import { ledgerCommands } from './ledger'
 import { watchCommands } from './watch'
 import { reportCommands } from './reports'
 import { evidenceCommands } from './evidence'
+import { userCommands } from './users'
+import { auditCommands } from './audit'
 
 /** Every CLI command; each domain adds its own file here. */
-export const commands: Command[] = [...coreCommands, ...ledgerCommands, ...backupCommands, ...watchCommands, ...reportCommands, ...evidenceCommands]
+export const commands: Command[] = [...coreCommands, ...ledgerCommands, ...backupCommands, ...watchCommands, ...reportCommands, ...evidenceCommands, ...userCommands, ...auditCommands]

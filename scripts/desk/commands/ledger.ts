@@ -1,12 +1,13 @@
-// `desk import FILE` and `desk export --out FILE`: the same import/export as the ledger page, with file paths.
+// `desk import FILE` and `desk export --out FILE`: the same import/export as the ledger page, with file paths. Both
+// go through the page's own job handlers (ledger-import-start / ledger-export-start), so the signed-in user's
+// permissions apply and the import is recorded under their name.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type { Command } from '../command'
 import { argValue, hasFlag } from '../args'
-import { runImport } from '../../../handlers/ledger/import'
-import { runExport } from '../../../handlers/ledger/export'
-import { UserError, fromZod } from '../../../handlers/errors'
+import { fromZod } from '../../../handlers/errors'
 import { exportArgs, MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/contract/ledger'
+import { CliError, runJob } from '../session'
 import { channelFromName } from '../../../services/ledger/cells'
 import { channelLabel } from '../../../shared/channels'
 
@@ -43,7 +44,7 @@ export const ledgerCommands: Command[] = [
         return 1
       }
       try {
-        const r = await runImport(ctx, { fileName: basename(file), bytes, skipDuplicates: hasFlag(argv, '--skip-duplicates'), commit: true })
+        const r = await runJob<ImportReport>(ctx, 'ledger-import-start', { fileName: basename(file), base64: bytes.toString('base64'), skipDuplicates: hasFlag(argv, '--skip-duplicates'), commit: true })
         if (!r.committed) {
           printFailure(r)
           return 1
@@ -52,7 +53,7 @@ export const ledgerCommands: Command[] = [
         if (!r.skipped && r.duplicates.length) out(`其中 ${r.duplicates.length} 条与已有记录或文件中前面的行疑似重复，已一并导入；如需跳过请加 --skip-duplicates。`)
         return 0
       } catch (e) {
-        if (e instanceof UserError) {
+        if (e instanceof CliError) {
           err(`导入失败：${e.message}`)
           return 1
         }
@@ -82,8 +83,8 @@ export const ledgerCommands: Command[] = [
         err(fromZod(parsed.error).message)
         return 2
       }
-      const { bytes, rows } = await runExport(ctx, parsed.data.format, parsed.data.filter)
-      writeFileSync(file, bytes)
+      const { base64, rows } = await runJob<{ base64: string; rows: number }>(ctx, 'ledger-export-start', parsed.data)
+      writeFileSync(file, Buffer.from(base64, 'base64'))
       const what = parsed.data.filter.channel ? channelLabel(parsed.data.filter.channel) : '全部渠道'
       out(`已导出 ${rows} 条（${what}）到 ${file}`)
       return 0

@@ -2,7 +2,6 @@
 // so the CLI validates and fails exactly as the app does.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dispatch, handlers, type Ctx } from '../../../handlers'
-import { pollDue } from '../../../handlers/watch/poll'
 import { createScheduler } from '../../../handlers/watch/scheduler'
 import type { ArgsOf, HandlerName, ResultOf } from '../../../shared/contract'
 import type { PollReport } from '../../../shared/contract/feeds'
@@ -10,6 +9,7 @@ import { FEED_STATUSES, MENTION_STATUSES, mentionStatusLabel } from '../../../sh
 import { argValue, hasFlag } from '../args'
 import type { Command } from '../command'
 import { printJson } from '../command'
+import { mayCall } from '../session'
 
 class Failed extends Error {}
 
@@ -40,21 +40,28 @@ async function guarded(fn: () => Promise<number>): Promise<number> {
   }
 }
 
+/** Until Ctrl+C, as the app's own polling duty ('系统（定时抓取）' in the trail, see handlers/watch/scheduler.ts). */
+async function keepPolling(ctx: Ctx): Promise<number> {
+  const scheduler = createScheduler(ctx, { firstDelayMs: 0, onReport: printReport })
+  scheduler.start()
+  await new Promise<void>((resolve) => process.once('SIGINT', resolve))
+  await scheduler.stop()
+  return 0
+}
+
 const poll: Command = {
   name: 'poll',
   usage: 'poll [--once]',
   summary: '抓取到期的订阅源；--once 抓取一轮后退出，否则持续运行（Ctrl+C 结束）',
-  run: async (ctx, _args, argv) => {
-    if (hasFlag(argv, '--once')) {
-      printReport(await pollDue(ctx))
-      return 0
-    }
-    const scheduler = createScheduler(ctx, { firstDelayMs: 0, onReport: printReport })
-    scheduler.start()
-    await new Promise<void>((resolve) => process.once('SIGINT', resolve))
-    await scheduler.stop()
-    return 0
-  }
+  run: (ctx, _args, argv) =>
+    guarded(async () => {
+      if (hasFlag(argv, '--once')) {
+        printReport(await run(ctx, 'watch-poll-now', {}))
+        return 0
+      }
+      mayCall(ctx, 'watch-poll-now') // only someone who may press 立即抓取 starts the clock
+      return keepPolling(ctx)
+    })
 }
 
 const feeds: Command = {

@@ -13,7 +13,9 @@ const T = {
   empty: '没有符合条件的记录。',
   selectAll: '全选已加载的记录',
   select: (title: string) => `选择：${title}`,
-  sortBy: (col: string) => `按${col}排序`
+  sortBy: (col: string) => `按${col}排序`,
+  backfill: '补录',
+  backfillHint: '补录：登记时已完成，未在工作台内送审'
 }
 
 export type SortKey = 'date' | 'channel' | 'title' | 'status'
@@ -23,7 +25,7 @@ const COLUMNS: { label: string; sort?: SortKey; width?: number }[] = [
   { label: '日期', sort: 'date', width: 108 },
   { label: '渠道', sort: 'channel', width: 118 },
   { label: '标题', sort: 'title' },
-  { label: '状态', sort: 'status', width: 88 },
+  { label: '状态', sort: 'status', width: 124 },
   { label: '科室', width: 96 },
   { label: '作者', width: 88 },
   { label: '媒体/平台', width: 140 },
@@ -212,7 +214,10 @@ export function LedgerTable(props: {
                 <td className="title-cell">
                   <a href={`#/ledger/${p.id}`} title={p.title} onClick={(e) => e.stopPropagation()}>{p.title}</a>
                 </td>
-                <td className="nowrap"><span className={`status st-${p.status}`}>{statusLabel(p.status)}</span></td>
+                <td className="nowrap">
+                  <span className={`status st-${p.status}`}>{statusLabel(p.status)}</span>
+                  {p.backfill && <span className="backfill-tag" title={T.backfillHint}>{T.backfill}</span>}
+                </td>
                 <td className="clip" title={p.department}>{p.department}</td>
                 <td className="clip" title={p.author}>{p.author}</td>
                 <td className="clip" title={p.venue}>{p.venue}</td>

@@ -3,7 +3,7 @@ import { invoke } from '../../api'
 import { useQuery } from '../../hooks'
 import { GRADES, MENTION_STATUSES, SENTIMENTS, TRIAGE_ACTIONS } from '../../../../shared/watch'
 import type { DeskError, Envelope } from '../../../../shared/contract'
-import type { MentionDetail as Detail } from '../../../../shared/contract/mentions'
+import { REMOVE_REASONS, type MentionDetail as Detail } from '../../../../shared/contract/mentions'
 import { GradeBadge, Highlighted, SafeLink, SentimentChip, chinaTime } from './Text'
 import { PieceLink } from './PieceLink'
 
@@ -30,13 +30,64 @@ const T = {
   sources: (n: number) => `全部来源（${n}）`,
   events: '处置记录',
   noEvents: '尚未处置',
-  remove: '删除此舆情',
-  confirmRemove: '确认删除（同一内容以后不会再收录）',
-  cancel: '取消'
+  remove: '移除此舆情…',
+  removeTitle: '移除舆情',
+  removeIntro: '移除后此条不再出现在收件箱和各项统计中，但记录、处置过程和移除理由都会保留（可在“已移除”中查看），统计与报告按“移除（误报等）”单独计数；同一内容以后不会再收录。',
+  reason: '移除理由',
+  reasonMore: '补充说明',
+  reasonPlaceholder: '如：同名诊所的报道',
+  confirmRemove: '确认移除',
+  cancel: '取消',
+  removed: (by: string, at: string) => `已移除（${by}，${at}）`,
+  removedReason: '理由：'
+}
+
+/** 误报 / 重复 / 与本院无关 with optional words; 其他 must say what. */
+function reasonText(kind: string, more: string): string {
+  const m = more.trim()
+  if (kind === '其他' || !kind) return m
+  return m ? `${kind}：${m}` : kind
+}
+
+function RemoveForm({ id, onRemoved, onCancel }: { id: number; onRemoved: (d: Detail) => void; onCancel: () => void }) {
+  const [kind, setKind] = useState<string>(REMOVE_REASONS[0])
+  const [more, setMore] = useState('')
+  const [error, setError] = useState<DeskError | null>(null)
+  const [busy, setBusy] = useState(false)
+  async function remove() {
+    setBusy(true)
+    const r = await invoke('mention-remove', { id, reason: reasonText(kind, more) })
+    setBusy(false)
+    if (!r.ok) return setError(r.error)
+    onRemoved(r.value)
+  }
+  return (
+    <form className="remove-form" role="dialog" aria-label={T.removeTitle} onSubmit={(e) => (e.preventDefault(), void remove())}>
+      <h3>{T.removeTitle}</h3>
+      <p className="small muted">{T.removeIntro}</p>
+      <fieldset className="reasons" aria-label={T.reason}>
+        <legend className="field-label">{T.reason}</legend>
+        {REMOVE_REASONS.map((r) => (
+          <label key={r} className="radio"><input type="radio" name="reason" value={r} checked={kind === r} onChange={() => setKind(r)} />{r}</label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span className="field-label">{T.reasonMore}</span>
+        <input aria-label={T.reasonMore} value={more} maxLength={180} placeholder={T.reasonPlaceholder} onChange={(e) => setMore(e.target.value)} />
+      </label>
+      {error && <div className="form-error" role="alert">{error.message}</div>}
+      <div className="actions">
+        <button type="submit" className="danger" disabled={busy}>{T.confirmRemove}</button>
+        <button type="button" onClick={onCancel}>{T.cancel}</button>
+      </div>
+    </form>
+  )
 }
 
 export function MentionDetail({ id, onChanged, onClose }: { id: number; onChanged: () => void; onClose: () => void }) {
   const q = useQuery('mention-get', { id })
+  const session = useQuery('session-state', {})
+  const canRemove = !!session.data?.allowed.includes('mention-remove')
   const [m, setM] = useState<Detail | null>(null)
   const [note, setNote] = useState('')
   const [assignee, setAssignee] = useState('')
@@ -94,20 +145,27 @@ export function MentionDetail({ id, onChanged, onClose }: { id: number; onChange
       <div className="detail-row">
         <label>
           {T.sentiment}
-          <select aria-label={T.sentiment} value={m.sentiment} disabled={busy} onChange={(e) => act(() => invoke('mention-correct', { id, sentiment: e.target.value as Detail['sentiment'] }))}>
+          <select aria-label={T.sentiment} value={m.sentiment} disabled={busy || !!m.removed} onChange={(e) => act(() => invoke('mention-correct', { id, sentiment: e.target.value as Detail['sentiment'] }))}>
             {SENTIMENTS.map((s) => <option key={s} value={s}>{s}</option>)}
           </select>
         </label>
         <label>
           {T.grade}
-          <select aria-label={T.grade} value={m.grade} disabled={busy} onChange={(e) => act(() => invoke('mention-correct', { id, grade: e.target.value as Detail['grade'] }))}>
+          <select aria-label={T.grade} value={m.grade} disabled={busy || !!m.removed} onChange={(e) => act(() => invoke('mention-correct', { id, grade: e.target.value as Detail['grade'] }))}>
             {GRADES.map((g) => <option key={g} value={g}>{g}</option>)}
           </select>
         </label>
         {(m.sentimentManual || m.gradeManual) && <span className="muted small">{T.manual}</span>}
       </div>
 
-      <section className="triage" aria-label={T.triage}>
+      {m.removed && (
+        <div className="removed-note" role="status">
+          <strong>{T.removed(m.removed.by, chinaTime(m.removed.at))}</strong>
+          <div>{T.removedReason}{m.removed.reason}</div>
+        </div>
+      )}
+
+      {!m.removed && <section className="triage" aria-label={T.triage}>
         <h3>{T.triage}</h3>
         <label className="field">
           <span className="field-label">{T.note}</span>
@@ -133,7 +191,7 @@ export function MentionDetail({ id, onChanged, onClose }: { id: number; onChange
           {T.escalate}
         </label>
         <PieceLink piece={m.piece} busy={busy} onLink={(pieceId) => act(() => invoke('mention-link-piece', { id, pieceId }))} />
-      </section>
+      </section>}
 
       <section>
         <h3>{T.events}</h3>
@@ -161,19 +219,13 @@ export function MentionDetail({ id, onChanged, onClose }: { id: number; onChange
         </ul>
       </section>
 
-      <footer className="actions">
-        {confirming ? (
-          <>
-            <button className="danger" onClick={async () => {
-              const r = await invoke('mention-delete', { id })
-              if (!r.ok) return setError(r.error)
-              onChanged()
-              onClose()
-            }}>{T.confirmRemove}</button>
-            <button onClick={() => setConfirming(false)}>{T.cancel}</button>
-          </>
-        ) : <button className="link danger-text" onClick={() => setConfirming(true)}>{T.remove}</button>}
-      </footer>
+      {!m.removed && canRemove && (
+        <footer className="actions">
+          {confirming ? (
+            <RemoveForm id={id} onCancel={() => setConfirming(false)} onRemoved={(d) => (setConfirming(false), setM(d), onChanged())} />
+          ) : <button className="link danger-text" onClick={() => setConfirming(true)}>{T.remove}</button>}
+        </footer>
+      )}
     </aside>
   )
 }

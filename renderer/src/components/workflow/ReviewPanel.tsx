@@ -1,12 +1,17 @@
-// 审核: the piece's chain, the actions its status allows (送审, 通过, 退回 with a comment, 管理员越级发布 with a
-// reason, and the ordinary next steps such as 排期 and 发布), the proofreading hits and the history of rounds.
+// 审核: the piece's chain, the actions its status allows and the signed-in user may take (送审; 通过 / 退回 for the
+// reviewer who holds the open step; 代录 for an officer; 管理员越级发布 for an administrator; the ordinary next
+// steps such as 排期 and 发布), the proofreading hits and the history of rounds.
 import { useEffect, useState } from 'react'
 import { invoke, fieldErrors } from '../../api'
 import { useQuery } from '../../hooks'
 import { ProofHits } from './ProofHits'
-import { DECISION_LABELS, when } from './labels'
+import { ProxyForm } from './ProxyForm'
+import { ReviewTrail } from './ReviewTrail'
+import { useWho } from './who'
+import { ConfirmSave, confirmWarnings } from './ConfirmSave'
 import { STATUSES, finalStatusesFor, type Status } from '../../../../shared/channels'
 import { nextStatuses, stepLevel } from '../../../../shared/workflow'
+import { decidesStep, hasRole } from '../../../../shared/roles'
 import type { DeskError } from '../../../../shared/contract'
 import type { Piece } from '../../../../shared/contract/pieces'
 import type { SubmitResult } from '../../../../shared/contract/workflow'
@@ -18,8 +23,11 @@ const T = {
   submit: '送审',
   submitHint: '送审时自动校对规范表述，只提示，不阻止送审。',
   waiting: (s: string) => `等待：${s}`,
-  reviewer: '审核人',
-  reviewerHint: '代领导录入时填写其姓名，默认为当前用户',
+  notYours: (s: string) => `“${s}”须由负责该步骤的审核人登录后决定。`,
+  asYou: (name: string) => `以“${name}”的身份审核`,
+  proxy: '代录纸质或口头审批…',
+  changed: (fields: string) => `审核通过后${fields}有变动：发布前须重新送审。`,
+  resubmit2: '重新送审',
   comment: '审核意见',
   commentHint: '退回时必填，作者会看到',
   approve: '通过',
@@ -34,15 +42,14 @@ const T = {
   reason: '理由',
   overrideGo: '确认越级',
   sent: (round: number) => `已送审（第 ${round} 轮）`,
-  history: '审核记录',
-  round: (n: number) => `第 ${n} 轮`,
-  none: '还没有审核记录。'
+  moveYes: '确定修改'
 }
 
 export function ReviewPanel({ piece, version, onChanged }: { piece: Piece; version: string; onChanged: () => void }) {
   const state = useQuery('review-history', { id: piece.id })
   const chains = useQuery('review-chains-get', {})
-  const [reviewer, setReviewer] = useState('')
+  const who = useWho()
+  const [proxying, setProxying] = useState(false)
   const [comment, setComment] = useState('')
   const [reason, setReason] = useState('')
   const [overrideTo, setOverrideTo] = useState<Status>(finalStatusesFor(piece.channel)[0])
@@ -63,6 +70,7 @@ export function ReviewPanel({ piece, version, onChanged }: { piece: Piece; versi
       setComment('')
       setReason('')
       setShowOverride(false)
+      setProxying(false)
       state.reload()
       onChanged()
     }
@@ -74,15 +82,30 @@ export function ReviewPanel({ piece, version, onChanged }: { piece: Piece; versi
       if (r.ok) setSent(r.value)
       return r
     })
-  const decide = (decision: 'approve' | 'reject') => act(() => invoke('review-decide', { id: piece.id, decision, comment, reviewer }))
-  const move = (status: Status) => act(() => invoke('piece-update', { id: piece.id, status }))
+  const decide = (decision: 'approve' | 'reject') => act(() => invoke('review-decide', { id: piece.id, decision, comment }))
+  // A status change in a month the secretary signed asks first (details.confirm), like the form's save.
+  const [asking, setAsking] = useState<{ status: Status; warnings: string[] } | null>(null)
+  const move = (status: Status, confirm = false) =>
+    act(async () => {
+      setAsking(null)
+      const r = await invoke('piece-update', { id: piece.id, status, confirm })
+      const warnings = r.ok ? null : confirmWarnings(r.error)
+      if (warnings) {
+        setAsking({ status, warnings })
+        return { ok: false }
+      }
+      return r
+    })
   const override = () => act(() => invoke('review-override', { id: piece.id, status: overrideTo, reason }))
 
   const s = state.data
   const chain = s?.chain ?? []
   const chainEmpty = (chains.data?.chains[piece.channel] ?? ['?']).length === 0
   const moves = nextStatuses(piece.channel, piece.status, chainEmpty).filter((x) => x !== 'draft' && x !== 'pending' && x !== 'withdrawn')
-  const canOverride = chain.length > 0 && ['draft', 'pending', 'withdrawn'].includes(piece.status)
+  const canOverride = who.can('review-override') && chain.length > 0 && ['draft', 'pending', 'withdrawn'].includes(piece.status)
+  const mine = !!s?.open && decidesStep(who.user, s.open.stepName)
+  const officer = hasRole(who.user, 'officer')
+  const changed = s?.changedSinceApproval ?? []
   const openRound = s?.open ? s.rounds.find((r) => r.round === s.open!.round) : undefined
 
   function stepClass(i: number): string {
@@ -114,37 +137,66 @@ export function ReviewPanel({ piece, version, onChanged }: { piece: Piece; versi
       )}
 
       <div className="review-actions">
-        {piece.status === 'draft' && (
+        {piece.status === 'draft' && who.can('review-submit') && (
           <div className="row">
             <button className="primary" disabled={busy} onClick={() => void submit()}>{T.submit}</button>
             <span className="muted small">{T.submitHint}</span>
           </div>
         )}
+        {changed.length > 0 && (piece.status === 'approved' || piece.status === 'scheduled') && (
+          <div className="warn-note" role="note">
+            {T.changed(changed.join('、'))}{' '}
+            {who.can('review-submit') && <button disabled={busy} onClick={() => void submit()}>{T.resubmit2}</button>}
+          </div>
+        )}
         {piece.status === 'pending' && s?.open && (
           <>
             <div className="muted">{T.waiting(s.open.stepName)}</div>
-            <label className="field" data-field="reviewer">
-              <span className="field-label">{T.reviewer}</span>
-              <input value={reviewer} onChange={(e) => setReviewer(e.target.value)} placeholder={T.reviewerHint} />
-            </label>
-            <label className={`field${errs.comment ? ' has-error' : ''}`} data-field="comment">
-              <span className="field-label">{T.comment}</span>
-              <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={T.commentHint} />
-              {errs.comment && <span className="field-error" role="alert">{errs.comment}</span>}
-            </label>
-            <div className="row">
-              <button className="primary" disabled={busy} onClick={() => void decide('approve')}>{T.approve}</button>
-              <button disabled={busy} onClick={() => void decide('reject')}>{T.reject}</button>
-            </div>
+            {mine ? (
+              <>
+                <div className="muted small">{T.asYou(who.user!.name)}</div>
+                <label className={`field${errs.comment ? ' has-error' : ''}`} data-field="comment">
+                  <span className="field-label">{T.comment}</span>
+                  <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={T.commentHint} />
+                  {errs.comment && <span className="field-error" role="alert">{errs.comment}</span>}
+                </label>
+                <div className="row">
+                  <button className="primary" disabled={busy} onClick={() => void decide('approve')}>{T.approve}</button>
+                  <button disabled={busy} onClick={() => void decide('reject')}>{T.reject}</button>
+                </div>
+              </>
+            ) : (
+              <div className="muted small">{T.notYours(s.open.stepName)}</div>
+            )}
+            {officer && !proxying && (
+              <div className="row">
+                <button className="link" onClick={() => setProxying(true)}>{T.proxy}</button>
+              </div>
+            )}
+            {officer && proxying && (
+              <ProxyForm
+                pieceId={piece.id}
+                stepName={s.open.stepName}
+                meId={who.user?.id ?? null}
+                version={version}
+                onCancel={() => setProxying(false)}
+                onDone={() => {
+                  setProxying(false)
+                  state.reload()
+                  onChanged()
+                }}
+              />
+            )}
           </>
         )}
-        {moves.length > 0 && piece.status !== 'pending' && (
+        {moves.length > 0 && piece.status !== 'pending' && who.can('piece-update') && (
           <div className="row" aria-label={T.moves}>
             {moves.map((m) => (
               <button key={m} disabled={busy} onClick={() => void move(m)}>{T.moveTo(STATUSES[m])}</button>
             ))}
           </div>
         )}
+        {asking && <ConfirmSave warnings={asking.warnings} busy={busy} yes={T.moveYes} onYes={() => void move(asking.status, true)} onNo={() => setAsking(null)} />}
         {canOverride && !showOverride && (
           <div className="row">
             <button className="link" onClick={() => setShowOverride(true)}>{T.override}…</button>
@@ -179,28 +231,7 @@ export function ReviewPanel({ piece, version, onChanged }: { piece: Piece; versi
       {sent && piece.status === 'pending' && s?.open?.round === sent.round && <p className="ok-text" role="status">{T.sent(sent.round)}</p>}
       <ProofHits pieceId={piece.id} version={version} />
 
-      <h3>{T.history}</h3>
-      {s && s.rounds.length === 0 && <p className="muted small">{T.none}</p>}
-      <ol className="rounds">
-        {[...(s?.rounds ?? [])].reverse().map((r) => (
-          <li key={r.round}>
-            <div className="round-title">{T.round(r.round)}</div>
-            <table>
-              <tbody>
-                {r.rows.map((row) => (
-                  <tr key={row.id}>
-                    <td>{row.stepName}</td>
-                    <td className={`decision-${row.decision}`}>{row.step === 0 ? '' : (DECISION_LABELS[row.decision] ?? row.decision)}</td>
-                    <td>{row.reviewer}</td>
-                    <td className="muted">{row.decision === 'waiting' ? '' : when(row.at)}</td>
-                    <td>{row.step === 0 ? '' : row.comment}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </li>
-        ))}
-      </ol>
+      <ReviewTrail state={s} />
     </section>
   )
 }

@@ -1,6 +1,7 @@
 // Wording shared by the detail panels: audit actions, review decisions, field names in change summaries.
 import { FIELD_LABELS } from '../../../../shared/contract/fields'
 import { statusLabel } from '../../../../shared/channels'
+import { deciderLabel } from '../../../../shared/workflow'
 
 export const ACTION_LABELS: Record<string, string> = {
   create: '新建',
@@ -13,6 +14,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'review-approve': '审核通过',
   'review-reject': '审核退回',
   'review-override': '管理员越级发布',
+  'review-invalidated': '审核内容已修改，退回重新审核',
   reschedule: '改期',
   schedule: '排期',
   'evidence-add': '添加佐证材料',
@@ -47,7 +49,10 @@ export function changeSummary(action: string, changes: Record<string, unknown>):
   if (typeof c.backfill === 'string') return c.backfill
   if (typeof c.review === 'string') return c.review
   if (action === 'review-override' && typeof c.reason === 'string') return `${statusLabel(String(c.from))} → ${statusLabel(String(c.to))}，理由：${c.reason}`
-  if (action.startsWith('review-') && typeof c.step === 'string') return `${c.step}${c.reviewer ? `（${c.reviewer}）` : ''}${c.comment ? `：${c.comment}` : ''}`
+  if (action.startsWith('review-') && typeof c.step === 'string') {
+    const who = c.reviewer ? deciderLabel({ reviewer: String(c.reviewer), proxy: c.proxy === true, recordedBy: String(c.recordedBy ?? ''), evidenceFile: typeof c.evidenceFile === 'string' ? c.evidenceFile : null }) : ''
+    return `${c.step}${who ? `（${who.replace(/^(.+)（(代录.*)）$/, '$1，$2')}）` : ''}${c.comment ? `：${c.comment}` : ''}`
+  }
   if (action === 'review-submit' && Array.isArray(c.chain)) return `第 ${c.round} 轮：${(c.chain as string[]).join(' → ') || '无需审核'}${c.proofreadHits ? `；规范表述提示 ${c.proofreadHits} 处` : ''}`
   if (action.startsWith('evidence-')) return String(c.fileName ?? '')
   if (action === 'create' || action === 'import' || action === 'seed-demo') return c.status ? `状态：${statusLabel(String(c.status))}` : ''

@@ -1,0 +1,46 @@
+// From the stored trail to what the 操作日志 shows: China days to UTC bounds, labels, the one-line summary.
+import type { AuditFilter, AuditRow } from '../../db/queries/audit'
+import { addDays } from '../../shared/dates'
+import { auditActionLabel, auditEntityLabel, auditSummary } from '../../shared/audit-labels'
+import type { AuditFilterInput, AuditLogRow } from '../../shared/contract/audit'
+
+/** Midnight of a China calendar day as a UTC instant ('at' is stored as ISO UTC; China is UTC+8 all year). */
+export const chinaDayStart = (day: string): string => new Date(`${day}T00:00:00+08:00`).toISOString()
+
+/** The screen's filter (China days, both included) as the query's (UTC instants, end exclusive). */
+export function toQueryFilter(f: AuditFilterInput): AuditFilter {
+  return {
+    actor: f.actor || undefined,
+    action: f.action || undefined,
+    entity: f.entity || undefined,
+    entityId: f.entityId || undefined,
+    since: f.from ? chinaDayStart(f.from) : undefined,
+    until: f.to ? chinaDayStart(addDays(f.to, 1)) : undefined
+  }
+}
+
+export function parseChanges(text: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(text) as unknown
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v }
+  } catch {
+    return { value: text }
+  }
+}
+
+export function toLogRow(r: AuditRow): AuditLogRow {
+  const changes = parseChanges(r.changes)
+  return {
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    actorId: r.actorId,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    changes,
+    actionLabel: auditActionLabel(r.action),
+    entityLabel: auditEntityLabel(r.entity),
+    summary: auditSummary(r.action, changes)
+  }
+}
