@@ -1,7 +1,7 @@
 // 操作日志 → .xlsx for the inspection team: one row per audit row, newest first, with the labels the screen
 // shows, the full recorded content and each row's hash (so a printed copy can be checked against the desk).
 import ExcelJS from 'exceljs'
-import { PassThrough } from 'node:stream'
+import { streamedWorkbook } from '../../services/export/xlsx-stream'
 import { auditPages, type AuditFilter, type AuditRow } from '../../db/queries/audit'
 import { safeCell } from '../../services/export/cells'
 import { auditActionLabel, auditEntityLabel, auditSummary, auditTime } from '../../shared/audit-labels'
@@ -50,15 +50,7 @@ function cells(r: AuditRow): ExcelJS.CellValue[] {
 
 /** Streamed (exceljs WorkbookWriter): each row is serialized as it is added, pausing between pages. */
 export async function runAuditExport(ctx: Ctx, filter: AuditFilter, named: AuditFilterInput, job: Job = noJob): Promise<FilePayload & { rows: number }> {
-  const stream = new PassThrough()
-  const chunks: Buffer[] = []
-  stream.on('data', (c: Buffer) => chunks.push(c))
-  const ended = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve)
-    stream.on('error', reject)
-  })
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
-  wb.creator = '宣传舆情工作台'
+  const { wb, finish } = streamedWorkbook()
   const ws = wb.addWorksheet('操作日志', { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = COLUMNS
   const head = ws.getRow(1)
@@ -74,7 +66,6 @@ export async function runAuditExport(ctx: Ctx, filter: AuditFilter, named: Audit
     await job.pause()
   }
   ws.commit()
-  await wb.commit()
-  await ended
-  return { fileName: auditFileName(named, chinaDate(ctx.now())), base64: Buffer.concat(chunks).toString('base64'), rows }
+  const bytes = await finish()
+  return { fileName: auditFileName(named, chinaDate(ctx.now())), base64: bytes.toString('base64'), rows }
 }

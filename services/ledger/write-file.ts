@@ -1,7 +1,7 @@
 // Ledger rows → the template as xlsx or CSV, plus the export's 审核 column (补录, who approved, 代录). Every text cell goes through services/export/cells (formula
 // neutralizing, control characters, length limit); dates become real Excel dates so the officer can sort them.
 import ExcelJS from 'exceljs'
-import { PassThrough } from 'node:stream'
+import { streamedWorkbook } from '../export/xlsx-stream'
 import { EXPORT_COLUMNS, TEMPLATE_COLUMNS, REQUIRED_COLUMNS, REVIEW_COLUMN, type ExportColumn, type TemplateColumn } from '../../shared/contract/ledger'
 import { CHANNELS, STATUSES, OUTLET_LEVELS } from '../../shared/channels'
 import { safeCell } from '../export/cells'
@@ -60,15 +60,7 @@ function sheetWithHeader(wb: ExcelJS.Workbook, columns: readonly ExportColumn[] 
  * blocks for long — the in-memory writer spent ~20 s in one go zipping 100,000 rows.
  */
 export async function ledgerXlsx(rows: LedgerRow[], pause?: (done: number) => Promise<void>): Promise<Buffer> {
-  const stream = new PassThrough()
-  const chunks: Buffer[] = []
-  stream.on('data', (c: Buffer) => chunks.push(c))
-  const ended = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve)
-    stream.on('error', reject)
-  })
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
-  wb.creator = '宣传舆情工作台'
+  const { wb, finish } = streamedWorkbook()
   const ws = sheetWithHeader(wb, EXPORT_COLUMNS)
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: EXPORT_COLUMNS.length } }
   ws.getRow(1).commit()
@@ -78,9 +70,7 @@ export async function ledgerXlsx(rows: LedgerRow[], pause?: (done: number) => Pr
     if (pause && i % 2000 === 1999) await pause(i + 1)
   }
   ws.commit()
-  await wb.commit()
-  await ended
-  return Buffer.concat(chunks)
+  return finish()
 }
 
 export function ledgerCsv(rows: LedgerRow[]): Buffer {
