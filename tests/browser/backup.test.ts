@@ -29,6 +29,7 @@ describe('browser: 设置 → 备份与恢复', () => {
       await panel.getByRole('button', { name: '立即备份' }).click()
       await panel.getByText('已备份（2023-06-15 10:00:00').waitFor()
       const rows = panel.getByRole('table').locator('tbody tr')
+      await rows.first().waitFor() // the list reloads after the message; count it once it has
       expect(await rows.count()).toBe(1)
       expect(await rows.first().locator('td').nth(1).textContent()).toBe('手动')
       await app.shot('backup-01-panel')
