@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } }
+      // The desk's thread (handlers/worker/thread.ts) is built beside the main bundle as desk-thread.js.
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), 'desk-thread': resolve(__dirname, 'handlers/worker/thread.ts') } }
     }
   },
   preload: {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import { readFileSync, existsSync, mkdirSync, statSync } from 'node:fs'
+import { readFileSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as schema from './schema'
@@ -129,8 +129,4 @@ function walLeftBehind(file: string): boolean {
   } catch {
     return false
   }
-}
-
-export function migrationsExist(folder: string): boolean {
-  return existsSync(join(folder, 'meta', '_journal.json'))
 }

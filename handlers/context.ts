@@ -5,11 +5,15 @@ import { backupsFolder, newestGoodBackup } from '../db/backup'
 import { dirname, join } from 'node:path'
 import { createNodeTransport, type HttpTransport } from '../services/feeds/fetcher'
 import type { SessionUser } from '../shared/roles'
+import type { Domain } from '../shared/contract'
 
 /** A notice for the officer: the Electron shell shows it as a desktop notification, the browser harness in-app. */
 export interface Notice {
   title: string
   body: string
+  /** 'due': a scheduled piece fell due (the window offers 查看 at `href`). */
+  kind?: 'due'
+  href?: string
 }
 
 /**
@@ -50,6 +54,8 @@ export interface Ctx {
   dataDir: string
   now: () => Date
   notify: (n: Notice) => void
+  /** A background duty changed these domains: the transports tell every window, which reloads what shows them. */
+  changed: (domains: Domain[]) => void
   /** How feeds are fetched: Electron's `net` in the app (system proxy), Node's HTTP in tests and the CLI. */
   http: HttpTransport
 }
@@ -62,6 +68,7 @@ export interface ContextOptions {
   session?: Session
   now?: () => Date
   notify?: (n: Notice) => void
+  changed?: (domains: Domain[]) => void
   http?: HttpTransport
 }
 
@@ -92,6 +99,7 @@ export function openContext(o: ContextOptions): Ctx {
     dataDir,
     now: o.now ?? (() => new Date()),
     notify: o.notify ?? (() => {}),
+    changed: o.changed ?? (() => {}),
     http: o.http ?? createNodeTransport()
   }
 }

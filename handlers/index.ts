@@ -1,21 +1,47 @@
-import { mergeHandlers } from './registry'
-import { profileHandlers } from './settings/profile'
-import { pieceHandlers } from './pieces/pieces'
-import { dashboardHandlers } from './dashboard/dashboard'
-import { demoHandlers } from './demo/seed'
-import { ledgerHandlers } from './ledger/ledger'
-import { jobHandlers } from './jobs/jobs'
-import { backupHandlers } from './backup/backup'
+// Every handler of the desk, in one flat list of domains: handlers/<domain>/index.ts implements
+// shared/contract/<domain>.ts. registerHandlers checks every name once, and that each sits in its own domain.
+import { registerHandlers } from './dispatch'
+import { appHandlers } from './app'
+import { auditHandlers } from './audit'
+import { backupHandlers } from './backup'
+import { calendarHandlers } from './calendar'
+import { dashboardHandlers } from './dashboard'
+import { demoHandlers } from './demo'
+import { evidenceHandlers } from './evidence'
+import { feedsHandlers } from './feeds'
+import { jobsHandlers } from './jobs'
+import { ledgerHandlers } from './ledger'
+import { mentionsHandlers } from './mentions'
+import { piecesHandlers } from './pieces'
+import { quotasHandlers } from './quotas'
+import { registriesHandlers } from './registries'
+import { reportsHandlers } from './reports'
+import { reviewHandlers } from './review'
+import { talliesHandlers } from './tallies'
+import { usersHandlers } from './users'
 import { watchHandlers } from './watch'
-import { ledgerWorkflowHandlers } from './workflow'
-import { reportHandlers } from './reports/report'
-import { tallyHandlers } from './tallies/tally'
-import { signoffHandlers } from './tallies/signoff'
-import { userHandlers } from './users/users'
-import { auditHandlers } from './audit/audit'
 
-/** Every handler of the desk, one map; transports dispatch into it. */
-export const handlers = mergeHandlers(profileHandlers, pieceHandlers, dashboardHandlers, demoHandlers, ledgerHandlers, jobHandlers, backupHandlers, ...watchHandlers, ledgerWorkflowHandlers, reportHandlers, tallyHandlers, signoffHandlers, userHandlers, auditHandlers)
+export const handlers = registerHandlers({
+  app: appHandlers,
+  audit: auditHandlers,
+  backup: backupHandlers,
+  calendar: calendarHandlers,
+  dashboard: dashboardHandlers,
+  demo: demoHandlers,
+  evidence: evidenceHandlers,
+  feeds: feedsHandlers,
+  jobs: jobsHandlers,
+  ledger: ledgerHandlers,
+  mentions: mentionsHandlers,
+  pieces: piecesHandlers,
+  quotas: quotasHandlers,
+  registries: registriesHandlers,
+  reports: reportsHandlers,
+  review: reviewHandlers,
+  tallies: talliesHandlers,
+  users: usersHandlers,
+  watch: watchHandlers
+})
 
-export { dispatch } from './registry'
+export { dispatch } from './dispatch'
 export type { Ctx } from './context'

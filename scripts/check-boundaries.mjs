@@ -2,9 +2,11 @@
 //   renderer/  may import only renderer/ and shared/ (and browser packages) — never electron, db/, handlers/,
 //              services/ or Node built-ins;
 //   shared/    is imported by both sides, so it may not import node built-ins, electron, db/ or handlers/;
-//   handlers/, db/, services/ never import electron.
+//   handlers/, db/, services/ never import electron;
+//   and no module imports itself round a cycle (a → b → … → a), in any folder: a cycle means two modules that
+//   are really one, or a piece in the wrong room.
 // Run by `npm run build` and `npm test`. Exit 1 with every violation listed.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve, dirname, sep } from 'node:path'
 import { builtinModules } from 'node:module'
 
@@ -61,6 +63,7 @@ const rules = [
 
 const problems = []
 for (const { dir, check } of rules) {
+  if (!existsSync(join(root, dir))) continue
   for (const file of files(join(root, dir))) {
     for (const spec of imports(file)) {
       const why = check(spec, target(file, spec))
@@ -68,6 +71,42 @@ for (const { dir, check } of rules) {
     }
   }
 }
+// Import cycles, across every folder of the app (type-only imports included: they tie the modules together too).
+const FOLDERS = ['renderer', 'shared', 'handlers', 'db', 'services', 'electron', 'scripts']
+function resolveFile(from, spec) {
+  const base = resolve(dirname(from), spec).replace(/\.(js|mjs)$/, '')
+  for (const cand of [base, `${base}.ts`, `${base}.tsx`, `${base}.mjs`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+    if (existsSync(cand) && statSync(cand).isFile()) return cand
+  }
+  return null
+}
+const graph = new Map()
+for (const dir of FOLDERS) {
+  if (!existsSync(join(root, dir))) continue
+  for (const file of files(join(root, dir))) {
+    graph.set(file, imports(file).filter((s) => s.startsWith('.')).map((s) => resolveFile(file, s)).filter(Boolean))
+  }
+}
+const state = new Map() // 1 = on the path, 2 = done
+const seen = new Set()
+function walk(file, path) {
+  state.set(file, 1)
+  path.push(file)
+  for (const next of graph.get(file) ?? []) {
+    if (state.get(next) === 1) {
+      const cycle = path.slice(path.indexOf(next)).concat(next).map((f) => relative(root, f).split(sep).join('/'))
+      const key = [...cycle].slice(0, -1).sort().join(' ')
+      if (!seen.has(key)) {
+        seen.add(key)
+        problems.push(`循环导入：${cycle.join(' → ')}`)
+      }
+    } else if (!state.has(next)) walk(next, path)
+  }
+  path.pop()
+  state.set(file, 2)
+}
+for (const file of graph.keys()) if (!state.has(file)) walk(file, [])
+
 if (problems.length) {
   console.error('分层检查未通过：\n' + problems.map((p) => '  ' + p).join('\n'))
   process.exit(1)

@@ -1,5 +1,7 @@
 // 操作日志 wording: what each action and entity code of audit_log is called on the screen, in the export and in
 // the CLI, and the one-line 内容摘要 of a row. Codes not listed show as themselves (nothing is hidden).
+import { chinaClock } from './dates'
+import { isSettingKey, settingEntry } from './settings'
 
 export const AUDIT_ACTIONS: Record<string, string> = {
   create: '新建',
@@ -63,6 +65,14 @@ export const AUDIT_ENTITIES: Record<string, string> = {
 export const auditActionLabel = (code: string): string => AUDIT_ACTIONS[code] ?? code
 export const auditEntityLabel = (code: string): string => AUDIT_ENTITIES[code] ?? code
 
+/** The 对象 of one row: a setting by its name (设置 · 审核流程), any other record by its kind. */
+export function auditRecordLabel(entity: string, entityId: string): string {
+  const kind = auditEntityLabel(entity)
+  if (!isSettingKey(entityId)) return kind
+  const e = settingEntry(entityId)
+  return (e.auditEntity ?? 'settings') === entity ? `${kind} · ${e.label}` : kind
+}
+
 /** Field names as the office says them, for the summary of a change. */
 const FIELDS: Record<string, string> = {
   title: '标题', status: '状态', date: '日期', channel: '渠道', department: '科室', author: '作者', venue: '媒体/平台',
@@ -114,8 +124,7 @@ export function auditSummary(action: string, changes: Record<string, unknown>): 
   return s.length > MAX_SUMMARY ? `${s.slice(0, MAX_SUMMARY)}…` : s
 }
 
-/** A stored UTC instant as China's wall clock to the second, '2023-06-15 10:00:05' (China keeps no summer time). */
+/** A stored UTC instant as China's wall clock to the second, '2023-06-15 10:00:05'. */
 export function auditTime(iso: string): string {
-  const t = new Date(iso).getTime()
-  return Number.isNaN(t) ? iso : new Date(t + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
+  return chinaClock(iso, 'yyyy-MM-dd HH:mm:ss')
 }

@@ -1,6 +1,6 @@
 // Report and tally periods. Every period is a pair of China calendar dates ('YYYY-MM-DD', inclusive), so which
 // period a piece belongs to depends on its date string only, never on the machine's time zone.
-import { addDays, addMonths, isCalendarDate, monthRange } from './dates'
+import { addDays, addMonths, addYears, chinaClock, daysBetween, formatDate, isCalendarDate, monthRange } from './dates'
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'year' | 'range'
 
@@ -29,8 +29,7 @@ export function periodProblem(code: string): string | null {
 }
 
 function dayLabel(date: string, withYear: boolean): string {
-  const [y, m, d] = date.split('-').map(Number)
-  return `${withYear ? `${y}年` : ''}${m}月${d}日`
+  return formatDate(date, withYear ? 'yyyy年M月d日' : 'M月d日')
 }
 
 export function rangePeriod(from: string, to: string): Period {
@@ -128,18 +127,8 @@ export function samePeriodLastYear(p: Period): Period {
     case 'year':
       return yearPeriod(y - 1)
     case 'range':
-      return rangePeriod(yearEarlier(p.from), yearEarlier(p.to))
+      return rangePeriod(addYears(p.from, -1), addYears(p.to, -1))
   }
-}
-
-function yearEarlier(date: string): string {
-  const prev = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`
-  return isCalendarDate(prev) ? prev : addDays(`${prev.slice(0, 8)}28`, 0)
-}
-
-export function daysBetween(from: string, to: string): number {
-  const ms = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)))
-  return Math.round((ms(to) - ms(from)) / 86_400_000)
 }
 
 /** Months 'YYYY-MM' a period touches, in order. */
@@ -181,7 +170,5 @@ export function changeText(c: Change, unit = ''): string {
 
 /** A stored UTC instant as China's wall clock, '2023-06-02 14:30' (sign-off and closing times the office reads). */
 export function chinaDateTime(iso: string | null): string {
-  if (!iso) return ''
-  const t = new Date(iso)
-  return Number.isNaN(t.getTime()) ? iso : new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+  return iso ? chinaClock(iso, 'yyyy-MM-dd HH:mm') : ''
 }

@@ -1,5 +1,5 @@
 // Who may do what (谁审核谁负责). Every contract entry names who may call it (shared/contract/define.ts `spec`);
-// the dispatcher checks it against the signed-in user (handlers/registry.ts). Hiding a button is only courtesy.
+// the dispatcher checks it against the signed-in user (handlers/dispatch.ts). Hiding a button is only courtesy.
 
 export const ROLES = ['admin', 'officer', 'reviewer', 'secretary', 'viewer'] as const
 export type Role = (typeof ROLES)[number]

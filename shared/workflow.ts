@@ -8,8 +8,9 @@
 // handlers (送审, 通过), never by editing the status. A channel whose review chain is empty (by default 宣传活动,
 // 会议学习, 表扬: they are recorded after the fact) may go from 草稿 straight to its done status.
 import { finalStatusesFor, type Channel, type Status } from './channels'
-import { addDays } from './dates'
-import type { ReviewRow } from './contract/workflow'
+import { differenceInBusinessDays } from 'date-fns/differenceInBusinessDays'
+import { calendarDay } from './dates'
+import type { ReviewRow } from './contract/review'
 
 /** Where a piece may move by an ordinary status change (piece-update, bulk change). */
 export function nextStatuses(channel: Channel, from: Status, chainEmpty: boolean): Status[] {
@@ -50,13 +51,7 @@ export const LED_LEAD_WORKDAYS = 3
  * Statutory holidays and make-up working days (调休) are not modelled: weekends only.
  */
 export function workdaysBefore(today: string, start: string): number {
-  let n = 0
-  for (let d = today; d < start; d = addDays(d, 1)) {
-    const [y, m, day] = d.split('-').map(Number)
-    const wd = new Date(Date.UTC(y, m - 1, day)).getUTCDay()
-    if (wd !== 0 && wd !== 6) n++
-  }
-  return n
+  return today < start ? differenceInBusinessDays(calendarDay(start), calendarDay(today)) : 0
 }
 
 /** The lead-time warning for an LED piece sent for review today, or null when there is time enough. */

@@ -25,6 +25,17 @@ export function auditHead(db: Db): AuditHead {
   return headOf(db.$client)
 }
 
+/**
+ * What the rows after `afterId` wrote, one line per entity (and per key for settings rows): how the dispatcher
+ * tells which domains a call changed (shared/changes.ts). A range on the primary key, so a read costs one seek.
+ */
+export function auditMarksSince(db: Db, afterId: number): { entity: string; entityId: string }[] {
+  return prepared(
+    db.$client,
+    "SELECT DISTINCT entity, CASE WHEN entity = 'settings' THEN entity_id ELSE '' END AS entityId FROM audit_log WHERE id > ?"
+  ).all(afterId) as { entity: string; entityId: string }[]
+}
+
 export function listAudit(db: Db, entity: string, entityId: string) {
   return db.select().from(auditLog).where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId))).orderBy(asc(auditLog.id)).all()
 }

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Db } from '../open'
 import { feeds, mentions, rules } from '../schema'
-import type { Feed, Rule } from '../../shared/contract/feeds'
+import type { Feed } from '../../shared/contract/feeds'
+import type { Rule } from '../../shared/contract/watch'
 import type { FeedStatus } from '../../shared/watch'
 
 export type FeedRow = typeof feeds.$inferSelect

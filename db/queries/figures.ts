@@ -11,8 +11,13 @@
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../open'
 import { COUNTED_STATUSES, SUBMISSION_CHANNELS } from '../../shared/channels'
-import { addDays } from '../../shared/dates'
+import { addDays, chinaDayStart } from '../../shared/dates'
 import { GRADES, SENTIMENTS } from '../../shared/watch'
+import { quotaProgress } from './quotas'
+import {
+  KIND_CHANNELS, type AccountStats, type ChannelRow, type DepartmentRow, type FigureFetch, type FigureInputs, type KindRow, type MentionIdGroup,
+  type MentionStats, type PieceAggregates, type SubmissionRow, type ThemeRow
+} from '../../services/report/figures'
 
 const list = (xs: readonly string[]): string => xs.map((x) => `'${x}'`).join(',')
 
@@ -26,62 +31,11 @@ function cached(db: Db, sql: string): Statement {
   return st
 }
 const COUNTED = `+status IN (${list(COUNTED_STATUSES)})`
-/** Channels whose 类别 is broken down (LED content, video source, print item, event type, meeting type, honour). */
-export const KIND_CHANNELS = ['led', 'tv', 'print', 'event', 'meeting', 'honor'] as const
 /** Channels whose 媒体/平台 the report names besides outlets: notice media, video places. */
 export const VENUE_CHANNELS = ['notice', 'tv'] as const
 /** 双语: the languages a piece or event was given in (e.g. ['回汉双语']) sit in extra.languages; instr() skips the JSON parse for the rest. */
 const BILINGUAL = `(instr(extra, '"languages"') > 0 AND coalesce(json_array_length(extra, '$.languages'), 0) > 0)`
 const ORIGINAL = `(channel = 'wechat' AND json_extract(extra, '$.original') IN (1, 'true'))`
-
-export interface ChannelRow {
-  channel: string
-  n: number
-  quantity: number
-  reach: number
-  reads: number
-  /** WeChat posts marked 原创. */
-  original: number
-  bilingual: number
-  /** 学习笔记 / 心得体会 written (meetings). */
-  notes: number
-  reflections: number
-  ids?: string
-  originalIds?: string | null
-  bilingualIds?: string | null
-  notesIds?: string | null
-}
-export interface SubmissionRow {
-  channel: string
-  level: string | null
-  accepted: 0 | 1
-  paid: 0 | 1
-  venue: string
-  n: number
-  /** The group's oldest piece: ties between outlets go to the one used first. */
-  first: number
-  ids?: string
-}
-export interface KindRow {
-  channel: string
-  kind: string | null
-  /** Only for VENUE_CHANNELS. */
-  venue: string | null
-  n: number
-  quantity: number
-  first: number
-  ids?: string
-}
-export interface DepartmentRow { department: string; n: number; ids?: string }
-export interface ThemeRow { theme: string; event: 0 | 1; n: number; ids?: string }
-
-export interface PieceAggregates {
-  channels: ChannelRow[]
-  submissions: SubmissionRow[]
-  kinds: KindRow[]
-  departments: DepartmentRow[]
-  themes: ThemeRow[]
-}
 
 /** Counted pieces in [from, to], one narrow aggregate per family of figures. */
 export function pieceAggregates(db: Db, from: string, to: string, withIds = false): PieceAggregates {
@@ -125,7 +79,7 @@ export function pieceAggregates(db: Db, from: string, to: string, withIds = fals
 
 /** The instant a China calendar day ends, as the ISO UTC text stored in closed_at. */
 export function endOfChinaDay(date: string): string {
-  return new Date(`${addDays(date, 1)}T00:00:00+08:00`).toISOString()
+  return chinaDayStart(addDays(date, 1))
 }
 
 /**
@@ -133,10 +87,6 @@ export function endOfChinaDay(date: string): string {
  * `+status`: searching mentions_status_idx for every closed mention ever is what the planner would otherwise do.
  */
 const CLOSED = `+status = 'closed' AND closed_at < @end`
-export type MentionClass = 'positive' | 'neutral' | 'negative' | 'general' | 'serious' | 'major' | 'closed'
-
-export type MentionStats = { total: number; medianCloseHours: number | null; removed: number } & Record<MentionClass, number>
-
 /** The nine sentiment × grade classes: each one range of mentions_class_idx. */
 const CLASSES = `sentiment IN (${SENTIMENTS.map((x) => `'${x}'`).join(',')}) AND grade IN (${GRADES.map((x) => `'${x}'`).join(',')})`
 /**
@@ -179,15 +129,6 @@ export function mentionStats(db: Db, from: string, to: string): MentionStats {
   }
 }
 
-export interface MentionIdGroup {
-  sentiment: string
-  grade: string
-  closed: 0 | 1
-  /** 1 for the removed ones (the ids behind mentions.removed only). */
-  removed: 0 | 1
-  ids: string
-}
-
 /** Ids of the period's mentions by class (exports, drill-down): each id is concatenated once; callers union groups. */
 export function mentionIdGroups(db: Db, from: string, to: string): MentionIdGroup[] {
   return cached(
@@ -195,6 +136,17 @@ export function mentionIdGroups(db: Db, from: string, to: string): MentionIdGrou
     `SELECT sentiment, grade, (${CLOSED}) AS closed, (status = 'removed') AS removed, group_concat(id) AS ids
      FROM mentions WHERE ${CLASSES} AND day BETWEEN @from AND @to GROUP BY 1, 2, 3, 4`
   ).all({ from, to, end: endOfChinaDay(to) }) as MentionIdGroup[]
+}
+
+/** Everything the figures of [from, to] are computed from (services/report/figures.ts), ids only where asked. */
+export function figureInputs(db: Db, from: string, to: string, fetch: FigureFetch): FigureInputs {
+  return {
+    pieces: pieceAggregates(db, from, to, fetch.pieceIds),
+    mentions: mentionStats(db, from, to),
+    mentionIds: fetch.mentionIds ? mentionIdGroups(db, from, to) : [],
+    accounts: accountStats(db),
+    quotas: fetch.quotas ? quotaProgress(db, from, to) : []
+  }
 }
 
 /** Counted pieces in [from, to] per month and channel (the tally's matrix and trend chart). */
@@ -205,12 +157,6 @@ export function monthlyChannelCounts(db: Db, from: string, to: string): { month:
      FROM pieces WHERE date BETWEEN ? AND ? AND ${COUNTED}
      GROUP BY 1, 2 ORDER BY 1, 2`
   ).all(from, to) as { month: string; channel: string; n: number }[]
-}
-
-export interface AccountStats {
-  active: number
-  owners: number
-  ids: string | null
 }
 
 /** 阵地管理: accounts and groups in use, and how many people answer for them (谁建立谁负责). */
@@ -233,9 +179,4 @@ export function figurePlans(db: Db): { sql: string; plan: string }[] {
       .map((r) => r.detail)
       .join(' | ')
   }))
-}
-
-/** '1,5,9' → [1, 5, 9] (group_concat output). */
-export function idList(s: string | null | undefined): number[] {
-  return s ? s.split(',').map(Number) : []
 }

@@ -32,10 +32,6 @@ export function departmentsInUse(db: Db): string[] {
     .map((r) => r.d)
 }
 
-export function countPieces(db: Db): number {
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM pieces`).n
-}
-
 const SORT_COLUMNS = { date: pieces.date, title: pieces.title, channel: pieces.channel, status: pieces.status, updatedAt: pieces.updatedAt } as const
 
 /**

@@ -6,7 +6,7 @@ import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm'
 import type { Db } from '../open'
 import { deadlines, pieces, quotas } from '../schema'
 import { COUNTED_STATUSES, OUTLET_LEVELS } from '../../shared/channels'
-import { addDays, monthRange } from '../../shared/dates'
+import { addDays, mondayOf, monthRange } from '../../shared/dates'
 import type { PeriodProgress, Quota, QuotaPeriod, QuotaProgress } from '../../shared/contract/quotas'
 
 export type QuotaRow = typeof quotas.$inferSelect
@@ -37,9 +37,7 @@ export function periodOf(date: string, period: QuotaPeriod): { from: string; to:
     const y = date.slice(0, 4)
     return Number(date.slice(5, 7)) <= 6 ? { from: `${y}-01-01`, to: `${y}-06-30` } : { from: `${y}-07-01`, to: `${y}-12-31` }
   }
-  const [y, m, d] = date.split('-').map(Number)
-  const back = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7 // Monday = 0
-  const from = addDays(date, -back)
+  const from = mondayOf(date)
   return { from, to: addDays(from, 6) }
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../open'
 import { evidence, reviews } from '../schema'
-import type { ReviewDecision, ReviewRow } from '../../shared/contract/workflow'
+import type { ReviewDecision, ReviewRow } from '../../shared/contract/review'
 
 type Row = typeof reviews.$inferSelect
 const toRow = (r: Row, evidenceFile: string | null = null): ReviewRow => ({
@@ -111,7 +111,7 @@ export function waitingSteps(db: Db): { pieceId: number; stepName: string }[] {
 }
 
 /**
- * The per-field hashes an approval recorded in its audit row (see handlers/workflow/bound.ts), found by the
+ * The per-field hashes an approval recorded in its audit row (see handlers/review/bound.ts), found by the
  * approval's content hash: they let the desk name which fields changed since (标题已修改).
  */
 export function approvedFieldHashes(db: Db, pieceId: number, contentHash: string): Record<string, string> | null {

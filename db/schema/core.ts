@@ -1,7 +1,7 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
 
-/** Key → JSON value. Each key's shape is validated by its zod schema in shared/contract/settings.ts. */
+/** Key → JSON value. Each key, its shape and its default: shared/settings.ts; read and written through handlers/settings.ts. */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),

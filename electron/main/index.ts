@@ -1,9 +1,8 @@
-// The Electron shell: window, menu, IPC. No domain logic lives here; it all sits in handlers/.
+// The Electron shell: window, menu, IPC. No domain logic lives here: the desk (database, handlers, background
+// duties) runs in its own thread (handlers/worker/), and this process only carries windows and forwards calls.
 import { app, BrowserWindow, Menu, Notification, powerMonitor, session } from 'electron'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { systemContext, type ContextOptions } from '../../handlers/context'
-import { dispatch, handlers } from '../../handlers'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { openOrRecover } from './recover'
 import { resolveDbFile } from '../../db/paths'
 import { createMainWindow, windowPaths } from './window'
@@ -12,7 +11,8 @@ import { handleAppProtocol, registerAppScheme } from './protocol'
 import { isAppPage } from './app-files'
 import { buildMenu } from './menu'
 import { createElectronTransport } from './net-transport'
-import { createScheduler } from '../../handlers/watch/scheduler'
+import { ALL_DUTIES } from '../../handlers/duties'
+import type { DeskClient } from '../../handlers/worker/client'
 
 const mainDir = dirname(fileURLToPath(import.meta.url))
 let mainWindow: BrowserWindow | null = null
@@ -22,44 +22,50 @@ function dbArg(): string | null {
   return i >= 0 ? (process.argv[i + 1] ?? null) : null
 }
 
+/** Quitting waits for the desk: calls in flight, the background duties and running jobs, then the database closes. */
+function closeOnQuit(desk: DeskClient): void {
+  let closed = false
+  app.on('before-quit', (e) => {
+    if (closed) return
+    e.preventDefault()
+    void desk.close().finally(() => {
+      closed = true
+      app.quit()
+    })
+  })
+}
+
 async function start(): Promise<void> {
   const userData = app.getPath('userData')
-  const options: ContextOptions = {
+  const desk = await openOrRecover({
     dbFile: resolveDbFile(dbArg(), userData),
     migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
     dataDir: join(userData, 'desk-data'),
+    // 定时抓取, 自动备份, 到期提醒, 静默时段提醒: all of them, in the desk's thread (handlers/background.ts)
+    background: ALL_DUTIES,
+    // feeds go through Chromium's network stack here (system proxy, certificates), on the thread's behalf
     http: createElectronTransport(),
-    notify: (n) => {
+    threadUrl: pathToFileURL(join(mainDir, 'desk-thread.js'))
+  })
+  if (!desk) return app.quit()
+  desk.listen({
+    notice: (n) => {
       if (Notification.isSupported()) new Notification({ title: n.title, body: n.body }).show()
       mainWindow?.webContents.send('desk:notice', n)
-    }
-  }
-  const ctx = await openOrRecover(options)
-  if (!ctx) return app.quit()
+    },
+    changed: (domains) => mainWindow?.webContents.send('desk:changed', { domains })
+  })
+  closeOnQuit(desk)
   const paths = windowPaths(mainDir, userData)
   handleAppProtocol(paths.rendererDir)
-  registerIpc(ctx, isAppPage)
+  registerIpc(desk, isAppPage)
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   mainWindow = createMainWindow(paths)
   mainWindow.on('closed', () => (mainWindow = null))
-  // Feeds are polled here, never in the renderer; after sleep the timers are stale, so poll at once on resume.
-  const scheduler = createScheduler(ctx)
-  scheduler.start()
-  powerMonitor.on('resume', () => scheduler.kick())
-  app.on('before-quit', () => void scheduler.stop())
-  app.on('will-quit', () => ctx.desk.close())
-  // The duties below act as the desk itself, not as whoever sits at the window (nobody, before sign-in): the trail
-  // names them, and only handlers that list 'system' let them in (shared/contract).
-  // Daily backup: now, and every 3 hours for a desk left open overnight; it does nothing when today's exists.
-  const backupDuty = systemContext(ctx, '系统（自动备份）')
-  const autoBackup = () => void dispatch(handlers, backupDuty, 'backup-auto', {}).then((r) => !r.ok && console.error('自动备份失败', r.error))
-  autoBackup()
-  setInterval(autoBackup, 3 * 60 * 60 * 1000)
-  // Scheduled pieces that fall due become desktop notices (schedule-due remembers which were announced).
-  const dueDuty = systemContext(ctx, '系统（到期提醒）')
-  setInterval(() => void dispatch(handlers, dueDuty, 'schedule-due', {}), 60 * 1000)
+  // After sleep the timers are stale: every duty runs at once on resume.
+  powerMonitor.on('resume', () => desk.kick())
 }
 
 if (!app.requestSingleInstanceLock()) {

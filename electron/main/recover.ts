@@ -1,16 +1,22 @@
-// Opening the desk at startup. A damaged database is never opened silently: the officer is offered the newest
-// good backup (the damaged file is kept beside the restored one for the technician), or quits.
+// Opening the desk at startup, in its own thread (handlers/worker/). A damaged database is never opened silently:
+// the officer is offered the newest good backup (the damaged file is kept beside the restored one for the
+// technician), or quits.
 import { dialog } from 'electron'
-import { openContext, type Ctx, type ContextOptions } from '../../handlers/context'
 import { DamagedDatabaseError } from '../../db/integrity'
-import { restoreNewestAndOpen } from '../../handlers/backup/restore'
+import { restoreClosed } from '../../handlers/backup/restore'
+import { defaultDataDir } from '../../handlers/context'
+import { startDesk, type DeskClient } from '../../handlers/worker/client'
+import type { DeskOptions } from '../../handlers/worker/protocol'
+import type { HttpTransport } from '../../services/feeds/fetcher'
 
 const text = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
+export type StartOptions = DeskOptions & { http: HttpTransport; threadUrl: URL; migrationsFolder: string }
+
 /** The open desk, or null when the app should quit (the officer chose 退出 or nothing could be opened). */
-export async function openOrRecover(options: ContextOptions): Promise<Ctx | null> {
+export async function openOrRecover(options: StartOptions): Promise<DeskClient | null> {
   try {
-    return openContext(options)
+    return await startDesk(options)
   } catch (e) {
     if (!(e instanceof DamagedDatabaseError) || !e.backup) {
       dialog.showErrorBox('无法打开数据库', text(e))
@@ -28,7 +34,9 @@ export async function openOrRecover(options: ContextOptions): Promise<Ctx | null
     })
     if (choice !== 0) return null
     try {
-      return await restoreNewestAndOpen(options, e)
+      const files = { dbFile: options.dbFile, dataDir: options.dataDir ?? defaultDataDir(options.dbFile), migrationsFolder: options.migrationsFolder }
+      await restoreClosed(files, e.backup.path, { actor: '宣传干事', now: new Date() })
+      return await startDesk(options)
     } catch (r) {
       dialog.showErrorBox('恢复没有完成', `${text(r)}\n损坏的数据库文件没有被改动。`)
       return null

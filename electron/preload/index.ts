@@ -1,7 +1,7 @@
 // The preload exposes exactly one fixed object to the page: `window.desk`. It never exposes ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron'
 
-const EVENTS = { notice: 'desk:notice', navigate: 'desk:navigate' } as const
+const EVENTS = { notice: 'desk:notice', navigate: 'desk:navigate', changed: 'desk:changed' } as const
 
 contextBridge.exposeInMainWorld('desk', {
   invoke: (name: string, args: unknown) => ipcRenderer.invoke('desk:invoke', name, args),

@@ -4,12 +4,12 @@ import ExcelJS from 'exceljs'
 import { streamedWorkbook } from '../../services/export/xlsx-stream'
 import { auditPages, type AuditFilter, type AuditRow } from '../../db/queries/audit'
 import { safeCell } from '../../services/export/cells'
-import { auditActionLabel, auditEntityLabel, auditSummary, auditTime } from '../../shared/audit-labels'
+import { auditActionLabel, auditEntityLabel, auditRecordLabel, auditSummary, auditTime } from '../../shared/audit-labels'
 import { chinaDate } from '../../shared/dates'
 import type { AuditFilterInput } from '../../shared/contract/audit'
 import type { FilePayload } from '../../shared/contract/ledger'
 import type { Ctx } from '../context'
-import { noJob, type Job } from '../jobs/registry'
+import { noJob, type Job } from '../jobs/runner'
 import { parseChanges } from './rows'
 
 const COLUMNS = [
@@ -40,7 +40,7 @@ function cells(r: AuditRow): ExcelJS.CellValue[] {
     auditTime(r.at),
     safeCell(r.actor),
     safeCell(auditActionLabel(r.action)),
-    safeCell(auditEntityLabel(r.entity)),
+    safeCell(auditRecordLabel(r.entity, r.entityId)),
     safeCell(r.entityId),
     safeCell(auditSummary(r.action, parseChanges(r.changes))),
     safeCell(r.changes),

@@ -1,7 +1,7 @@
 // From the stored trail to what the 操作日志 shows: China days to UTC bounds, labels, the one-line summary.
 import type { AuditFilter, AuditRow } from '../../db/queries/audit'
 import { addDays } from '../../shared/dates'
-import { auditActionLabel, auditEntityLabel, auditSummary } from '../../shared/audit-labels'
+import { auditActionLabel, auditRecordLabel, auditSummary } from '../../shared/audit-labels'
 import type { AuditFilterInput, AuditLogRow } from '../../shared/contract/audit'
 
 /** Midnight of a China calendar day as a UTC instant ('at' is stored as ISO UTC; China is UTC+8 all year). */
@@ -40,7 +40,7 @@ export function toLogRow(r: AuditRow): AuditLogRow {
     entityId: r.entityId,
     changes,
     actionLabel: auditActionLabel(r.action),
-    entityLabel: auditEntityLabel(r.entity),
+    entityLabel: auditRecordLabel(r.entity, r.entityId),
     summary: auditSummary(r.action, changes)
   }
 }

@@ -15,14 +15,14 @@
 import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
-import { openDesk, readJournal, refuseNewer, NewerDatabaseError, SOURCE_MIGRATIONS } from '../../db/open'
-import { checkIntegrity, isDamageError, type DamagedDatabaseError } from '../../db/integrity'
+import { openDesk, readJournal, refuseNewer, NewerDatabaseError } from '../../db/open'
+import { checkIntegrity, isDamageError } from '../../db/integrity'
 import { chinaClock, evidenceDirFor, evidenceFolder, fsyncPath, recordedBackupHead } from '../../db/backup'
 import type { RestoreResult } from '../../shared/contract/backup'
 import { appendAudit, hasChain, headOf, verifyAuditChain, type AuditHead, type AuditProblem } from '../../db/audit-chain'
 import { UserError } from '../errors'
-import { openContext, defaultDataDir, type Ctx, type ContextOptions } from '../context'
-import type { Job } from '../jobs/registry'
+import type { Ctx } from '../context'
+import type { Job } from '../jobs/runner'
 
 export interface DeskFiles {
   dbFile: string
@@ -260,12 +260,4 @@ export async function restoreOpen(ctx: Ctx, source: string, job: Pick<Job, 'prog
     // Whatever happened, the desk is open again: on the restored file, or on the untouched original.
     Object.assign(ctx.desk, openDesk(files.dbFile, { migrationsFolder: files.migrationsFolder }))
   }
-}
-
-/** The damaged-database dialog's 从最新备份恢复: restore the backup the error names, then open the desk on it. */
-export async function restoreNewestAndOpen(o: ContextOptions, e: DamagedDatabaseError): Promise<Ctx> {
-  if (!e.backup) throw e
-  const files = { dbFile: o.dbFile, dataDir: o.dataDir ?? defaultDataDir(o.dbFile), migrationsFolder: o.migrationsFolder ?? SOURCE_MIGRATIONS }
-  await restoreClosed(files, e.backup.path, { actor: o.actor ?? '宣传干事', now: (o.now ?? (() => new Date()))() })
-  return openContext(o)
 }

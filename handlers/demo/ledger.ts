@@ -7,13 +7,13 @@ import { eq } from 'drizzle-orm'
 import { pieces } from '../../db/schema'
 import { insertReview, openStep } from '../../db/queries/reviews'
 import { pieceFields, type PieceInput } from '../../shared/contract/pieces'
-import { createNewPiece } from '../workflow/create'
-import { changePiece, mustGetPiece } from '../pieces/pieces'
-import { decideStep } from '../workflow/decide'
-import { digestOf } from '../workflow/bound'
-import { submitForReview } from '../workflow/review'
-import { registryHandlers } from '../registries/registries'
-import { quotaHandlers } from '../quotas/quotas'
+import { createNewPiece } from '../pieces/create'
+import { changePiece, mustGetPiece } from '../pieces/write'
+import { decideStep } from '../review/decide'
+import { digestOf } from '../review/bound'
+import { submitForReview } from '../review'
+import { registriesHandlers } from '../registries'
+import { quotasHandlers } from '../quotas'
 import type { Ctx } from '../context'
 
 const OUTLETS = [
@@ -35,16 +35,16 @@ const ACCOUNTS = [
 const piece = (p: PieceInput) => pieceFields.parse({ department: '宣传科', author: '张宣', ...p })
 
 export function seedLedgerDemo(ctx: Ctx): { pieces: number } {
-  for (const [name, level, kind] of OUTLETS) registryHandlers['outlet-save']({ name, level, kind }, ctx)
-  for (const a of ACCOUNTS) registryHandlers['account-save']({ ...a, status: '在用' }, ctx)
+  for (const [name, level, kind] of OUTLETS) registriesHandlers['outlet-save']({ name, level, kind }, ctx)
+  for (const a of ACCOUNTS) registriesHandlers['account-save']({ ...a, status: '在用' }, ctx)
 
-  quotaHandlers['quota-save']({ label: '工作动态信息每周至少 1 条', channel: 'gov_report', minLevel: null, onlyAccepted: false, period: 'week', target: 1 }, ctx)
-  quotaHandlers['quota-save']({ label: '公众号每月至少更新 8 篇', channel: 'wechat', minLevel: null, onlyAccepted: false, period: 'month', target: 8 }, ctx)
-  quotaHandlers['quota-save']({ label: '省级以上媒体录用每半年至少 5 篇', channel: 'media', minLevel: '省级', onlyAccepted: true, period: 'half', target: 5 }, ctx)
+  quotasHandlers['quota-save']({ label: '工作动态信息每周至少 1 条', channel: 'gov_report', minLevel: null, onlyAccepted: false, period: 'week', target: 1 }, ctx)
+  quotasHandlers['quota-save']({ label: '公众号每月至少更新 8 篇', channel: 'wechat', minLevel: null, onlyAccepted: false, period: 'month', target: 8 }, ctx)
+  quotasHandlers['quota-save']({ label: '省级以上媒体录用每半年至少 5 篇', channel: 'media', minLevel: '省级', onlyAccepted: true, period: 'half', target: 5 }, ctx)
 
-  const deadline = (title: string, dueDate: string, notes = '') => quotaHandlers['deadline-save']({ title, dueDate, notes }, ctx)
+  const deadline = (title: string, dueDate: string, notes = '') => quotasHandlers['deadline-save']({ title, dueDate, notes }, ctx)
   const plan = deadline('报送意识形态工作实施方案', '2023-05-30', '广卫发〔2022〕17号')
-  quotaHandlers['deadline-done']({ id: plan.id, done: true }, ctx)
+  quotasHandlers['deadline-done']({ id: plan.id, done: true }, ctx)
   deadline('报送民族团结进步月活动佐证材料', '2023-06-10', '照片、签到表、宣传品样张')
   deadline('报送上半年工作推进情况', '2023-06-20', '附佐证材料')
   deadline('报送全年工作总结', '2023-12-20')

@@ -8,10 +8,10 @@ import { DEFAULT_LEXICON } from '../../services/watch/sentiment'
 import { addDays } from '../../shared/dates'
 import { updateFeed } from '../../db/queries/feeds'
 import { mentionBriefs, updateMention } from '../../db/queries/mentions'
-import { createFeed } from '../watch/feeds'
+import { createFeed } from '../feeds'
 import { currentMatcher, ensureProfileRule } from '../watch/rules'
-import { ingestItems } from '../watch/ingest'
-import { triage } from '../watch/mentions'
+import { ingestItems } from '../feeds/ingest'
+import { triage } from '../mentions'
 import type { Ctx } from '../context'
 
 export const DEMO_MENTIONS = 60

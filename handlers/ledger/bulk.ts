@@ -3,8 +3,8 @@
 // single edit. A status is not reviewed content, so no approval is voided; but the tallies count by status, so
 // pieces dated in a signed month ask first, as the form does.
 import { UserError } from '../errors'
-import { changePiece, mustGetPiece } from '../pieces/pieces'
-import { askFirst } from '../workflow/bound'
+import { changePiece, mustGetPiece } from '../pieces/write'
+import { askFirst } from '../review/bound'
 import { signedMonthWarnings } from '../tallies/signed-months'
 import { channelLabel, statusLabel, type Status } from '../../shared/channels'
 import type { Ctx } from '../context'

@@ -12,7 +12,7 @@ import { chinaDate } from '../../shared/dates'
 import type { pieceFilter } from '../../shared/contract/pieces'
 import type { FileFormat } from '../../shared/contract/ledger'
 import type { Ctx } from '../context'
-import { noJob, type Job } from '../jobs/registry'
+import { noJob, type Job } from '../jobs/runner'
 import type { z } from 'zod'
 
 type Filter = Omit<z.output<typeof pieceFilter>, 'offset' | 'limit'>

@@ -2,9 +2,9 @@
 // write everything in ONE transaction through createPiece. Any bad row and nothing is written; the report names
 // every bad row, its column and the reason.
 import { UserError } from '../errors'
-import { createPiece, allowedStatuses } from '../pieces/pieces'
-import { backfillNote, isBackfill } from '../workflow/create'
-import { getSetting, putSetting } from '../../db/queries/settings'
+import { createPiece, allowedStatuses } from '../pieces/write'
+import { backfillNote, isBackfill } from '../pieces/create'
+import { readSetting, writeState } from '../settings'
 import { recordAudit } from '../../db/queries/audit'
 import { findPieceByKey } from '../../db/queries/ledger-io'
 import { readSpreadsheet, FileProblem, type SheetRows } from '../../services/ledger/read-file'
@@ -12,9 +12,8 @@ import { cellText, columnLetter, type CellValue } from '../../services/ledger/ce
 import { checkRow, findHeaderRow, rememberMapping, resolveColumns, type HeaderMapping, type PieceValues } from '../../services/ledger/template'
 import { TEMPLATE_COLUMNS, MAX_IMPORT_BYTES, type ImportDuplicate, type ImportReport, type ImportRowError, type TemplateColumn } from '../../shared/contract/ledger'
 import type { Ctx } from '../context'
-import { noJob, type Job } from '../jobs/registry'
+import { noJob, type Job } from '../jobs/runner'
 
-export const MAPPING_KEY = 'ledger-import-mapping'
 const CHUNK = 500
 const MAX_LISTED = 5000
 const SAMPLE_ROWS = 20
@@ -62,7 +61,7 @@ export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): P
     throw e
   }
   const chosen = o.mapping ?? {}
-  const remembered = getSetting<HeaderMapping>(ctx.desk.db, MAPPING_KEY) ?? {}
+  const remembered: HeaderMapping = readSetting(ctx.desk.db, 'ledger-import-mapping')
   const { sheet, headerRow } = pickSheet(file.sheets, chosen, remembered)
   const headers = (sheet?.rows[headerRow] ?? []).map(cellText)
   const cols = resolveColumns(headers, chosen, remembered)
@@ -150,7 +149,7 @@ export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): P
       createPiece(ctx, { ...values, backfill }, 'import', backfill ? { backfill: backfillNote(values.status, [], '从台账文件导入为') } : {})
     }
     const nextMapping = rememberMapping(remembered, chosen)
-    if (JSON.stringify(nextMapping) !== JSON.stringify(remembered)) putSetting(ctx.desk.db, MAPPING_KEY, nextMapping, at)
+    if (JSON.stringify(nextMapping) !== JSON.stringify(remembered)) writeState(ctx.desk.db, 'ledger-import-mapping', nextMapping, at)
     recordAudit(ctx.desk.db, {
       at,
       actor: ctx.actor,

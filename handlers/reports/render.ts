@@ -3,8 +3,8 @@
 // month-by-month sign-off states, so no two can disagree.
 import { buildFigureSet } from './figures'
 import { monthStates } from './month-states'
-import { noJob, type Job } from '../jobs/registry'
-import { getSetting } from '../../db/queries/settings'
+import { noJob, type Job } from '../jobs/runner'
+import { readSetting } from '../settings'
 import { evidenceOfPieces, mentionsByIds, piecesByIds, titlesByIds } from '../../db/queries/report-rows'
 import { draftReport, draftTitle, type DraftDetails } from '../../services/report/draft'
 import { reportDocx } from '../../services/report/docx'
@@ -14,16 +14,9 @@ import { basisText, signoffTable } from '../../services/report/signoffs'
 import { parsePeriod, type Period } from '../../shared/periods'
 import { chinaDate } from '../../shared/dates'
 import { CHANNEL_CODES, channelLabel } from '../../shared/channels'
-import type { DraftParagraph, EvidenceItem, FigureSet, MonthSignoff, ReportFile, ReportFormat, ReportSettings } from '../../shared/contract/reports'
+import type { DraftParagraph, EvidenceItem, FigureSet, MonthSignoff, ReportFile, ReportFormat } from '../../shared/contract/reports'
 import type { Ctx } from '../context'
 import type { Db } from '../../db/open'
-
-export const REPORT_SETTINGS_KEY = 'report.settings'
-const DEFAULT_SETTINGS: ReportSettings = { wording: 'approx' }
-
-export function readReportSettings(db: Db): ReportSettings {
-  return { ...DEFAULT_SETTINGS, ...(getSetting<ReportSettings>(db, REPORT_SETTINGS_KEY) ?? {}) }
-}
 
 const idsOf = (set: FigureSet, key: string): number[] => set.figures.find((f) => f.key === key)?.ids ?? []
 
@@ -59,7 +52,7 @@ export function reportData(ctx: Ctx, periodCode: string, allIds = false): Report
   const period = parsePeriod(periodCode)
   const db = ctx.desk.db
   const set = buildFigureSet(db, period, { ids: allIds || DRAFT_IDS })
-  const paragraphs = draftReport({ set, details: draftDetails(db, set), wording: readReportSettings(db).wording, short: period.short, today: chinaDate(ctx.now()) })
+  const paragraphs = draftReport({ set, details: draftDetails(db, set), wording: readSetting(db, 'report.settings').wording, short: period.short, today: chinaDate(ctx.now()) })
   const evidence = evidenceOfPieces(db, idsOf(set, 'pieces.total'))
   const signoffs = monthStates(ctx, period)
   const withYear = period.from.slice(0, 4) !== period.to.slice(0, 4)

@@ -2,7 +2,7 @@
 // overwritten) holding the figures exactly as signed and the audit chain head; when rows of that month are later
 // added, edited or deleted, the tally shows 签阅后有变动 with the differences instead of silently showing new
 // numbers as if they were the signed ones.
-import { defineHandlers } from '../registry'
+import { defineHandlers } from '../dispatch'
 import { UserError, fieldError } from '../errors'
 import { buildFigureSet, figureValues } from '../reports/figures'
 import { proveOwnPassword } from '../users/session'

@@ -1,6 +1,6 @@
 // Sign in, lock, unlock, switch user, and the first administrator of a desk. The session itself belongs to the
 // transport (ctx.session); these handlers only change it after the password was proven.
-import { defineHandlers } from '../registry'
+import { defineHandlers } from '../dispatch'
 import { UserError, fieldError } from '../errors'
 import { auditHead, recordAudit } from '../../db/queries/audit'
 import { countUsers, getUser, getUserByName, insertUser, toSessionUser, updateUser, type UserRow } from '../../db/queries/users'

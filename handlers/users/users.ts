@@ -1,15 +1,14 @@
 // 本机用户: the administrator adds people, gives them roles (and reviewers their steps), disables them and resets
 // passwords; everyone changes their own. Every change is in the trail, never the password itself.
-import { defineHandlers } from '../registry'
+import { defineHandlers } from '../dispatch'
 import { UserError, fieldError } from '../errors'
 import { recordAudit, diff } from '../../db/queries/audit'
 import { getUser, insertUser, listUsers, updateUser, type UserRow } from '../../db/queries/users'
-import { putSetting } from '../../db/queries/settings'
+import { saveSetting } from '../settings'
 import { hashPassword, weakPassword } from '../../services/auth/password'
 import type { UserInfo } from '../../shared/contract/users'
 import type { Role } from '../../shared/roles'
-import { IDLE_KEY, idleMinutes } from './idle'
-import { newUserValues, proveOwnPassword, sessionHandlers } from './session'
+import { newUserValues, proveOwnPassword } from './session'
 import type { Ctx } from '../context'
 
 export function userInfo(u: UserRow): UserInfo {
@@ -40,7 +39,6 @@ async function setPassword(ctx: Ctx, u: UserRow, password: string, action: strin
 }
 
 export const userHandlers = defineHandlers({
-  ...sessionHandlers,
   'user-list': (_a, ctx) => listUsers(ctx.desk.db).map(userInfo),
 
   'user-add': async (v, ctx) => {
@@ -78,11 +76,5 @@ export const userHandlers = defineHandlers({
     return null
   },
 
-  'session-idle-save': ({ minutes }, ctx) =>
-    ctx.desk.tx(() => {
-      const before = idleMinutes(ctx.desk.db)
-      putSetting(ctx.desk.db, IDLE_KEY, minutes, ctx.now().toISOString())
-      recordAudit(ctx.desk.db, { at: ctx.now().toISOString(), actor: ctx.actor, action: 'update', entity: 'settings', entityId: IDLE_KEY, changes: { minutes: [before, minutes] } })
-      return { minutes }
-    })
+  'session-idle-save': ({ minutes }, ctx) => ({ minutes: saveSetting(ctx, 'session-idle-minutes', minutes) })
 })

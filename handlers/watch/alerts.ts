@@ -1,12 +1,14 @@
 // Desktop alerts for 较大/重大 mentions, quiet hours, the daily digest and the dashboard counts.
-import { defineHandlers } from '../registry'
-import { readAlerts, readHeld, writeHeld } from './settings'
+import { defineHandlers } from '../dispatch'
+import { readSetting, writeState } from '../settings'
 import { digestRows, watchCounts } from '../../db/queries/mentions'
 import { countEnabledFeeds, failingFeeds } from '../../db/queries/feeds'
 import { addDays, chinaDate } from '../../shared/dates'
 import { inQuietWindow } from '../../shared/watch'
-import type { AlertCandidate } from './ingest'
-import type { DigestItem } from '../../shared/contract/mentions'
+import type { AlertCandidate } from '../feeds/ingest'
+import type { DigestItem } from '../../shared/contract/watch'
+import type { SettingValue } from '../../shared/settings'
+import type { Db } from '../../db/open'
 import type { Ctx } from '../context'
 
 /** More alerts than this in one poll become one summary notice (a backlog must not flood the screen). */
@@ -18,12 +20,19 @@ export function chinaDayBounds(date: string): { from: string; to: string } {
   return { from: start(date), to: start(addDays(date, 1)) }
 }
 
+/** Alerts held back during quiet hours: shown in the digest, summarised by one notice when quiet hours end. */
+function writeHeld(db: Db, held: SettingValue<'watch-held-alerts'>, at: string): void {
+  // Only the last few hundred matter (the digest shows one day); keep the setting small.
+  const keep = (xs: number[]) => xs.slice(-500)
+  writeState(db, 'watch-held-alerts', { ids: keep(held.ids), announced: keep(held.announced) }, at)
+}
+
 function chinaClockMinutes(at: Date): number {
   return Math.floor(((at.getTime() + 8 * 3600_000) % 86_400_000) / 60_000)
 }
 
 export function isQuietNow(ctx: Ctx, at: Date): boolean {
-  const a = readAlerts(ctx.desk.db)
+  const a = readSetting(ctx.desk.db, 'watch-alerts')
   return a.quietEnabled && inQuietWindow(chinaClockMinutes(at), a.quietFrom, a.quietTo)
 }
 
@@ -32,11 +41,11 @@ export function isQuietNow(ctx: Ctx, at: Date): boolean {
  * Also, the first poll after quiet hours announces what was held, in one notice.
  */
 export function dispatchAlerts(ctx: Ctx, candidates: AlertCandidate[], at: Date): void {
-  const settings = readAlerts(ctx.desk.db)
+  const settings = readSetting(ctx.desk.db, 'watch-alerts')
   if (!settings.enabled) return
   const iso = at.toISOString()
   const quiet = isQuietNow(ctx, at)
-  const held = readHeld(ctx.desk.db)
+  const held = readSetting(ctx.desk.db, 'watch-held-alerts')
   if (quiet) {
     if (candidates.length > 0) {
       const ids = [...held.ids, ...candidates.map((c) => c.id).filter((id) => !held.ids.includes(id))]
@@ -71,7 +80,7 @@ export const alertHandlers = defineHandlers({
   'watch-digest': ({ date }, ctx) => {
     const day = date ?? chinaDate(ctx.now())
     const rows = digestRows(ctx.desk.db, chinaDayBounds(day))
-    const held = new Set(readHeld(ctx.desk.db).ids)
+    const held = new Set(readSetting(ctx.desk.db, 'watch-held-alerts').ids)
     return {
       date: day,
       total: rows.length,

@@ -1,8 +1,12 @@
-// The opinion watch's handler maps; handlers/index.ts merges them (and checks names are unique).
-import { feedHandlers } from './feeds'
+// 舆情监测 beyond the feeds and the inbox: the watch rules, its settings, the summary and digest, and 立即抓取.
+import { defineHandlers } from '../dispatch'
+import { pollDue } from '../feeds/poll'
 import { ruleHandlers } from './rules'
-import { mentionHandlers } from './mentions'
 import { alertHandlers } from './alerts'
 import { watchSettingsHandlers } from './settings'
 
-export const watchHandlers = [feedHandlers, ruleHandlers, mentionHandlers, alertHandlers, watchSettingsHandlers]
+const pollHandlers = defineHandlers({
+  'watch-poll-now': (_a, ctx) => pollDue(ctx)
+})
+
+export const watchHandlers = [pollHandlers, ruleHandlers, alertHandlers, watchSettingsHandlers]

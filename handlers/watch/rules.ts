@@ -1,20 +1,18 @@
 // Watch rules (监测规则): any / all / none terms. The first rule comes from the hospital profile.
-import { defineHandlers } from '../registry'
+import { defineHandlers } from '../dispatch'
 import { fieldError, UserError } from '../errors'
-import { getSetting, putSetting } from '../../db/queries/settings'
+import { readSetting, writeState } from '../settings'
 import { recordAudit, diff } from '../../db/queries/audit'
 import { deleteRule, getRule, insertRule, listRuleRows, toRule, updateRule, type RuleRow, type RuleValues } from '../../db/queries/feeds'
 import { compileRules, ruleFromProfile, type Matcher } from '../../services/watch/matcher'
-import { readProfile } from '../settings/profile'
-import type { Rule } from '../../shared/contract/feeds'
+import { readProfile } from '../app'
+import type { Rule } from '../../shared/contract/watch'
 import type { Db } from '../../db/open'
 import type { Ctx } from '../context'
 
 /** Set once the profile rule has been made, so a rule the officer deleted is not made again. */
-const PROFILE_RULE_KEY = 'watch-profile-rule'
-
 function profileRuleId(db: Db): number | null {
-  return getSetting<{ ruleId: number }>(db, PROFILE_RULE_KEY)?.ruleId ?? null
+  return readSetting(db, 'watch-profile-rule')?.ruleId ?? null
 }
 
 /**
@@ -31,7 +29,7 @@ export function ensureProfileRule(ctx: Ctx): void {
     const r = ruleFromProfile(profile)
     const at = ctx.now().toISOString()
     const row = insertRule(db, { name: r.name, anyTerms: r.any, allTerms: r.all, noneTerms: r.none, enabled: true }, at)
-    putSetting(db, PROFILE_RULE_KEY, { ruleId: row.id }, at)
+    writeState(db, 'watch-profile-rule', { ruleId: row.id }, at)
     recordAudit(db, { at, actor: ctx.actor, action: 'create', entity: 'rule', entityId: row.id, changes: { ...row, source: '医院信息' } })
   })
 }

@@ -15,7 +15,6 @@ import { AuditLog } from './pages/AuditLog'
 import { useCan } from './session'
 import { Notices } from './components/Notices'
 import { Calendar } from './pages/Calendar'
-import { DueWatcher } from './components/DueWatcher'
 import { UserMenu, useIdleLock } from './components/UserMenu'
 import type { SessionState } from '../../shared/contract/users'
 
@@ -98,7 +97,6 @@ function Shell() {
         {section === 'audit' && <AuditLog go={go} />}
       </main>
       <Notices />
-      <DueWatcher />
     </div>
   )
 }

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { spawn, spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Ctx } from '../../handlers/context'
+import { inProcessDesk } from '../../handlers/worker/in-process'
 import { startWebBridge } from '../web/server'
 import { metric, summarize, RUNS, type Metric } from './measure'
 import type { ScrollCheck } from './browser-driver'
@@ -49,7 +50,7 @@ export function rendererDir(log: (s: string) => void): string {
 
 /** Serves the desk on the HTTP bridge here and lets browser-driver.ts (another process) click through it. */
 export async function ledgerFirstPage(ctx: Ctx, staticDir: string, driver: string): Promise<Metric> {
-  const bridge = await startWebBridge({ ctx, staticDir })
+  const bridge = await startWebBridge({ desk: inProcessDesk(ctx), staticDir })
   try {
     const out = await new Promise<string>((resolve, reject) => {
       // Asynchronous: this process must keep answering the page's requests while the driver runs.

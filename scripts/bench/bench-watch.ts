@@ -8,8 +8,8 @@ import type { Ctx } from '../../handlers/context'
 import { fetchAndParse } from '../../services/feeds/pipeline'
 import type { HttpTransport } from '../../services/feeds/fetcher'
 import type { FeedItem } from '../../services/feeds/parse'
-import { recordOutcome } from '../../handlers/watch/poll'
-import { ingestItems, snippetOf, chinaDayOf, type IngestSetup } from '../../handlers/watch/ingest'
+import { recordOutcome } from '../../handlers/feeds/poll'
+import { ingestItems, snippetOf, chinaDayOf, type IngestSetup } from '../../handlers/feeds/ingest'
 import { currentMatcher } from '../../handlers/watch/rules'
 import { readLexicon } from '../../handlers/watch/settings'
 import { getFeed, updateFeed } from '../../db/queries/feeds'
@@ -131,7 +131,7 @@ export async function feedPipeline(ctx: Ctx): Promise<Metric> {
     const known = sqlite.prepare('SELECT 1 FROM mention_keys WHERE key = ?')
     const fresh = otherItems.filter((it) => setup.matcher.match(it.title, it.text) && dedupKeys({ ...it, feedId: feed.id }).every((k) => !known.get(k)))
     const rows = precompute(setup, feed.id, feed.weight, fresh, at)
-    sqlite.pragma('synchronous = NORMAL') // as the poll commits (handlers/watch/poll.ts)
+    sqlite.pragma('synchronous = NORMAL') // as the poll commits (handlers/feeds/poll.ts)
     t0 = performance.now()
     insertRaw(sqlite, rows)
     const store = ((performance.now() - t0) * Math.max(created, 1)) / Math.max(rows.length, 1)

@@ -1,7 +1,7 @@
 // The officer's and the secretary's part of ten years: every negative mention assessed, handled and closed
 // (the triage trail the report's 办结率 and 办结用时 read), and every finished month signed (已阅).
 import type { Ctx } from '../../handlers/context'
-import { triage } from '../../handlers/watch/mentions'
+import { triage } from '../../handlers/mentions'
 import { signMonth } from '../../handlers/tallies/signoff'
 import { addMonths } from '../../shared/dates'
 import type { Random } from '../../services/random'

@@ -2,10 +2,10 @@
 // 发布) on channels that have a review chain, and with 佐证材料 attached through evidence-add where the office
 // keeps proof (events, print runs, honours, meetings, accepted submissions).
 import { deflateSync, crc32 } from 'node:zlib'
-import { createPiece, changePiece } from '../../handlers/pieces/pieces'
-import { reviewHandlers } from '../../handlers/workflow/review'
-import { chainFor } from '../../handlers/workflow/rules'
-import { evidenceHandlers } from '../../handlers/evidence/evidence'
+import { createPiece, changePiece } from '../../handlers/pieces/write'
+import { handlers } from '../../handlers'
+import { chainFor } from '../../handlers/pieces/transitions'
+import { evidenceHandlers } from '../../handlers/evidence'
 import { pieceFields, type PieceInput, type Piece } from '../../shared/contract/pieces'
 import { addDays } from '../../shared/dates'
 import type { Random } from '../../services/random'
@@ -59,13 +59,13 @@ const at = (date: string, hhmm: string): string => `${date}T${hhmm}:00+08:00`
 function review(ctx: Ctx, clock: Clock, r: Random, piece: Piece, target: PieceInput['status']): void {
   const submitDay = addDays(piece.date, -r.int(1, 4))
   clock.set(at(submitDay, '10:15'))
-  reviewHandlers['review-submit']({ id: piece.id }, ctx)
+  handlers['review-submit']({ id: piece.id }, ctx)
   if (target === 'pending') return
   const steps = chainFor(ctx.desk.db, piece).length
   for (let i = 0; i < steps; i++) {
     clock.set(at(submitDay, `${11 + i * 2}:${String(r.int(0, 59)).padStart(2, '0')}`))
     const by = reviewers(ctx)[Math.min(i, REVIEWERS.length - 1)]
-    reviewHandlers['review-decide']({ id: piece.id, decision: 'approve', comment: i === steps - 1 ? '同意发布' : '' }, by)
+    handlers['review-decide']({ id: piece.id, decision: 'approve', comment: i === steps - 1 ? '同意发布' : '' }, by)
   }
   if (target === 'approved') return
   clock.set(at(piece.date, '09:30'))

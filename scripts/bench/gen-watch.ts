@@ -1,14 +1,15 @@
 // Ten years of the watch: 500 feeds, the rule set, and a million mentions written by the poll's own insert
-// path (handlers/watch/ingest.ts ingestItems) — one transaction per feed poll, as the poller does. The items
+// path (handlers/feeds/ingest.ts ingestItems) — one transaction per feed poll, as the poller does. The items
 // stand in for what the fetch + parse steps would hand over; a tenth of the stories are carried by several
 // feeds (they cluster into one mention with several sources) and some items match no rule and are dropped.
 import type { Ctx } from '../../handlers/context'
 import { ensureProfileRule, listRules, ruleHandlers, currentMatcher } from '../../handlers/watch/rules'
-import { ingestItems, type IngestFeed } from '../../handlers/watch/ingest'
+import { ingestItems, type IngestFeed } from '../../handlers/feeds/ingest'
 import { readLexicon } from '../../handlers/watch/settings'
 import { insertFeed } from '../../db/queries/feeds'
 import { recordAudit } from '../../db/queries/audit'
-import { ruleFields, feedFields } from '../../shared/contract/feeds'
+import { feedFields } from '../../shared/contract/feeds'
+import { ruleFields } from '../../shared/contract/watch'
 import type { FeedItem } from '../../services/feeds/parse'
 import { seeded, type Random } from '../../services/random'
 import { monthRange } from '../../shared/dates'

@@ -5,15 +5,16 @@ import { existsSync, renameSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { openContext, type Ctx } from '../../handlers/context'
-import { profileHandlers } from '../../handlers/settings/profile'
-import { putSetting } from '../../db/queries/settings'
+import { appHandlers } from '../../handlers/app'
+import { writeState } from '../../handlers/settings'
+import { parseSetting, type SettingKey } from '../../shared/settings'
 import { seeded } from '../../services/random'
 import { addMonths } from '../../shared/dates'
 import { makeClock, type Clock } from './clock'
 import { monthPlan, writeMonth } from './gen-pieces'
 import { writeWatch } from './gen-watch'
 import { signMonths, triageNegatives } from './gen-records'
-import { BENCH_NOW, BENCH_SEED, FIRST_MONTH, GENERATOR_KEY, GENERATOR_VERSION, LAST_MONTH, SIZES, defaultFile, type GeneratorStamp, type Size, type SizeName } from './sizes'
+import { BENCH_NOW, BENCH_SEED, FIRST_MONTH, GENERATOR_VERSION, LAST_MONTH, SIZES, defaultFile, type GeneratorStamp, type Size, type SizeName } from './sizes'
 import { DEPARTMENTS, HOSPITAL } from './words'
 
 export function benchMonths(): string[] {
@@ -27,8 +28,9 @@ export function readStamp(file: string): GeneratorStamp | null {
   if (!existsSync(file)) return null
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
-    const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(GENERATOR_KEY) as { value: string } | undefined
-    return row ? (JSON.parse(row.value) as GeneratorStamp) : null
+    // read without migrating: a file from an older generator is only looked at, then regenerated
+    const row = db.prepare('SELECT value FROM settings WHERE key = ?').get('bench.generator' satisfies SettingKey) as { value: string } | undefined
+    return row ? parseSetting('bench.generator', JSON.parse(row.value)).value : null
   } catch {
     return null
   } finally {
@@ -72,7 +74,7 @@ export async function generate(file: string, size: Size, log: Log = console.log)
   ctx.desk.sqlite.pragma('synchronous = OFF')
   ctx.desk.sqlite.pragma('cache_size = -262144')
   try {
-    profileHandlers['profile-save']({ fullName: HOSPITAL.fullName, aliases: HOSPITAL.aliases, departments: DEPARTMENTS }, ctx)
+    appHandlers['profile-save']({ fullName: HOSPITAL.fullName, aliases: HOSPITAL.aliases, departments: DEPARTMENTS }, ctx)
     log(`生成十年工作台（${size.name}）：${size.pieces} 条台账，${size.mentions} 条舆情，${size.feeds} 个订阅源`)
     const { pieces } = writeLedger(ctx, clock, size, log)
     log(`  台账用时 ${Math.round((performance.now() - started) / 1000)} 秒（CPU ${Math.round(process.cpuUsage().user / 1e6)} 秒）`)
@@ -87,7 +89,7 @@ export async function generate(file: string, size: Size, log: Log = console.log)
       version: GENERATOR_VERSION, size: size.name, pieces, mentions: watch.mentions, feeds: watch.feeds,
       seconds: Math.round((performance.now() - started) / 1000)
     }
-    putSetting(ctx.desk.db, GENERATOR_KEY, stamp, BENCH_NOW)
+    writeState(ctx.desk.db, 'bench.generator', stamp, BENCH_NOW)
     ctx.desk.sqlite.pragma('wal_checkpoint(TRUNCATE)')
     ctx.desk.close()
     removeDb(file)

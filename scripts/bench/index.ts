@@ -35,7 +35,7 @@ const stamp = readStamp(file)!
 const staticDir = rendererDir(log)
 
 await build({
-  entryPoints: { run: join(here, 'run.ts'), 'cold-open': join(here, 'cold-open.ts'), 'browser-driver': join(here, 'browser-driver.ts') },
+  entryPoints: { run: join(here, 'run.ts'), 'cold-open': join(here, 'cold-open.ts'), 'browser-driver': join(here, 'browser-driver.ts'), 'desk-thread': join(here, '..', '..', 'handlers', 'worker', 'thread.ts') },
   outdir: out, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', target: 'node20',
   packages: 'external', logLevel: 'warning',
   // Bundled, every module would share the bundle's import.meta.url, and a script's "am I the entry point?" check
@@ -45,7 +45,7 @@ await build({
 })
 const r = spawnSync(process.execPath, [
   join(out, 'run.mjs'), '--db', file, '--static', staticDir, '--cold-open', join(out, 'cold-open.mjs'), '--browser', join(out, 'browser-driver.mjs'),
-  '--migrations', join(process.cwd(), 'db', 'migrations')
+  '--migrations', join(process.cwd(), 'db', 'migrations'), '--thread', join(out, 'desk-thread.mjs')
 ], { stdio: ['ignore', 'pipe', 2], encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
 if (r.status !== 0) throw new Error(`测量进程失败（退出码 ${r.status}）`)
 const { metrics } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { metrics: Partial<Record<MetricKey, Metric>> }

@@ -10,13 +10,13 @@ import { performance } from 'node:perf_hooks'
 import { signInBench } from './bench-user'
 import { openContext, type Ctx } from '../../handlers/context'
 import { dispatch, handlers } from '../../handlers'
-import { createPiece } from '../../handlers/pieces/pieces'
+import { createPiece } from '../../handlers/pieces/write'
 import { runExport } from '../../handlers/ledger/export'
 import { runImport } from '../../handlers/ledger/import'
 import { ledgerCsv } from '../../services/ledger/write-file'
 import { pieceToRow } from '../../services/ledger/template'
 import { listPieces } from '../../db/queries/pieces'
-import type { Job } from '../../handlers/jobs/registry'
+import type { Job } from '../../handlers/jobs/runner'
 import { pieceFields, type PieceInput } from '../../shared/contract/pieces'
 import { CHANNEL_CODES, DEFAULT_THEMES, finalStatusesFor, type Channel } from '../../shared/channels'
 import { addDays } from '../../shared/dates'
@@ -122,6 +122,7 @@ function phaseClock(): Job & { phases: Record<string, number>; longestBlockMs: (
   return {
     phases,
     blockBefore,
+    cancelled: false,
     progress(phase) {
       if (phase in phases) return
       phases[phase] = performance.now()

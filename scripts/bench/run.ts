@@ -12,6 +12,8 @@ import { timeCall } from './ledger'
 import { metric, RUNS, type Metric } from './measure'
 import type { MetricKey } from './table'
 import { BENCH_NOW } from './sizes'
+import { mainLoop } from './bench-main-loop'
+import { pathToFileURL } from 'node:url'
 
 const argv = process.argv.slice(2)
 const arg = (name: string): string => {
@@ -48,6 +50,12 @@ try {
 } finally {
   ctx.desk.sqlite.pragma('wal_checkpoint(TRUNCATE)')
   ctx.desk.close()
+}
+log('测量 main_loop_delay / main_loop_max…')
+{
+  const loop = await mainLoop(file, migrationsFolder, pathToFileURL(arg('--thread')), Date.parse(BENCH_NOW), log)
+  metrics.main_loop_delay = loop.delay
+  metrics.main_loop_max = loop.max
 }
 await step('cold_open', async () => (await coldOpen(arg('--cold-open'), file, migrationsFolder)).metric)
 const peak = process.resourceUsage().maxRSS / 1024

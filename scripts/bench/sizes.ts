@@ -2,7 +2,6 @@ import { join } from 'node:path'
 
 /** Bump when the generator writes something different: an older file is then regenerated, never reused. */
 export const GENERATOR_VERSION = 2
-export const GENERATOR_KEY = 'bench.generator'
 export const BENCH_SEED = 20160101
 
 export type SizeName = 'full' | 'small'

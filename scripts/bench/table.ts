@@ -5,7 +5,7 @@ import { metricJson, targetText, type Metric } from './measure'
 
 export const METRIC_KEYS = [
   'report_halfyear', 'tally_month', 'search_2char', 'search_4char', 'feed_pipeline', 'mention_insert', 'cold_open',
-  'peak_rss_mb', 'ledger_first_page'
+  'peak_rss_mb', 'ledger_first_page', 'main_loop_delay', 'main_loop_max'
 ] as const
 export type MetricKey = (typeof METRIC_KEYS)[number]
 

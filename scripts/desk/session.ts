@@ -2,11 +2,10 @@
 // shell history and in every process listing), or typed at a hidden prompt when a terminal is attached. The sign-in
 // goes through the dispatcher like the app's, so wrong passwords get the same growing delay and the same trail.
 import { dispatch, handlers, type Ctx } from '../../handlers'
-import { finishedJob } from '../../handlers/jobs/registry'
 import { countUsers } from '../../db/queries/users'
 import { contract, type ArgsOf, type HandlerName, type ResultOf } from '../../shared/contract'
 import type { SessionState } from '../../shared/contract/users'
-import type { JobStarted } from '../../shared/contract/jobs'
+import type { JobStarted, JobStatus } from '../../shared/contract/jobs'
 import { allowed, rolesNeeded } from '../../shared/roles'
 
 /** A command ends with this message on stderr and this exit code (2: used wrongly, 1: refused or failed). */
@@ -101,10 +100,17 @@ export async function invoke<K extends HandlerName>(ctx: Ctx, name: K, args: Arg
   return r.value as ResultOf<K>
 }
 
-/** A job-starting handler through the dispatcher, waited for (the renderer polls; a command can simply wait). */
-export async function runJob<R>(ctx: Ctx, name: HandlerName, args: unknown): Promise<R> {
+/** A job-starting handler through the dispatcher, followed with job-status as the window follows it. */
+export async function runJob<R>(ctx: Ctx, name: HandlerName, args: unknown, onStatus?: (s: JobStatus) => void): Promise<R> {
   const started = (await invoke(ctx, name, args as never)) as JobStarted
-  const status = await finishedJob(ctx, started.jobId)
-  if (status.error) throw new CliError(status.error.message, 1)
-  return status.result as R
+  for (;;) {
+    const status = await invoke(ctx, 'job-status', { id: started.jobId })
+    onStatus?.(status)
+    if (status.finished) {
+      if (status.error) throw new CliError(status.error.message, 1)
+      return status.result as R
+    }
+    await new Promise((resolve) => setTimeout(resolve, JOB_POLL_MS))
+  }
 }
+const JOB_POLL_MS = 100

@@ -2,11 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse, type Server } 
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-import { dispatch, handlers, type Ctx } from '../../handlers'
+import type { DeskClient } from '../../handlers/worker/client'
+import type { Notice, Session } from '../../handlers/context'
 import { CSP } from '../../shared/csp'
 import { createSessionStore } from './sessions'
 
-/** The HTTP bridge: the built renderer plus the handlers, on 127.0.0.1 only, for browser use and tests. */
+/**
+ * The HTTP bridge: the built renderer plus the desk, on 127.0.0.1 only, for browser use and tests. It only forwards
+ * (session, name, args) to the desk (in its own thread under `npm run web`, see handlers/worker/) and pushes the
+ * desk's notices and background changes to the open pages over one event stream per page (/api/events).
+ */
 export interface WebBridge {
   url: string
   token: string
@@ -17,6 +22,8 @@ export interface WebBridge {
 }
 
 const MAX_BODY = 16 * 1024 * 1024
+/** Notices raised while no page is listening wait for the next page that opens its event stream (at most this many). */
+const MAX_WAITING_NOTICES = 50
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -74,11 +81,58 @@ function sameToken(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
-export async function startWebBridge(o: { ctx: Ctx; staticDir: string; port?: number }): Promise<WebBridge> {
+interface Stream {
+  res: ServerResponse
+  session: Session
+}
+
+export async function startWebBridge(o: { desk: DeskClient; staticDir: string; port?: number }): Promise<WebBridge> {
   const token = randomBytes(24).toString('hex')
   const sessions = createSessionStore(token)
   let origin = ''
   let host = ''
+  const streams = new Set<Stream>()
+  const waitingNotices: Notice[] = []
+
+  const push = (to: Iterable<Stream>, event: string, data: unknown) => {
+    for (const s of to) s.res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+  }
+  /** Only a page with someone signed in (and not locked) hears what the desk says. */
+  const listening = (session?: Session) => [...streams].filter((s) => s.session.userId !== null && !s.session.locked && (!session || s.session === session))
+  const flushNotices = (session: Session) => {
+    const to = listening(session)
+    if (to.length) for (const n of waitingNotices.splice(0)) push(to, 'notice', n)
+  }
+  o.desk.listen({
+    // A notice is shown once: to the pages open now, or else to the next page someone signs in on.
+    notice: (n) => {
+      const to = listening()
+      if (to.length) push(to, 'notice', n)
+      else if (waitingNotices.push(n) > MAX_WAITING_NOTICES) waitingNotices.shift()
+    },
+    changed: (domains) => push(listening(), 'changed', { domains })
+  })
+
+  /** GET /api/events?token=…: the page's event stream (EventSource cannot send headers, so the token rides along). */
+  function serveEvents(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', origin)
+    if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return refuse(res, 401, '缺少或错误的访问令牌')
+    // Opened before the page's first call, the stream starts the page's session (as the sign-in screen's calls do).
+    let found = sessions.find(req.headers.cookie)
+    const made = found ? null : sessions.create()
+    found ??= made!
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...(made ? { 'set-cookie': made.setCookie } : {})
+    })
+    res.write(': desk events\n\n')
+    const stream = { res, session: found.session }
+    streams.add(stream)
+    flushNotices(found.session)
+    req.on('close', () => streams.delete(stream))
+  }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = decodeURIComponent(new URL(req.url ?? '/', origin).pathname)
@@ -117,7 +171,11 @@ export async function startWebBridge(o: { ctx: Ctx; staticDir: string; port?: nu
       found = made
       setCookie = made.setCookie
     }
-    const envelope = await dispatch(handlers, { ...o.ctx, session: found.session }, name, body?.args)
+    const envelope = await o.desk.call(found.session, name, body?.args)
+    // the caller reloads from its own envelope; the other pages hear of the change here
+    const changed = envelope.ok ? (envelope as { changed?: unknown[] }).changed : undefined
+    if (changed?.length) push(listening().filter((s) => s.session !== found.session), 'changed', { domains: changed })
+    if (envelope.ok) flushNotices(found.session)
     if (envelope.ok && typeof name === 'string' && ROTATE.has(name)) {
       sessions.drop(found.id)
       setCookie = sessions.create(found.session).setCookie
@@ -129,6 +187,7 @@ export async function startWebBridge(o: { ctx: Ctx; staticDir: string; port?: nu
     // DNS-rebinding guard: only our own host name reaches the desk.
     if (req.headers.host !== host && req.headers.host !== host.replace('127.0.0.1', 'localhost')) return refuse(res, 403, '拒绝的主机名')
     const url = req.url ?? '/'
+    if (url.startsWith('/api/events') && req.method === 'GET') return serveEvents(req, res)
     const work = url.startsWith('/api/') ? serveApi(req, res) : serveStatic(req, res)
     work.catch((e) => {
       console.error(e)
@@ -147,6 +206,12 @@ export async function startWebBridge(o: { ctx: Ctx; staticDir: string; port?: nu
     get sessions() {
       return sessions.size
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of streams) s.res.end()
+        streams.clear()
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
   }
 }

@@ -1,30 +1,28 @@
 // Reading one spreadsheet cell as the ledger means it: dates in every form the office types, counts, channel and
 // status names. Pure functions, no time zone: an Excel date is a day number, and we keep it a day.
-import { isCalendarDate } from '../../shared/dates'
+import { addDays, isCalendarDate, utcDate } from '../../shared/dates'
 import { CHANNELS, STATUSES, type Channel, type Status } from '../../shared/channels'
 
 /** What a reader hands over for one cell. */
 export type CellValue = string | number | boolean | Date | null
 
 /** Excel's day 0 (1899-12-30 in the 1900 system, which also counts the non-existent 1900-02-29). */
-const EPOCH_1900 = Date.UTC(1899, 11, 30)
-const EPOCH_1904 = Date.UTC(1904, 0, 1)
-const DAY_MS = 86_400_000
+const EPOCH_1900 = '1899-12-30'
+const EPOCH_1904 = '1904-01-01'
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 const ymd = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`
 
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return ''
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10)
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : utcDate(v)
   return String(v).trim()
 }
 
 /** An Excel serial day number → calendar date. The fraction (time of day) is dropped: the day is what was typed. */
 export function excelSerialToDate(serial: number, date1904 = false): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null
-  const ms = (date1904 ? EPOCH_1904 : EPOCH_1900) + Math.floor(serial) * DAY_MS
-  return new Date(ms).toISOString().slice(0, 10)
+  return addDays(date1904 ? EPOCH_1904 : EPOCH_1900, Math.floor(serial))
 }
 
 const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/
@@ -37,7 +35,7 @@ export function parseDateCell(v: CellValue, date1904 = false): { date: string } 
   let date: string | null = null
   if (v instanceof Date) {
     // Readers give Excel dates as UTC midnight of the day shown; read the day in UTC, whatever the machine's zone.
-    date = Number.isNaN(v.getTime()) ? null : ymd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate())
+    date = Number.isNaN(v.getTime()) ? null : utcDate(v)
   } else if (typeof v === 'number') {
     date = /^\d{8}$/.test(String(v)) ? fromDigits(String(v)) : excelSerialToDate(v, date1904)
   } else {

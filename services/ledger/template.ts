@@ -3,7 +3,7 @@
 import { TEMPLATE_COLUMNS, REQUIRED_COLUMNS, type TemplateColumn } from '../../shared/contract/ledger'
 import { pieceFields, type Piece } from '../../shared/contract/pieces'
 import { deciderLabel } from '../../shared/workflow'
-import type { ReviewRow } from '../../shared/contract/workflow'
+import type { ReviewRow } from '../../shared/contract/review'
 import { channelLabel, finalStatusesFor, statusLabel, CHANNELS, type Channel, type Status } from '../../shared/channels'
 import { restoreCell } from '../export/cells'
 import { EVENT_KINDS, PRINT_KINDS } from '../../shared/contract/channel-fields'

@@ -7,6 +7,7 @@ import { CHANNELS, STATUSES, OUTLET_LEVELS } from '../../shared/channels'
 import { safeCell } from '../export/cells'
 import { toCsv } from '../export/csv'
 import { DATE_FORMS } from './cells'
+import { calendarDay } from '../../shared/dates'
 
 /** One exported row: the template's columns, and the 审核 column (empty when left out). */
 export type LedgerRow = Record<TemplateColumn, string | number | null> & Partial<Record<typeof REVIEW_COLUMN, string | null>>
@@ -33,12 +34,11 @@ const GUIDE: Record<TemplateColumn, string> = {
 }
 
 const VALIDATION_ROWS = 1000
-const dayOf = (s: string): Date => new Date(Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))))
 
 function xlsxValue(column: ExportColumn, v: string | number | null | undefined): ExcelJS.CellValue {
   if (v === null || v === undefined || v === '') return null
   if (typeof v === 'number') return v
-  if (column === '日期' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return dayOf(v)
+  if (column === '日期' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return calendarDay(v)
   return safeCell(v)
 }
 

@@ -3,6 +3,7 @@
 // Pure: the figure set and a few titles in, paragraphs out (Word, preview and tests all read the same paragraphs).
 import type { DraftParagraph, FigureSet, KindCount, NumberWording } from '../../shared/contract/reports'
 import { CHANNELS, type Channel } from '../../shared/channels'
+import { monthRange } from '../../shared/dates'
 import { HONOR_KINDS, MEETING_KINDS } from '../../shared/contract/channel-fields'
 import { amountText, chineseDate, chineseNumeral, countText, hoursText, listText, percentText } from './numbers'
 
@@ -200,9 +201,8 @@ function accountSection(s: FigureSet): Section | null {
 
 /** "截止6月底" for a period ending on a month's last day, else "截止6月15日". */
 function untilText(to: string): string {
-  const [y, m, d] = to.split('-').map(Number)
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
-  return d === last ? `截止${m}月底` : `截止${m}月${d}日`
+  const [, m, d] = to.split('-').map(Number)
+  return to === monthRange(to.slice(0, 7)).to ? `截止${m}月底` : `截止${m}月${d}日`
 }
 
 export function draftTitle(set: FigureSet): string {

@@ -4,15 +4,15 @@ import ExcelJS from 'exceljs'
 import { safeCell, stripControls } from '../export/cells'
 import { toCsv } from '../export/csv'
 import type { Cell, Table } from './tables'
+import { calendarDay } from '../../shared/dates'
 
-const dayOf = (s: string): Date => new Date(Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))))
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them; control characters corrupt the file. */
 const sheetName = (s: string): string => stripControls(s.replace(/[[\]:*?/\\]/g, '').slice(0, 31)) || '工作表'
 
 function xlsxValue(c: Cell): ExcelJS.CellValue {
   if (c === null || c === '') return null
   if (typeof c === 'number') return c
-  if (typeof c === 'object') return dayOf(c.date)
+  if (typeof c === 'object') return calendarDay(c.date)
   return safeCell(c)
 }
 

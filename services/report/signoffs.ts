@@ -1,6 +1,7 @@
 // How the report words each month's sign-off and which figures it uses. The preview, the Word appendix (附表3)
 // and the workbook's 签阅情况 sheet all read these strings, so the three cannot say different things. Pure.
 import type { FigureChange, MonthSignoff } from '../../shared/contract/reports'
+import { chinaDate } from '../../shared/dates'
 import { chineseDate } from './numbers'
 import type { Table } from './tables'
 
@@ -14,7 +15,7 @@ export function monthLabel(month: string, withYear = false): string {
 
 /** An ISO instant as the China calendar date the secretary signed on: 2023年6月2日. */
 export function signedDay(iso: string): string {
-  return chineseDate(new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10))
+  return chineseDate(chinaDate(new Date(iso)))
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10

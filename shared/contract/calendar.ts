@@ -1,9 +1,8 @@
 import { z } from 'zod'
 import { spec, noArgs } from './define'
-import { calendarDate, rowId } from './fields'
+import { calendarDate } from './fields'
 import type { Channel, Status } from '../channels'
-import type { Piece } from './pieces'
-import { ANYONE, OFFICER } from '../roles'
+import { ANYONE } from '../roles'
 
 export interface CalendarItem {
   id: number
@@ -37,7 +36,6 @@ export interface TodayList {
 
 export const calendarContract = {
   'calendar-items': spec(ANYONE, z.object({ from: calendarDate, to: calendarDate })).returns<CalendarItem[]>(),
-  'piece-reschedule': spec(OFFICER, z.object({ id: rowId, date: calendarDate })).returns<Piece>(),
   /** Scheduled pieces that have fallen due; each is announced with ctx.notify once per scheduled date
    *  (`announced`: by this call). */
   'schedule-due': spec(['officer', 'reviewer', 'secretary', 'admin', 'viewer', 'system'], noArgs).returns<(DueItem & { announced: boolean })[]>(),

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { spec, noArgs } from './define'
+import { spec } from './define'
 import { monthString } from './fields'
 import type { Channel } from '../channels'
-import { ADMIN, ANYONE } from '../roles'
+import { ANYONE } from '../roles'
 
 export interface DashboardSummary {
   month: string
@@ -14,6 +14,5 @@ export interface DashboardSummary {
 }
 
 export const dashboardContract = {
-  'dashboard-summary': spec(ANYONE, z.object({ month: monthString.optional() }).default({})).returns<DashboardSummary>(),
-  'demo-seed': spec(ADMIN, noArgs).returns<{ pieces: number; mentions: number }>()
+  'dashboard-summary': spec(ANYONE, z.object({ month: monthString.optional() }).default({})).returns<DashboardSummary>()
 }

@@ -22,7 +22,11 @@ export interface DeskError {
   message: string
   details?: { field?: string; issues?: { field: string; message: string }[]; [k: string]: unknown }
 }
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: DeskError }
+/**
+ * What every call answers. `changed`: the domains (shared/contract/index.ts `Domain`; plain strings here, where the
+ * domain list cannot be imported) whose reads the call changed — absent when it changed nothing.
+ */
+export type Envelope<T> = { ok: true; value: T; changed?: string[] } | { ok: false; error: DeskError }
 
 /** The empty-argument schema most list/get handlers take. */
 export const noArgs = z.object({}).strict().optional().default({})

@@ -1,4 +1,4 @@
-// Opinion watch, part 1: feeds (订阅源), watch rules (监测规则) and polling.
+// Opinion watch: the feeds (订阅源) and what one poll of them reports.
 import { z } from 'zod'
 import { spec, noArgs } from './define'
 import { httpLink, patchOf, rowId, shortText } from './fields'
@@ -76,29 +76,6 @@ export interface FeedPreview {
   items: PreviewItem[]
 }
 
-const terms = z.array(shortText(60).min(1, { message: '词不能为空' })).max(200, { message: '最多 200 个词' }).default([])
-
-export const ruleFields = z.object({
-  name: shortText(40).min(1, { message: '请填写规则名称' }),
-  any: terms,
-  all: terms,
-  none: terms,
-  enabled: z.boolean().default(true)
-})
-export type RuleInput = z.input<typeof ruleFields>
-
-export interface Rule {
-  id: number
-  name: string
-  any: string[]
-  all: string[]
-  none: string[]
-  enabled: boolean
-  createdAt: string
-  /** The rule made from the hospital profile (全称、简称). */
-  fromProfile: boolean
-}
-
 export type FeedPollOutcome = 'new' | 'unchanged' | 'not-modified' | 'error' | 'busy'
 
 export interface FeedPollResult {
@@ -135,10 +112,5 @@ export const feedsContract = {
   'feed-set-enabled': spec(OFFICER, z.object({ id: rowId, enabled: z.boolean() })).returns<Feed>(),
   'feed-delete': spec(OFFICER, z.object({ id: rowId })).returns<{ id: number }>(),
   'feed-import-opml': spec(OFFICER, z.object({ opml: z.string().max(2 * 1024 * 1024, { message: 'OPML 文件过大（上限 2 MB）' }) })).returns<OpmlImportResult>(),
-  'feed-export-opml': spec(ANYONE, noArgs).returns<{ text: string; count: number }>(),
-  'watch-poll-now': spec(OFFICER, noArgs).returns<PollReport>(),
-  'rule-list': spec(ANYONE, noArgs).returns<Rule[]>(),
-  'rule-create': spec(OFFICER, ruleFields).returns<Rule>(),
-  'rule-update': spec(OFFICER, patchOf(ruleFields).extend({ id: rowId })).returns<Rule>(),
-  'rule-delete': spec(OFFICER, z.object({ id: rowId })).returns<{ id: number }>()
+  'feed-export-opml': spec(ANYONE, noArgs).returns<{ text: string; count: number }>()
 }

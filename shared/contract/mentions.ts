@@ -1,10 +1,10 @@
-// Opinion watch, part 2: the mention inbox (舆情收件箱), triage, alerts and the watch's settings.
+// Opinion watch: the mention inbox (舆情收件箱) and its triage (研判 → 处置 → 办结).
 import { z } from 'zod'
-import { spec, noArgs } from './define'
+import { spec } from './define'
 import { calendarDate, rowId, shortText } from './fields'
 import { GRADES, MENTION_STATUS_CODES, SENTIMENTS, type GradeLabel, type MentionStatus, type SentimentLabel } from '../watch'
 import type { MentionMatch, TextSegment } from './feeds'
-import { ANYONE, OFFICE, OFFICER } from '../roles'
+import { ANYONE, OFFICER } from '../roles'
 
 export const mentionFilter = z.object({
   /** 'open' = 新/研判/处置中 (the default inbox), 'all' = everything but 已移除, 'removed' = only those (the inspection team's view). */
@@ -84,50 +84,6 @@ export interface MentionPage {
   totalCapped?: boolean
 }
 
-export interface WatchSummary {
-  today: string
-  newToday: number
-  negativeToday: number
-  /** 新 + 研判 + 处置中. */
-  unhandled: number
-  escalatedOpen: number
-  feeds: number
-  failingFeeds: { id: number; name: string; lastError: string | null }[]
-}
-
-export interface DigestItem {
-  id: number
-  title: string
-  feedName: string
-  sentiment: SentimentLabel
-  grade: GradeLabel
-  fetchedAt: string
-}
-
-export interface WatchDigest {
-  date: string
-  total: number
-  negative: number
-  /** 较大/重大 mentions that arrived in quiet hours: no desktop notification was shown for them. */
-  held: DigestItem[]
-  /** Everything else that arrived that day. */
-  rest: DigestItem[]
-}
-
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '请填写时间，格式如 22:00' })
-const words = z.array(shortText(20).min(1, { message: '词不能为空' })).max(1000, { message: '最多 1000 个词' })
-
-export const watchSettingsFields = z.object({
-  alerts: z.object({
-    enabled: z.boolean(),
-    quietEnabled: z.boolean(),
-    quietFrom: clock,
-    quietTo: clock
-  }),
-  lexicon: z.object({ negative: words, positive: words })
-})
-export type WatchSettings = z.output<typeof watchSettingsFields> & { lexiconIsDefault: boolean }
-
 const note = shortText(1000).default('')
 
 /** The reasons offered for 移除; the officer may add words after one (误报：同名医院的报道). */
@@ -148,9 +104,4 @@ export const mentionsContract = {
     id: rowId,
     reason: shortText(200).min(1, { message: '请填写移除理由（如：误报、重复、与本院无关）' })
   })).returns<MentionDetail>(),
-  'watch-summary': spec(ANYONE, noArgs).returns<WatchSummary>(),
-  'watch-digest': spec(ANYONE, z.object({ date: calendarDate.optional() }).default({})).returns<WatchDigest>(),
-  'watch-settings-get': spec(ANYONE, noArgs).returns<WatchSettings>(),
-  'watch-settings-save': spec(OFFICE, watchSettingsFields).returns<WatchSettings>(),
-  'watch-settings-reset-lexicon': spec(OFFICE, noArgs).returns<WatchSettings>()
 }

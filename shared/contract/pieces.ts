@@ -90,5 +90,7 @@ export const piecesContract = {
   'piece-update': spec(OFFICER, patchOf(pieceFields.omit({ backfill: true })).extend({ id: rowId, confirm: z.boolean().default(false) })).returns<Piece>(),
   'piece-get': spec(ANYONE, z.object({ id: rowId })).returns<Piece>(),
   'piece-delete': spec(OFFICER, z.object({ id: rowId })).returns<{ id: number }>(),
-  'piece-list': spec(ANYONE, pieceFilter).returns<PiecePage>()
+  'piece-list': spec(ANYONE, pieceFilter).returns<PiecePage>(),
+  /** 改期: drag on the calendar, or 改期 in a piece's detail. */
+  'piece-reschedule': spec(OFFICER, z.object({ id: rowId, date: calendarDate })).returns<Piece>()
 }

@@ -61,5 +61,7 @@ export const registriesContract = {
   'outlet-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>(),
   'account-list': spec(ANYONE, noArgs).returns<Account[]>(),
   'account-save': spec(OFFICE, accountInput).returns<Account>(),
-  'account-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>()
+  'account-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>(),
+  'theme-list': spec(ANYONE, noArgs).returns<string[]>(),
+  'theme-save': spec(OFFICE, z.object({ themes: z.array(shortText(20).min(1, { message: '主题不能为空' })).min(1, { message: '至少保留一个主题' }).max(60) })).returns<string[]>()
 }

@@ -3,7 +3,6 @@ import { spec, noArgs } from './define'
 import type { JobStarted } from './jobs'
 import type { FilePayload } from './ledger'
 import type { QuotaProgress } from './quotas'
-import type { RowChange } from './tallies'
 import { rowId, shortText } from './fields'
 import { parsePeriod } from '../periods'
 import type { Channel } from '../channels'
@@ -156,6 +155,17 @@ export interface DraftParagraph {
 export const signature = z.string({ error: '请输入密码确认' }).min(1, { message: '请输入您的登录密码作为签名' }).max(200, { message: '密码不能超过 200 位' })
 
 /** A figure as it was signed (or finalized) and as it is now. */
+export interface RowChange {
+  action: 'create' | 'update' | 'delete'
+  pieceId: number
+  title: string
+  date: string
+  at: string
+  actor: string
+  /** What an update changed, e.g. 日期：2023-05-03 → 2023-04-28 (update only). */
+  fields: string[]
+}
+
 export interface FigureChange {
   key: string
   label: string

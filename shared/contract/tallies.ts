@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { spec } from './define'
 import { monthString, shortText } from './fields'
 import type { JobStarted } from './jobs'
-import { periodCode, signature, type FigureChange, type FigureEntity, type FigureSet } from './reports'
+import { periodCode, signature, type FigureChange, type FigureEntity, type FigureSet, type RowChange } from './reports'
 import type { Period } from '../periods'
 import type { Channel } from '../channels'
 import { ANYONE, SECRETARY } from '../roles'
@@ -19,18 +19,8 @@ export interface TallyMatrix {
   total: number
 }
 
-export interface RowChange {
-  action: 'create' | 'update' | 'delete'
-  pieceId: number
-  title: string
-  date: string
-  at: string
-  actor: string
-  /** What an update changed, e.g. 日期：2023-05-03 → 2023-04-28 (update only). */
-  fields: string[]
-}
 
-export type { FigureChange }
+export type { FigureChange, RowChange }
 
 /** A figure one sign-off version signed differently from the version before it. */
 export interface VersionDiff {
@@ -135,7 +125,7 @@ export const drillArgs = z.object({
   limit: z.number().int().min(1).max(1000).default(200)
 })
 
-export const tallyContract = {
+export const talliesContract = {
   'tally-get': spec(ANYONE, z.object({ period: periodCode })).returns<TallyView>(),
   'tally-rows': spec(ANYONE, drillArgs).returns<DrillResult>(),
   /** The rows behind a figure as a file; the finished job's result is a FilePayload. */

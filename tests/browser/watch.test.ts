@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { expectText, launchBrowser, openApp } from '../helpers/browser'
 import { startFeedServer, type FeedServer } from '../fixtures/feed-server'
 import { TITLES } from '../fixtures/feeds'
-import { pollDue } from '../../handlers/watch/poll'
+import { pollDue } from '../../handlers/feeds/poll'
 
 let browser: Browser
 let server: FeedServer

@@ -65,8 +65,8 @@ describe('calendar', () => {
     const first = await d.call('schedule-due', {})
     expect(first.map((p) => p.title)).toEqual(['端午推文', '“七一”党建专题片'])
     expect(d.notices).toEqual([
-      { title: '排期到期：微信公众号', body: '《端午推文》排期在 2023-06-14，请按时发布' },
-      { title: '排期到期：微信公众号', body: '《“七一”党建专题片》排期在 2023-06-15，请按时发布' }
+      { title: '排期到期：微信公众号', body: '《端午推文》排期在 2023-06-14，请按时发布', kind: 'due', href: `#/calendar/${late.id}` },
+      { title: '排期到期：微信公众号', body: '《“七一”党建专题片》排期在 2023-06-15，请按时发布', kind: 'due', href: `#/calendar/${today.id}` }
     ])
     expect(first.every((p) => p.announced)).toBe(true)
     const second = await d.call('schedule-due', {})

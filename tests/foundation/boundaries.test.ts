@@ -27,6 +27,20 @@ describe('layering enforced by the build', () => {
     expect(r.stderr).toContain('shared/c.ts: shared/ 被渲染进程使用，不能导入 fs')
   })
 
+  it('fails on an import cycle, naming every module round it, and passes once the cycle is broken', () => {
+    const root = mkdtempSync(join(tmpdir(), 'desk-cycle-'))
+    for (const d of ['handlers/pieces', 'handlers/review', 'shared']) mkdirSync(join(root, d), { recursive: true })
+    writeFileSync(join(root, 'handlers/pieces/index.ts'), "import { decide } from '../review'\nexport const write = () => decide()\n")
+    writeFileSync(join(root, 'handlers/review/index.ts'), "import { check } from './check'\nexport const decide = () => check()\n")
+    writeFileSync(join(root, 'handlers/review/check.ts'), "import type { Piece } from '../../shared/p'\nimport { write } from '../pieces/index'\nexport const check = (p?: Piece) => write()\n")
+    writeFileSync(join(root, 'shared/p.ts'), 'export interface Piece { id: number }\n')
+    const r = check(root)
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('循环导入：handlers/pieces/index.ts → handlers/review/index.ts → handlers/review/check.ts → handlers/pieces/index.ts')
+    writeFileSync(join(root, 'handlers/review/check.ts'), 'export const check = () => 1\n')
+    expect(check(root).status).toBe(0)
+  })
+
   it('ships the strict CSP in the page itself (it is what guards the Electron window)', () => {
     const html = readFileSync('renderer/index.html', 'utf8')
     expect(html).toContain(`content="${META_CSP}"`)

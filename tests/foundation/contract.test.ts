@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest'
 import { contract } from '../../shared/contract'
 import { handlers } from '../../handlers'
-import { mergeHandlers } from '../../handlers/registry'
+import { registerHandlers } from '../../handlers/dispatch'
 import { freshDesk, type TestDesk } from '../helpers/desk'
 
 let d: TestDesk | null = null
@@ -16,7 +16,12 @@ describe('one contract', () => {
   })
 
   it('throws at startup when a name is used twice', () => {
-    expect(() => mergeHandlers({ 'app-state': () => null as never }, { 'app-state': () => null as never })).toThrow(/used twice: app-state/)
+    const once = { 'app-state': () => null as never }
+    expect(() => registerHandlers({ app: [once, once] } as never)).toThrow(/used twice: app-state/)
+  })
+
+  it('throws at startup when a handler is registered outside its domain', () => {
+    expect(() => registerHandlers({ watch: { 'feed-list': () => [] } } as never)).toThrow(/feed-list is registered in watch but declared in feeds/)
   })
 
   it('answers an unknown handler with a Chinese user error', async () => {

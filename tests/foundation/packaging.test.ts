@@ -73,6 +73,16 @@ describe('packaged paths', () => {
   it('unpacks better-sqlite3 from the asar and keeps it out of the bundle', () => {
     expect(cfg.asarUnpack).toContain('node_modules/better-sqlite3/**')
     expect(pkg.dependencies['better-sqlite3']).toBeDefined()
-    expect(built('main/index.js')).toMatch(/from "better-sqlite3"|require\("better-sqlite3"\)/)
+    // The desk's thread opens the database; the main bundle reaches it only to restore a damaged file. Both import
+    // the package (found in app.asar.unpacked), neither carries a copy of it.
+    const thread = built('main/desk-thread.js')
+    const shared = [...thread.matchAll(/from "\.\/(chunks\/[^"]+)"/g)].map((m) => built(`main/${m[1]}`))
+    expect([thread, ...shared].join('\n')).toMatch(/from "better-sqlite3"|require\("better-sqlite3"\)/)
+    expect(built('main/index.js')).not.toContain('dashboard-summary')
+  })
+
+  it('runs the desk in its own thread, built beside the main bundle', () => {
+    expect(built('main/index.js')).toContain('desk-thread.js')
+    expect(built('main/desk-thread.js')).toContain('dashboard-summary')
   })
 })

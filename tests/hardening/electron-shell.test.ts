@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { openContext } from '../../handlers/context'
 import { handlers } from '../../handlers'
 import { contract } from '../../shared/contract'
-import { exclusive, makeBackup } from '../../handlers/backup/backup'
+import { exclusive, makeBackup } from '../../handlers/backup'
 import { corruptTable, count, sha } from './helpers'
 
 const OUT = join(process.cwd(), process.env.DESK_OUT_DIR ?? 'out')

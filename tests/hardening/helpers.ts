@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync, cl
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { readJournal, SOURCE_MIGRATIONS } from '../../db/open'
-import { finishedJob } from '../../handlers/jobs/registry'
+import { finishedJob } from '../../handlers/jobs/runner'
 import type { TestDesk } from '../helpers/desk'
 import type { JobStatus } from '../../shared/contract/jobs'
 

@@ -1,4 +1,4 @@
-// 45 hostile feeds and three good ones in ONE real poll (handlers/watch/poll.ts pollDue, the scheduler's path),
+// 45 hostile feeds and three good ones in ONE real poll (handlers/feeds/poll.ts pollDue, the scheduler's path),
 // fetched from 127.0.0.1. Each hostile feed must end with a clear Chinese error of its own or a safe result,
 // within the deadline; no socket may stay open, memory must stay bounded, nothing may pollute a prototype,
 // and the good feeds' mentions must all be there. How each feed ended is written to
@@ -6,8 +6,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { pollDue } from '../../handlers/watch/poll'
-import { createScheduler } from '../../handlers/watch/scheduler'
+import { pollDue } from '../../handlers/feeds/poll'
+import { createScheduler } from '../../handlers/feeds/scheduler'
 import { MAX_RETRY_AFTER_MS } from '../../services/feeds/backoff'
 import { DEFAULT_MAX_BYTES } from '../../services/feeds/fetcher'
 import { durationText, sizeText } from '../../services/feeds/messages'

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { useBridge, sessionCookie, type Reply } from '../helpers/bridge'
 import { startWebBridge } from '../../scripts/web/server'
+import { inProcessDesk } from '../../handlers/worker/in-process'
 import { SESSION_COOKIE } from '../../scripts/web/sessions'
 import { contract } from '../../shared/contract'
 import { addTestUser, TEST_PASSWORD } from '../helpers/desk'
@@ -166,7 +167,7 @@ describe('HTTP bridge sessions', () => {
     // another run of the bridge (another token) over the same desk: its cookies mean nothing here, and ours nothing there
     const staticDir = mkdtempSync(join(tmpdir(), 'desk-static-'))
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head></head></html>')
-    const other = await startWebBridge({ ctx: b.desk.ctx, staticDir })
+    const other = await startWebBridge({ desk: inProcessDesk(b.desk.ctx), staticDir })
     try {
       const port = Number(new URL(other.url).port)
       const signedThere = await post(port, other.token, { name: 'session-sign-in', args: { name: b.desk.ctx.actor, password: TEST_PASSWORD } })

@@ -5,7 +5,7 @@ import { describe, it, expect, afterAll, beforeAll } from 'vitest'
 import { readdirSync, existsSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import { contract } from '../../shared/contract'
-import { finishedJob } from '../../handlers/jobs/registry'
+import { finishedJob } from '../../handlers/jobs/runner'
 import { freshDesk, type TestDesk } from '../helpers/desk'
 
 let d: TestDesk

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startWebBridge, type WebBridge } from '../../scripts/web/server'
+import { inProcessDesk } from '../../handlers/worker/in-process'
 import { SESSION_COOKIE } from '../../scripts/web/sessions'
 import { freshDesk, TEST_PASSWORD, type TestDesk } from './desk'
 
@@ -41,7 +42,7 @@ export function useBridge(): BridgeUnderTest {
     b.desk = freshDesk()
     const staticDir = mkdtempSync(join(tmpdir(), 'desk-static-'))
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>')
-    b.bridge = await startWebBridge({ ctx: b.desk.ctx, staticDir })
+    b.bridge = await startWebBridge({ desk: inProcessDesk(b.desk.ctx), staticDir })
     b.port = Number(new URL(b.bridge.url).port)
     b.origin = `http://127.0.0.1:${b.port}`
   })

@@ -3,6 +3,7 @@ import { expect } from 'vitest'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { startWebBridge, type WebBridge } from '../../scripts/web/server'
+import { inProcessDesk } from '../../handlers/worker/in-process'
 import { freshDesk, TEST_PASSWORD, type TestDesk } from './desk'
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots')
@@ -55,7 +56,9 @@ export async function signOut(page: Page): Promise<void> {
 export async function openApp(browser: Browser, o: { now?: Date; setup?: (d: TestDesk) => Promise<void>; signIn?: boolean } = {}): Promise<AppSession> {
   const desk = freshDesk({ now: o.now })
   if (o.setup) await o.setup(desk)
-  const bridge = await startWebBridge({ ctx: desk.ctx, staticDir: RENDERER })
+  // The due reminders run as in the app (at once, then every minute); polling and backups stay off in tests.
+  const client = inProcessDesk(desk.ctx, { background: ['due'] })
+  const bridge = await startWebBridge({ desk: client, staticDir: RENDERER })
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const page = await context.newPage()
   const errors: string[] = []
@@ -79,6 +82,7 @@ export async function openApp(browser: Browser, o: { now?: Date; setup?: (d: Tes
     async close() {
       await context.close()
       await bridge.close()
+      await client.close()
       desk.close()
     }
   }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { finishedJob } from '../../handlers/jobs/registry'
+import { finishedJob } from '../../handlers/jobs/runner'
 import type { TestDesk } from '../helpers/desk'
 import type { ImportArgs, ImportReport, ExportResult } from '../../shared/contract/ledger'
 import type { JobStatus } from '../../shared/contract/jobs'

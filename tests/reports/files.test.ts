@@ -5,7 +5,7 @@ import JSZip from 'jszip'
 import ExcelJS from 'exceljs'
 import { freshDesk, type TestDesk } from '../helpers/desk'
 import { renderReport } from '../../handlers/reports/render'
-import { finishedJob } from '../../handlers/jobs/registry'
+import { finishedJob } from '../../handlers/jobs/runner'
 import { decodeText, parseCsv } from '../../services/export/csv'
 import type { ReportFile } from '../../shared/contract/reports'
 

@@ -1,7 +1,7 @@
 // Items → mentions through the handlers: matching, dedup and clusters, tombstones, sentiment and grade with
 // corrections kept, the inbox order and search.
 import { afterEach, describe, expect, it } from 'vitest'
-import { pollDue } from '../../handlers/watch/poll'
+import { pollDue } from '../../handlers/feeds/poll'
 import { rss2, type FixtureItem } from '../fixtures/feeds'
 import type { ArgsOf } from '../../shared/contract'
 import { count, item, memoryTransport, rows, watchDesk, type WatchDesk } from './watch-helpers'

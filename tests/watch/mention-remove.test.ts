@@ -2,7 +2,7 @@
 // with its trail (mention_events, audit), is visible under 已移除, is counted as removed in the tally and the
 // report, and does not come back on the next poll.
 import { afterEach, describe, expect, it } from 'vitest'
-import { pollDue } from '../../handlers/watch/poll'
+import { pollDue } from '../../handlers/feeds/poll'
 import { rss2, type FixtureItem } from '../fixtures/feeds'
 import { actAs, addTestUser } from '../helpers/desk'
 import { count, item, memoryTransport, rows, watchDesk, type WatchDesk } from './watch-helpers'

@@ -1,8 +1,8 @@
 // Searching mentions on a big desk: the search index drives the query (newest picked up first, filters checked on
 // the way), and a common word's total is counted up to SEARCH_COUNT_CAP and then reported as "more than".
 import { afterEach, describe, expect, it } from 'vitest'
-import { ingestItems } from '../../handlers/watch/ingest'
-import { triage } from '../../handlers/watch/mentions'
+import { ingestItems } from '../../handlers/feeds/ingest'
+import { triage } from '../../handlers/mentions'
 import { compileRules } from '../../services/watch/matcher'
 import { DEFAULT_LEXICON } from '../../services/watch/sentiment'
 import { SEARCH_COUNT_CAP } from '../../db/queries/mentions'

@@ -1,7 +1,7 @@
 // Every fixture feed through the real poll: fetched from 127.0.0.1, decoded, parsed, matched, stored. The
 // assertions are the exact mentions, errors and feed states the officer would see.
 import { describe, expect, it } from 'vitest'
-import { pollDue } from '../../handlers/watch/poll'
+import { pollDue } from '../../handlers/feeds/poll'
 import type { FeedServer } from '../fixtures/feed-server'
 import { NEWS_EXPECTED, TITLES } from '../fixtures/feeds'
 import { T0, count, rows, watchDesk, type WatchDesk, useFeedServer } from './watch-helpers'

@@ -1,7 +1,7 @@
 // When feeds are fetched: conditional GET, Retry-After, backoff to failing and back, the interval, the
 // parallelism limit and one request per feed at a time.
 import { describe, expect, it } from 'vitest'
-import { pollDue } from '../../handlers/watch/poll'
+import { pollDue } from '../../handlers/feeds/poll'
 import { createNodeTransport, type HttpTransport } from '../../services/feeds/fetcher'
 import { FIXED_ETAG, FIXED_LAST_MODIFIED, type FeedServer } from '../fixtures/feed-server'
 import { rss2 } from '../fixtures/feeds'

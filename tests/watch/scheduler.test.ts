@@ -1,7 +1,7 @@
 // The main-process polling clock: first poll after a short delay, then every tick; kick() (resume from sleep)
 // polls at once; a kick during a poll queues one more, never a second poll in parallel; stop() waits.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createScheduler } from '../../handlers/watch/scheduler'
+import { createScheduler } from '../../handlers/feeds/scheduler'
 import type { Ctx } from '../../handlers/context'
 import type { PollReport } from '../../shared/contract/feeds'
 

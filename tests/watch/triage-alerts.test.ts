@@ -1,7 +1,7 @@
 // Triage (新 → 研判 → 处置中 → 已办结, or 忽略), assignee, 上报领导, piece link; alerts with quiet hours;
 // the digest and the dashboard counts.
 import { afterEach, describe, expect, it } from 'vitest'
-import { pollDue } from '../../handlers/watch/poll'
+import { pollDue } from '../../handlers/feeds/poll'
 import { rss2 } from '../fixtures/feeds'
 import { item, memoryTransport, rows, watchDesk, type WatchDesk } from './watch-helpers'
 

@@ -50,7 +50,7 @@ describe('channel-specific fields', () => {
 
   it('lets an imported record with a kind outside today’s list be edited, but not given a new bad kind', async () => {
     d = freshDesk()
-    const { createPiece } = await import('../../handlers/pieces/pieces')
+    const { createPiece } = await import('../../handlers/pieces/write')
     const { pieceFields } = await import('../../shared/contract/pieces')
     const old = d.ctx.desk.tx(() => createPiece(d.ctx, pieceFields.parse({ channel: 'event', title: '政策宣讲', date: '2023-03-01', status: 'completed', kind: '宣讲' }), 'import'))
     expect((await d.call('piece-update', { id: old.id, title: '医保政策宣讲' })).title).toBe('医保政策宣讲')

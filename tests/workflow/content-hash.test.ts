@@ -1,6 +1,6 @@
 // The pure part of "review bound to content": which fields are reviewed content and how they hash.
 import { describe, it, expect } from 'vitest'
-import { canonicalJson, changedKeys, contentHash, fieldHashes, fieldList, reviewedContent } from '../../services/workflow/content-hash'
+import { canonicalJson, changedKeys, contentHash, fieldHashes, fieldList, reviewedContent } from '../../services/review/content-hash'
 
 const piece = {
   channel: 'led' as const, title: '庆祝建党102周年', date: '2023-06-19', author: '张宣', venue: '门诊大厅', kind: '节日祝福', body: '',

@@ -71,7 +71,6 @@ export function BackupPanel() {
     const s = await runJob<BackupInfo>('backup-create', {}, setJob)
     if (s.error) setError(s.error)
     else setMade(s.result ?? null)
-    overview.reload()
   }
 
   async function restore(b: BackupInfo) {
@@ -80,7 +79,6 @@ export function BackupPanel() {
     const s = await runJob<RestoreResult>('backup-restore', { backup: b.name }, setJob)
     if (s.error) setError(s.error)
     else setRestored(s.result ?? null)
-    overview.reload()
   }
 
   const o = overview.data
@@ -161,12 +159,12 @@ export function BackupPanel() {
           </div>
         </div>
       )}
-      {o && <PolicyForm policy={o.policy} onSaved={overview.reload} />}
+      {o && <PolicyForm policy={o.policy} />}
     </section>
   )
 }
 
-function PolicyForm({ policy, onSaved }: { policy: { auto: boolean; daily: number; weekly: number }; onSaved: () => void }) {
+function PolicyForm({ policy }: { policy: { auto: boolean; daily: number; weekly: number } }) {
   const [auto, setAuto] = useState(policy.auto)
   const [daily, setDaily] = useState(String(policy.daily))
   const [weekly, setWeekly] = useState(String(policy.weekly))
@@ -182,10 +180,7 @@ function PolicyForm({ policy, onSaved }: { policy: { auto: boolean; daily: numbe
         e.preventDefault()
         const r = await invoke('backup-policy-save', { auto, daily: Number(daily), weekly: Number(weekly) })
         setError(r.ok ? null : r.error)
-        if (r.ok) {
-          onSaved()
-          setSaved(true)
-        }
+        if (r.ok) setSaved(true)
       }}
     >
       <h3>{T.policy}</h3>

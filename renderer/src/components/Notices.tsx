@@ -1,26 +1,68 @@
+// What the desk announces while the window is open — a scheduled piece fell due (到期提醒), an alert from the watch,
+// a backup that did not complete — pushed by the desk's background duties (handlers/background.ts). In the Electron
+// app each is a desktop notification too; in a browser these cards are the only place it shows.
 import { useEffect, useState } from 'react'
 import { bridge } from '../api'
+import './workflow/workflow.css'
 
-/** In-app notices (the browser harness's stand-in for desktop notifications, and their echo in the app). */
+interface Item {
+  id: number
+  title: string
+  body: string
+  kind?: 'due'
+  href?: string
+}
+
+const T = { ok: '知道了', open: '查看' }
+
+function Card({ item, close }: { item: Item; close: () => void }) {
+  return (
+    <div className="notice">
+      <strong>{item.title}</strong>
+      <div className="pre-line">{item.body}</div>
+      {item.href && (
+        <>
+          <a href={item.href} onClick={close}>
+            {T.open}
+          </a>{' '}
+        </>
+      )}
+      <button className="link" onClick={close}>
+        {T.ok}
+      </button>
+    </div>
+  )
+}
+
 export function Notices() {
-  const [items, setItems] = useState<{ id: number; title: string; body: string }[]>([])
+  const [items, setItems] = useState<Item[]>([])
   useEffect(() => {
     let n = 0
-    bridge.on?.('notice', (p) => {
-      const { title, body } = p as { title: string; body: string }
-      setItems((xs) => [...xs, { id: ++n, title, body }])
+    return bridge.on?.('notice', (p) => {
+      const { title, body, kind, href } = p as Omit<Item, 'id'>
+      setItems((xs) => [...xs, { id: ++n, title, body, kind, href: href?.startsWith('#/') ? href : undefined }])
     })
   }, [])
   if (!items.length) return null
+  const close = (id: number) => () => setItems((xs) => xs.filter((x) => x.id !== id))
+  const due = items.filter((i) => i.kind === 'due')
+  const other = items.filter((i) => i.kind !== 'due')
   return (
-    <div className="notices" role="status">
-      {items.map((i) => (
-        <div key={i.id} className="notice">
-          <strong>{i.title}</strong>
-          <div>{i.body}</div>
-          <button className="link" onClick={() => setItems((xs) => xs.filter((x) => x.id !== i.id))}>知道了</button>
+    <div className="notice-stack">
+      {due.length > 0 && (
+        <div className="due-notices" role="status">
+          {due.map((i) => (
+            <Card key={i.id} item={i} close={close(i.id)} />
+          ))}
         </div>
-      ))}
+      )}
+      {other.length > 0 && (
+        <div className="notices" role="status">
+          {other.map((i) => (
+            <Card key={i.id} item={i} close={close(i.id)} />
+          ))}
+        </div>
+      )}
     </div>
   )
 }

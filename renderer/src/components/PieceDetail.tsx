@@ -7,7 +7,7 @@ import { ReviewPanel } from './workflow/ReviewPanel'
 import { EvidencePanel } from './workflow/EvidencePanel'
 import { AuditTrail } from './workflow/AuditTrail'
 import { channelLabel, statusLabel } from '../../../shared/channels'
-import type { Profile } from '../../../shared/contract/settings'
+import type { Profile } from '../../../shared/contract/app'
 import './workflow/workflow.css'
 
 const T = {
@@ -19,16 +19,13 @@ const T = {
   backfillHint: '补录：登记时已完成，未在工作台内送审'
 }
 
-export function PieceDetail({ id, profile, today, onChanged, onClose }: { id: number; profile: Profile; today: string; onChanged?: () => void; onClose: () => void }) {
+// Every panel reads through useQuery, so a save here (or anywhere) reloads what it changed: the piece, its
+// review, evidence and trail, and the ledger or calendar behind the drawer.
+export function PieceDetail({ id, profile, today, onClose }: { id: number; profile: Profile; today: string; onClose: () => void }) {
   const piece = useQuery('piece-get', { id })
-  const [tick, setTick] = useState(0)
   const [saved, setSaved] = useState(false)
-  const changed = () => {
-    setSaved(false)
-    piece.reload()
-    setTick((t) => t + 1)
-    onChanged?.()
-  }
+  /** Another step taken in the drawer: the form's 已保存 no longer describes the last thing done. */
+  const acted = () => setSaved(false)
 
   if (piece.error) {
     return (
@@ -40,7 +37,6 @@ export function PieceDetail({ id, profile, today, onChanged, onClose }: { id: nu
   }
   const p = piece.data
   if (!p || p.id !== id) return <section className="piece-detail loading">{T.loading}</section>
-  const version = String(tick)
   // The form starts again only when the piece itself changed (a review moved its status, the calendar its
   // date), not when evidence was added, so typing in progress is kept.
   const { updatedAt: _u, updatedBy: _b, ...content } = p
@@ -63,17 +59,14 @@ export function PieceDetail({ id, profile, today, onChanged, onClose }: { id: nu
             profile={profile}
             piece={p}
             today={today}
-            onSaved={() => {
-              changed()
-              setSaved(true)
-            }}
+            onSaved={() => setSaved(true)}
             onCancel={onClose}
           />
-          <EvidencePanel pieceId={p.id} onChanged={changed} />
+          <EvidencePanel pieceId={p.id} onActed={acted} />
         </div>
         <div>
-          <ReviewPanel piece={p} version={version} onChanged={changed} />
-          <AuditTrail pieceId={p.id} version={version} />
+          <ReviewPanel piece={p} onActed={acted} />
+          <AuditTrail pieceId={p.id} />
         </div>
       </div>
     </section>

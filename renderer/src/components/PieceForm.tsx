@@ -10,7 +10,7 @@ import { CHANNEL_CHANGE_STATUSES, nextStatuses } from '../../../shared/workflow'
 import { ConfirmSave, confirmWarnings } from './workflow/ConfirmSave'
 import type { DeskError } from '../../../shared/contract'
 import type { Piece } from '../../../shared/contract/pieces'
-import type { Profile } from '../../../shared/contract/settings'
+import type { Profile } from '../../../shared/contract/app'
 import './workflow/workflow.css'
 
 const T = {

@@ -5,8 +5,8 @@ import { WeekRow } from '../components/calendar/WeekRow'
 import { PieceDetail } from '../components/PieceDetail'
 import { PieceForm } from '../components/PieceForm'
 import { CHANNELS, CHANNEL_CODES } from '../../../shared/channels'
-import { addDays, monthRange } from '../../../shared/dates'
-import type { Profile } from '../../../shared/contract/settings'
+import { addDays, addMonths, mondayOf, monthRange } from '../../../shared/dates'
+import type { Profile } from '../../../shared/contract/app'
 import './calendar.css'
 
 const T = {
@@ -26,12 +26,6 @@ const T = {
   hint: '虚线框为计划中的稿件（草稿、审核中、已排期），可拖到其他日期改期；实线为已发布或已完成。LED屏按展示时段画成横条。',
   moved: (title: string, from: string, to: string) => `已改期：《${title}》${from} → ${to}`,
   close: '关闭'
-}
-
-/** Monday of the week containing a date. */
-function mondayOf(date: string): string {
-  const [y, m, d] = date.split('-').map(Number)
-  return addDays(date, -((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7))
 }
 
 function weeksOf(month: string): string[][] {
@@ -57,11 +51,7 @@ export function Calendar({ profile, today, route, go }: { profile: Profile; toda
 
   function shift(n: number) {
     if (view === 'week') setAnchor(addDays(anchor, 7 * n))
-    else {
-      const [y, m] = month.split('-').map(Number)
-      const idx = y * 12 + (m - 1) + n
-      setAnchor(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}-01`)
-    }
+    else setAnchor(`${addMonths(month, n)}-01`)
   }
 
   async function reschedule(id: number, date: string) {
@@ -69,7 +59,6 @@ export function Calendar({ profile, today, route, go }: { profile: Profile; toda
     if (!item || item.date === date) return
     const r = await invoke('piece-reschedule', { id, date })
     setNotice(r.ok ? { ok: true, text: T.moved(item.title, item.date, date) } : { ok: false, text: r.error.message })
-    items.reload()
   }
 
   return (
@@ -124,17 +113,14 @@ export function Calendar({ profile, today, route, go }: { profile: Profile; toda
       </div>
       {(opened !== null || creating) && (
         <div className="cal-drawer" role="dialog" aria-label={opened !== null ? '稿件详情' : T.add}>
-          {opened !== null && <PieceDetail id={opened} profile={profile} today={today} onChanged={items.reload} onClose={() => go('calendar')} />}
+          {opened !== null && <PieceDetail id={opened} profile={profile} today={today} onClose={() => go('calendar')} />}
           {creating && (
             <PieceForm
               key={creating}
               profile={profile}
               today={today}
               defaultDate={creating}
-              onSaved={(p) => {
-                items.reload()
-                go(`calendar/${p.id}`)
-              }}
+              onSaved={(p) => go(`calendar/${p.id}`)}
               onCancel={() => go('calendar')}
             />
           )}

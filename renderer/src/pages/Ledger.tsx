@@ -10,7 +10,7 @@ import { LedgerTable, type LedgerFilter, type SortKey } from '../components/ledg
 import { ImportDialog } from '../components/ledger/ImportDialog'
 import { ConfirmSave, confirmWarnings } from '../components/workflow/ConfirmSave'
 import { CHANNELS, CHANNEL_CODES, STATUSES, STATUS_CODES, statusLabel, type Channel, type Status } from '../../../shared/channels'
-import type { Profile } from '../../../shared/contract/settings'
+import type { Profile } from '../../../shared/contract/app'
 import type { DeskError } from '../../../shared/contract'
 import type { JobStatus } from '../../../shared/contract/jobs'
 import type { ExportResult } from '../../../shared/contract/ledger'
@@ -68,7 +68,6 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
   const q = useDebounced(qInput.trim(), 300)
   const [sort, setSort] = useState<SortKey>('date')
   const [desc, setDesc] = useState(true)
-  const [reloadKey, setReloadKey] = useState(0)
   const [total, setTotal] = useState<number | null>(null)
   const [selected, setSelected] = useState<Set<number>>(new Set())
   const [bulkStatus, setBulkStatus] = useState<Status>('published')
@@ -78,7 +77,6 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
   const [confirming, setConfirming] = useState(false)
   const [signedWarnings, setSignedWarnings] = useState<string[] | null>(null)
   const facets = useQuery('ledger-facets', {})
-  useEffect(() => facets.reload(), [reloadKey]) // an import or edit may bring new themes and departments
 
   const filter: LedgerFilter = {
     channel: channel || undefined,
@@ -112,8 +110,6 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [creating, opened])
-  const reload = (): void => setReloadKey((k) => k + 1)
-
   function onSort(key: SortKey): void {
     if (key === sort) setDesc(!desc)
     else {
@@ -140,7 +136,6 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
     if (!r.ok) return setNotice({ ok: false, text: r.error.message })
     setNotice({ ok: true, text: T.bulkDone(r.value.changed, r.value.unchanged) })
     setSelected(new Set())
-    reload()
   }
 
   async function exportAs(format: 'xlsx' | 'csv'): Promise<void> {
@@ -233,7 +228,6 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
         filter={filter}
         sort={sort}
         desc={desc}
-        reloadKey={reloadKey}
         selected={selected}
         openId={opened}
         focus={focus}
@@ -250,14 +244,13 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
                 profile={profile}
                 today={today}
                 onSaved={(p) => {
-                  reload()
                   focusOn(p.id)
                   go('ledger')
                 }}
                 onCancel={() => go('ledger')}
               />
             ) : (
-              <PieceDetail key={opened} id={opened!} profile={profile} today={today} onChanged={reload} onClose={() => go('ledger')} />
+              <PieceDetail key={opened} id={opened!} profile={profile} today={today} onClose={() => go('ledger')} />
             )}
           </aside>
         </div>
@@ -265,10 +258,7 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
       {importing && (
         <ImportDialog
           onClose={() => setImporting(false)}
-          onImported={() => {
-            setNotice(null)
-            reload()
-          }}
+          onImported={() => setNotice(null)}
         />
       )}
     </section>

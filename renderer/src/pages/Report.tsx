@@ -53,9 +53,7 @@ export function Report({ today, route, go }: { today: string; route: string[]; g
 
   async function setWording(wording: NumberWording): Promise<void> {
     const r = await invoke('report-settings-save', { wording })
-    if (!r.ok) return setError(r.error)
-    settings.reload()
-    preview.reload()
+    if (!r.ok) setError(r.error)
   }
 
   async function download(format: ReportFormat): Promise<void> {
@@ -97,7 +95,7 @@ export function Report({ today, route, go }: { today: string; route: string[]; g
       {!p && !preview.error && <p className="loading">{T.loading}</p>}
       {p && (
         <>
-          <FinalPanel key={p.period.code} preview={p} onFinalized={preview.reload} />
+          <FinalPanel key={p.period.code} preview={p} />
           <MonthStates months={p.signoffs} basis={p.basis} />
           <p className="muted small">{T.preview} · {T.took(p.ms)}</p>
           <article className="draft" aria-label="总结草稿预览">

@@ -13,7 +13,7 @@ import { UsersSettings } from '../components/settings/UsersSettings'
 import { useCan } from '../session'
 import type { HandlerName } from '../../../shared/contract'
 import type { DeskError } from '../../../shared/contract'
-import type { Profile } from '../../../shared/contract/settings'
+import type { Profile } from '../../../shared/contract/app'
 import './settings.css'
 
 const T = { title: '设置', profile: '医院信息', fullName: '医院全称', aliases: '简称 / 别名', departments: '科室', save: '保存', saved: '已保存' }

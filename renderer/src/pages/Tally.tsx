@@ -57,7 +57,7 @@ export function Tally({ today, route, go }: { today: string; route: string[]; go
         <>
           <h2 className="tally-heading" data-testid="tally-period">{T.printedAt(v.set.hospital, v.period.label)}</h2>
           <p className="muted small">{T.compare(v.previous.label, v.lastYear.label)}</p>
-          <SignOff key={`${v.period.code}-${v.signoff?.signedAt ?? ''}`} view={v} onSigned={view.reload} />
+          <SignOff key={`${v.period.code}-${v.signoff?.signedAt ?? ''}`} view={v} />
           <KeyTiles view={v} keys={KEY_FIGURES} drill={openDrill} />
           <Suspense fallback={<div className="tally-charts" />}>
             <TallyCharts view={v} />

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { MentionList } from '../components/watch/MentionList'
 import { MentionDetail } from '../components/watch/MentionDetail'
 import { FeedsTab } from '../components/watch/FeedsTab'
@@ -19,9 +18,6 @@ const TABS = Object.keys(T.tabs) as Tab[]
 export function Watch({ route, go }: { route: string[]; go: (p: string) => void }) {
   const tab: Tab = TABS.includes(route[0] as Tab) ? (route[0] as Tab) : 'inbox'
   const selected = route[1] && /^\d+$/.test(route[1]) ? Number(route[1]) : null
-  // Bumped whenever something changed the mentions, so lists reload in place with their filters kept.
-  const [version, setVersion] = useState(0)
-  const changed = () => setVersion((v) => v + 1)
   const open = (id: number | null) => go(`watch/${tab === 'leaders' ? 'leaders' : 'inbox'}${id ? `/${id}` : ''}`)
   const inboxLike = tab === 'inbox' || tab === 'leaders'
   return (
@@ -32,15 +28,15 @@ export function Watch({ route, go }: { route: string[]; go: (p: string) => void 
           <a key={t} role="tab" aria-selected={t === tab} className={t === tab ? 'tab active' : 'tab'} href={`#/watch/${t}`}>{T.tabs[t]}</a>
         ))}
       </nav>
-      {tab === 'inbox' && <DigestCard version={version} onOpen={(id) => open(id)} />}
+      {tab === 'inbox' && <DigestCard onOpen={(id) => open(id)} />}
       {tab === 'leaders' && <p className="muted">{T.leadersIntro}</p>}
       {inboxLike && (
         <div className={selected ? 'inbox split' : 'inbox'}>
-          <MentionList key={tab} escalated={tab === 'leaders'} selected={selected} onSelect={(id) => open(id)} version={version} />
-          {selected && <MentionDetail id={selected} onChanged={changed} onClose={() => open(null)} />}
+          <MentionList key={tab} escalated={tab === 'leaders'} selected={selected} onSelect={(id) => open(id)} />
+          {selected && <MentionDetail id={selected} onClose={() => open(null)} />}
         </div>
       )}
-      {tab === 'feeds' && <FeedsTab onPolled={changed} />}
+      {tab === 'feeds' && <FeedsTab />}
       {tab === 'rules' && <RulesTab />}
       {tab === 'settings' && <WatchSettingsTab />}
     </section>

@@ -5,13 +5,13 @@ import { DamagedDatabaseError } from '../../../db/integrity'
 import { NewerDatabaseError, SOURCE_MIGRATIONS } from '../../../db/open'
 import { openContext } from '../../../handlers/context'
 import { countUsers } from '../../../db/queries/users'
-import { BACKUP_NAME } from '../../../shared/contract/backup'
-import { exclusive, makeBackup } from '../../../handlers/backup/backup'
+import { BACKUP_NAME, type BackupInfo } from '../../../shared/contract/backup'
+import { exclusive } from '../../../handlers/backup'
 import { restoreClosed } from '../../../handlers/backup/restore'
 import { UserError } from '../../../handlers/errors'
 import type { Command, DeskPaths } from '../command'
 import { argValue } from '../args'
-import { mayCall, signInOrExplain } from '../session'
+import { mayCall, runJob, signInOrExplain } from '../session'
 
 const PHASE: Record<BackupProgress['phase'], string> = { database: '数据库', evidence: '佐证材料', finishing: '收尾' }
 
@@ -69,14 +69,15 @@ export const backupCommands: Command[] = [
     valueFlags: ['--out'],
     run: async (ctx, _args, argv) => {
       const out = argValue(argv, '--out')
-      mayCall(ctx, 'backup-create') // the backup is written here, with progress on the terminal, not as a job
       try {
         if (!out) {
-          const { entry, removed } = await exclusive(() => makeBackup(ctx, 'manual', { progress: (phase, done = 0, total = 0) => showProgress({ phase: phase as BackupProgress['phase'], done, total }) }))
-          process.stdout.write(`已备份：${entry.path}（${mb(entry.size)}）\n`)
-          if (removed.length) process.stdout.write(`按轮换设置清理了 ${removed.length} 份旧备份\n`)
+          // 备份 as the window makes it: the backup-create job, its progress shown here
+          const b = await runJob<BackupInfo>(ctx, 'backup-create', {}, (s) => s.phase in PHASE && showProgress({ phase: s.phase as BackupProgress['phase'], done: s.done, total: s.total }))
+          process.stdout.write(`已备份：${join(backupsFolder(ctx.dataDir), b.name)}（${mb(b.size)}）\n`)
           return 0
         }
+        // to a file of the officer's choosing: no handler writes outside the data folder, so this one is done here
+        mayCall(ctx, 'backup-create')
         const dest = resolve(out)
         if (resolve(dest) === resolve(ctx.desk.file)) throw new UserError('--out 不能是正在使用的数据库文件本身')
         const r = await exclusive(() => writeBackup(ctx.desk.sqlite, dest, { evidenceFrom: evidenceFolder(ctx.dataDir), onProgress: showProgress }))

@@ -2,7 +2,7 @@
 // so the CLI validates and fails exactly as the app does.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dispatch, handlers, type Ctx } from '../../../handlers'
-import { createScheduler } from '../../../handlers/watch/scheduler'
+import { createScheduler } from '../../../handlers/feeds/scheduler'
 import type { ArgsOf, HandlerName, ResultOf } from '../../../shared/contract'
 import type { PollReport } from '../../../shared/contract/feeds'
 import { FEED_STATUSES, MENTION_STATUSES, mentionStatusLabel } from '../../../shared/watch'
@@ -40,7 +40,7 @@ async function guarded(fn: () => Promise<number>): Promise<number> {
   }
 }
 
-/** Until Ctrl+C, as the app's own polling duty ('系统（定时抓取）' in the trail, see handlers/watch/scheduler.ts). */
+/** Until Ctrl+C, as the app's own polling duty ('系统（定时抓取）' in the trail, see handlers/feeds/scheduler.ts). */
 async function keepPolling(ctx: Ctx): Promise<number> {
   const scheduler = createScheduler(ctx, { firstDelayMs: 0, onReport: printReport })
   scheduler.start()

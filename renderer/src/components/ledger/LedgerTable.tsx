@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { invoke } from '../../api'
+import { useChanges } from '../../hooks'
 import { channelLabel, statusLabel } from '../../../../shared/channels'
 import type { DeskError } from '../../../../shared/contract'
 import type { Piece, PieceFilter } from '../../../../shared/contract/pieces'
@@ -46,7 +47,6 @@ export function LedgerTable(props: {
   filter: LedgerFilter
   sort: SortKey
   desc: boolean
-  reloadKey: number
   selected: ReadonlySet<number>
   openId: number | null
   /** Scroll to this piece (when it is off screen) and mark it: a just-saved piece, or one opened by a link. */
@@ -56,9 +56,10 @@ export function LedgerTable(props: {
   onOpen: (id: number) => void
   onTotal: (n: number | null) => void
 }) {
-  const { filter, sort, desc, reloadKey, selected, onTotal } = props
+  const { filter, sort, desc, selected, onTotal } = props
   const queryKey = JSON.stringify({ filter, sort, desc })
-  const key = `${queryKey}#${reloadKey}`
+  // A change to the pieces (a save, a bulk change, an import, another window) loads the pages again in place.
+  const key = `${queryKey}#${useChanges('piece-list')}`
   const scrollRef = useRef<HTMLDivElement>(null)
   const cache = useRef<Cache>({ key: '', pages: new Map(), stale: new Map(), pending: new Set() })
   const lastClicked = useRef<number | null>(null)

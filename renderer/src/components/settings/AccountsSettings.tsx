@@ -5,7 +5,7 @@ import { useRegistryEditor } from './registry-editor'
 import { useQuery } from '../../hooks'
 import { Field } from '../Field'
 import { ACCOUNT_PLATFORMS, ACCOUNT_STATUSES, type Account } from '../../../../shared/contract/registries'
-import type { Profile } from '../../../../shared/contract/settings'
+import type { Profile } from '../../../../shared/contract/app'
 
 const T = {
   title: '账号阵地',
@@ -34,7 +34,6 @@ export function AccountsSettings({ profile }: { profile: Profile }) {
   const list = useQuery('account-list', {})
   const { draft, setDraft, error, errs, save, remove } = useRegistryEditor<Draft, Account>({
     blank,
-    reload: list.reload,
     save: (d) => invoke('account-save', { ...d, createdDate: d.createdDate || null, registeredDate: d.registeredDate || null }),
     remove: (a) => invoke('account-delete', { id: a.id }),
     confirm: T.confirm

@@ -28,7 +28,6 @@ export function OutletsSettings() {
   const list = useQuery('outlet-list', {})
   const { draft, setDraft, error, errs, save, remove } = useRegistryEditor<Draft, Outlet>({
     blank,
-    reload: list.reload,
     save: (d) => invoke('outlet-save', d),
     remove: (o) => invoke('outlet-delete', { id: o.id }),
     confirm: T.confirm

@@ -34,7 +34,6 @@ export function ProofTermsSettings() {
     const r = await invoke('proofread-terms-save', { terms: rows.filter((x) => x.wrong.trim() || x.right.trim()) })
     setError(r.ok ? null : r.error)
     setSaved(r.ok)
-    if (r.ok) q.reload()
   }
 
   if (!q.data) return null

@@ -47,23 +47,14 @@ export function QuotaSettings() {
   async function addQuota() {
     const r = await invoke('quota-save', { label: q.label, channel: q.channel || null, minLevel: q.minLevel || null, onlyAccepted: q.onlyAccepted, period: q.period, target: Number(q.target) })
     setQError(r.ok ? null : r.error)
-    if (r.ok) {
-      setQ(blankQuota)
-      quotas.reload()
-    }
+    if (r.ok) setQ(blankQuota)
   }
   async function addDeadline() {
     const r = await invoke('deadline-save', dl)
     setDError(r.ok ? null : r.error)
-    if (r.ok) {
-      setDl({ title: '', dueDate: '', notes: '' })
-      deadlines.reload()
-    }
+    if (r.ok) setDl({ title: '', dueDate: '', notes: '' })
   }
-  async function toggle(d: Deadline) {
-    await invoke('deadline-done', { id: d.id, done: !d.doneAt })
-    deadlines.reload()
-  }
+  const toggle = (d: Deadline) => invoke('deadline-done', { id: d.id, done: !d.doneAt })
 
   return (
     <>
@@ -109,7 +100,7 @@ export function QuotaSettings() {
                 <td>{T.rule(x.channel, x.minLevel, x.onlyAccepted)}</td>
                 <td>{QUOTA_PERIODS[x.period]}</td>
                 <td>≥ {x.target}</td>
-                <td><button className="link" onClick={() => void invoke('quota-delete', { id: x.id }).then(quotas.reload)}>{T.remove}</button></td>
+                <td><button className="link" onClick={() => void invoke('quota-delete', { id: x.id })}>{T.remove}</button></td>
               </tr>
             ))}
           </tbody>
@@ -139,7 +130,7 @@ export function QuotaSettings() {
                 <td>{d.title}</td>
                 <td>{d.notes}</td>
                 <td><input type="checkbox" aria-label={`${d.title}${T.done}`} checked={!!d.doneAt} onChange={() => void toggle(d)} /></td>
-                <td><button className="link" onClick={() => void invoke('deadline-delete', { id: d.id }).then(deadlines.reload)}>{T.remove}</button></td>
+                <td><button className="link" onClick={() => void invoke('deadline-delete', { id: d.id })}>{T.remove}</button></td>
               </tr>
             ))}
           </tbody>

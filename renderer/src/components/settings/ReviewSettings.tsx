@@ -44,7 +44,6 @@ export function ReviewSettings() {
     })
     setError(r.ok ? null : r.error)
     setSaved(r.ok)
-    if (r.ok) q.reload()
   }
 
   if (!q.data) return null

@@ -72,7 +72,7 @@ function RolePicker({ roles, steps, allSteps, onChange, errs }: { roles: Role[];
   )
 }
 
-function AddUser({ allSteps, onAdded }: { allSteps: string[]; onAdded: () => void }) {
+function AddUser({ allSteps }: { allSteps: string[] }) {
   const [name, setName] = useState('')
   const [roles, setRoles] = useState<Role[]>(['reviewer'])
   const [steps, setSteps] = useState<string[]>([])
@@ -90,7 +90,6 @@ function AddUser({ allSteps, onAdded }: { allSteps: string[]; onAdded: () => voi
         if (r.ok) {
           setName('')
           setPassword('')
-          onAdded()
         }
       }}
     >
@@ -112,7 +111,7 @@ function AddUser({ allSteps, onAdded }: { allSteps: string[]; onAdded: () => voi
   )
 }
 
-function UserRow({ u, me, allSteps, onChanged }: { u: UserInfo; me: number; allSteps: string[]; onChanged: () => void }) {
+function UserRow({ u, me, allSteps }: { u: UserInfo; me: number; allSteps: string[] }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'reset'>('view')
   const [roles, setRoles] = useState<Role[]>(u.roles)
   const [steps, setSteps] = useState<string[]>(u.steps)
@@ -125,7 +124,6 @@ function UserRow({ u, me, allSteps, onChanged }: { u: UserInfo; me: number; allS
     if (r.ok) {
       setMode('view')
       setNote(msg)
-      onChanged()
     }
   }
   return (
@@ -201,10 +199,10 @@ export function UsersSettings() {
           <tr><th>{T.name}</th><th>{T.roles}</th><th>{T.steps}</th><th>{T.state}</th><th /></tr>
         </thead>
         <tbody>
-          {users.data?.map((u) => <UserRow key={u.id} u={u} me={state.user!.id} allSteps={allSteps} onChanged={users.reload} />)}
+          {users.data?.map((u) => <UserRow key={u.id} u={u} me={state.user!.id} allSteps={allSteps} />)}
         </tbody>
       </table>
-      <AddUser allSteps={allSteps} onAdded={users.reload} />
+      <AddUser allSteps={allSteps} />
       <IdleSetting minutes={state.idleMinutes} />
     </section>
   )

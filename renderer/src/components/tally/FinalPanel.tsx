@@ -33,7 +33,7 @@ const T = {
   saved: '已下载：'
 }
 
-export function FinalPanel({ preview, onFinalized }: { preview: ReportPreview; onFinalized: () => void }) {
+export function FinalPanel({ preview }: { preview: ReportPreview }) {
   const code = preview.period.code
   const half = /^\d{4}H[12]$/.test(code)
   const session = useQuery('session-state', {})
@@ -50,8 +50,6 @@ export function FinalPanel({ preview, onFinalized }: { preview: ReportPreview; o
     const r = await invoke('report-finalize', { period: code, password, comment })
     if (!r.ok) return r.error
     setOpen(false)
-    finals.reload()
-    onFinalized()
     return null
   }
 

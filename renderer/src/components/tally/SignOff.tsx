@@ -94,7 +94,7 @@ function History({ s }: { s: SignoffState }) {
   )
 }
 
-export function SignOff({ view, onSigned }: { view: TallyView; onSigned: () => void }) {
+export function SignOff({ view }: { view: TallyView }) {
   const s = view.signoff
   const session = useQuery('session-state', {})
   const [open, setOpen] = useState(false)
@@ -106,7 +106,6 @@ export function SignOff({ view, onSigned }: { view: TallyView; onSigned: () => v
     const r = await invoke('tally-signoff', { month: view.period.code, password, comment })
     if (!r.ok) return r.error
     setOpen(false)
-    onSigned()
     return null
   }
 

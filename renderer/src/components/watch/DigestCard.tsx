@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useQuery } from '../../hooks'
 import { GradeBadge, SentimentChip } from './Text'
 
@@ -12,12 +12,9 @@ const T = {
 }
 
 /** The in-app daily digest: everything that arrived today, with what quiet hours held back listed first. */
-export function DigestCard({ version, onOpen }: { version: number; onOpen: (id: number) => void }) {
+export function DigestCard({ onOpen }: { onOpen: (id: number) => void }) {
   const q = useQuery('watch-digest', {})
   const [open, setOpen] = useState(false)
-  useEffect(() => {
-    if (version) q.reload()
-  }, [version])
   const d = q.data
   if (!d || d.total === 0) return null
   const item = (m: (typeof d.rest)[number]) => (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { invoke } from '../../api'
 import { useQuery } from '../../hooks'
 import { GRADES, MENTION_STATUSES, SENTIMENTS, TRIAGE_ACTIONS } from '../../../../shared/watch'
@@ -84,7 +84,7 @@ function RemoveForm({ id, onRemoved, onCancel }: { id: number; onRemoved: (d: De
   )
 }
 
-export function MentionDetail({ id, onChanged, onClose }: { id: number; onChanged: () => void; onClose: () => void }) {
+export function MentionDetail({ id, onClose }: { id: number; onClose: () => void }) {
   const q = useQuery('mention-get', { id })
   const session = useQuery('session-state', {})
   const canRemove = !!session.data?.allowed.includes('mention-remove')
@@ -94,11 +94,16 @@ export function MentionDetail({ id, onChanged, onClose }: { id: number; onChange
   const [error, setError] = useState<DeskError | null>(null)
   const [busy, setBusy] = useState(false)
   const [confirming, setConfirming] = useState(false)
+  // The mention loads again after every change to it (here, in another window, a poll); an assignee being
+  // typed is kept unless the saved one changed.
+  const loaded = useRef<Detail | null>(null)
   useEffect(() => {
-    if (q.data) {
-      setM(q.data)
-      setAssignee(q.data.assignee)
-    }
+    const d = q.data
+    if (!d) return
+    const prev = loaded.current
+    loaded.current = d
+    setM(d)
+    setAssignee((typed) => (prev?.id === d.id && prev.assignee === d.assignee ? typed : d.assignee))
   }, [q.data])
   useEffect(() => {
     setNote('')
@@ -109,7 +114,7 @@ export function MentionDetail({ id, onChanged, onClose }: { id: number; onChange
   if (q.error) return <aside className="mention-detail card"><div className="form-error">{q.error.message}</div></aside>
   if (!m || m.id !== id) return <aside className="mention-detail card loading">正在打开…</aside>
 
-  /** Runs one change; the panel shows the handler's answer, the list reloads. */
+  /** Runs one change; the panel shows the handler's answer, the lists reload by themselves. */
   async function act(run: () => Promise<Envelope<Detail>>, clearNote = false) {
     setBusy(true)
     const r = await run()
@@ -118,7 +123,6 @@ export function MentionDetail({ id, onChanged, onClose }: { id: number; onChange
     setError(null)
     setM(r.value)
     if (clearNote) setNote('')
-    onChanged()
   }
 
   return (
@@ -222,7 +226,7 @@ export function MentionDetail({ id, onChanged, onClose }: { id: number; onChange
       {!m.removed && canRemove && (
         <footer className="actions">
           {confirming ? (
-            <RemoveForm id={id} onCancel={() => setConfirming(false)} onRemoved={(d) => (setConfirming(false), setM(d), onChanged())} />
+            <RemoveForm id={id} onCancel={() => setConfirming(false)} onRemoved={(d) => (setConfirming(false), setM(d))} />
           ) : <button className="link danger-text" onClick={() => setConfirming(true)}>{T.remove}</button>}
         </footer>
       )}

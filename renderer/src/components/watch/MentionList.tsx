@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useQuery } from '../../hooks'
 import { GRADES, MENTION_STATUSES, MENTION_STATUS_CODES, SENTIMENTS } from '../../../../shared/watch'
 import type { ArgsOf } from '../../../../shared/contract'
@@ -23,7 +23,7 @@ const T = {
 
 type Status = ArgsOf<'mention-list'>['status']
 
-export function MentionList({ escalated, selected, onSelect, version }: { escalated?: boolean; selected: number | null; onSelect: (id: number) => void; version: number }) {
+export function MentionList({ escalated, selected, onSelect }: { escalated?: boolean; selected: number | null; onSelect: (id: number) => void }) {
   const [status, setStatus] = useState<Status>(escalated ? 'all' : 'open')
   const [grade, setGrade] = useState('')
   const [sentiment, setSentiment] = useState('')
@@ -37,11 +37,8 @@ export function MentionList({ escalated, selected, onSelect, version }: { escala
     sentiment: (sentiment || undefined) as ArgsOf<'mention-list'>['sentiment'], feedId: feedId ? Number(feedId) : undefined,
     from: from || undefined, to: to || undefined, q: q.trim() || undefined, limit: 200
   }
+  // A change in the detail panel, a poll or another window reloads it in place, the filters kept.
   const list = useQuery('mention-list', args)
-  // The detail panel or a poll changed something: reload in place, keeping the filters.
-  useEffect(() => {
-    if (version) list.reload()
-  }, [version])
   return (
     <div className="mention-list">
       <div className="filters mention-filters">

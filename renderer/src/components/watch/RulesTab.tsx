@@ -3,7 +3,7 @@ import { invoke, fieldErrors } from '../../api'
 import { useQuery } from '../../hooks'
 import { Field, splitList } from '../Field'
 import type { DeskError } from '../../../../shared/contract'
-import type { Rule } from '../../../../shared/contract/feeds'
+import type { Rule } from '../../../../shared/contract/watch'
 
 const T = {
   add: '添加监测规则',
@@ -63,14 +63,10 @@ export function RulesTab() {
   const [editing, setEditing] = useState<Rule | 'new' | null>(null)
   const [confirmId, setConfirmId] = useState<number | null>(null)
   const [error, setError] = useState<DeskError | null>(null)
-  const done = () => {
-    setEditing(null)
-    rules.reload()
-  }
+  const done = () => setEditing(null)
   const run = async (p: Promise<{ ok: boolean; error?: DeskError }>) => {
     const r = await p
     setError(r.ok ? null : (r.error ?? null))
-    rules.reload()
   }
   return (
     <div className="rules-tab">

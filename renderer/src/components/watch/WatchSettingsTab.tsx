@@ -3,7 +3,7 @@ import { invoke, fieldErrors } from '../../api'
 import { useQuery } from '../../hooks'
 import { Field, splitList } from '../Field'
 import type { DeskError } from '../../../../shared/contract'
-import type { WatchSettings } from '../../../../shared/contract/mentions'
+import type { WatchSettings } from '../../../../shared/contract/watch'
 
 const T = {
   alerts: '桌面提醒',

@@ -1,13 +1,11 @@
 // 操作记录: every change to the piece, who made it and when — what the inspection team asks for.
-import { useEffect } from 'react'
 import { useQuery } from '../../hooks'
 import { ACTION_LABELS, changeSummary, when } from './labels'
 
 const T = { title: '操作记录', none: '暂无记录。' }
 
-export function AuditTrail({ pieceId, version }: { pieceId: number; version: string }) {
+export function AuditTrail({ pieceId }: { pieceId: number }) {
   const log = useQuery('audit-list', { entity: 'piece', entityId: String(pieceId) })
-  useEffect(() => log.reload(), [version])
   const rows = [...(log.data ?? [])].reverse()
   return (
     <section className="card panel" aria-label={T.title}>

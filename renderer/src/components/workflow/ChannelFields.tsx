@@ -5,7 +5,7 @@ import { CHANNEL_FIELDS, type ChannelField } from '../../../../shared/contract/c
 import { PLATFORM_OF_CHANNEL } from '../../../../shared/contract/registries'
 import { OUTLET_LEVELS, type Channel } from '../../../../shared/channels'
 import { ledLeadWarning } from '../../../../shared/workflow'
-import type { Profile } from '../../../../shared/contract/settings'
+import type { Profile } from '../../../../shared/contract/app'
 import type { Inputs } from './piece-values'
 
 const T = { unset: '未填', choose: '请选择', leadNote: '送审时会提醒：' }

@@ -64,7 +64,7 @@ function Thumb({ item }: { item: EvidenceItem }) {
   return <div className="evidence-thumb">{url && url.startsWith('data:image/') ? <img src={url} alt={item.fileName} /> : <span aria-hidden>{ext}</span>}</div>
 }
 
-export function EvidencePanel({ pieceId, onChanged }: { pieceId: number; onChanged: () => void }) {
+export function EvidencePanel({ pieceId, onActed }: { pieceId: number; onActed: () => void }) {
   const list = useQuery('evidence-list', { pieceId })
   const [progress, setProgress] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -97,16 +97,14 @@ export function EvidencePanel({ pieceId, onChanged }: { pieceId: number; onChang
     }
     setProgress(null)
     setError(problems.length ? problems.join('\n') : null)
-    list.reload()
-    onChanged()
+    onActed()
   }
 
   async function remove(item: EvidenceItem) {
     if (!window.confirm(T.confirmRemove(item.fileName))) return
     const r = await invoke('evidence-remove', { id: item.id })
     setError(r.ok ? null : r.error.message)
-    list.reload()
-    onChanged()
+    onActed()
   }
 
   const items = list.data ?? []

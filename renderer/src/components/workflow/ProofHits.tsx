@@ -1,5 +1,4 @@
 // 规范表述校对: each wrong form found in the piece with its suggested form. Only a warning, never a block.
-import { useEffect } from 'react'
 import { useQuery } from '../../hooks'
 
 const T = {
@@ -9,9 +8,8 @@ const T = {
   suggest: '建议写作'
 }
 
-export function ProofHits({ pieceId, version }: { pieceId: number; version: string }) {
+export function ProofHits({ pieceId }: { pieceId: number }) {
   const q = useQuery('piece-proofread', { id: pieceId })
-  useEffect(() => q.reload(), [version])
   const hits = q.data?.hits ?? []
   return (
     <div className="proof" aria-label={T.title}>

@@ -1,7 +1,7 @@
 // 代录: the officer records a decision made on paper or by word (a 签批单 signed by 院领导). The reviewer is picked
 // from the users who hold the step, or typed when they are not users of the desk; the scan must already be one of
 // this piece's 佐证材料 (uploaded in the panel beside). The trail will read 王院长（代录：李干事，附签批单.jpg）.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { invoke, fieldErrors } from '../../api'
 import { useQuery } from '../../hooks'
 import { decidesStep } from '../../../../shared/roles'
@@ -27,7 +27,7 @@ const T = {
 
 const OUTSIDE = 'outside'
 
-export function ProxyForm({ pieceId, stepName, meId, version, onDone, onCancel }: { pieceId: number; stepName: string; meId: number | null; version: string; onDone: () => void; onCancel: () => void }) {
+export function ProxyForm({ pieceId, stepName, meId, onDone, onCancel }: { pieceId: number; stepName: string; meId: number | null; onDone: () => void; onCancel: () => void }) {
   const users = useQuery('user-list', {})
   const evidence = useQuery('evidence-list', { pieceId })
   const [who, setWho] = useState('')
@@ -37,8 +37,6 @@ export function ProxyForm({ pieceId, stepName, meId, version, onDone, onCancel }
   const [error, setError] = useState<DeskError | null>(null)
   const [busy, setBusy] = useState(false)
   const errs = fieldErrors(error)
-  // A scan uploaded in the evidence panel shows up here at once.
-  useEffect(() => evidence.reload(), [version])
 
   const holders = (users.data ?? []).filter((u) => u.active && u.id !== meId && decidesStep(u, stepName))
 

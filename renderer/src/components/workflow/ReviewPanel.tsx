@@ -1,7 +1,7 @@
 // 审核: the piece's chain, the actions its status allows and the signed-in user may take (送审; 通过 / 退回 for the
 // reviewer who holds the open step; 代录 for an officer; 管理员越级发布 for an administrator; the ordinary next
 // steps such as 排期 and 发布), the proofreading hits and the history of rounds.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { invoke, fieldErrors } from '../../api'
 import { useQuery } from '../../hooks'
 import { ProofHits } from './ProofHits'
@@ -14,7 +14,7 @@ import { nextStatuses, stepLevel } from '../../../../shared/workflow'
 import { decidesStep, hasRole } from '../../../../shared/roles'
 import type { DeskError } from '../../../../shared/contract'
 import type { Piece } from '../../../../shared/contract/pieces'
-import type { SubmitResult } from '../../../../shared/contract/workflow'
+import type { SubmitResult } from '../../../../shared/contract/review'
 
 const T = {
   title: '审核',
@@ -45,7 +45,7 @@ const T = {
   moveYes: '确定修改'
 }
 
-export function ReviewPanel({ piece, version, onChanged }: { piece: Piece; version: string; onChanged: () => void }) {
+export function ReviewPanel({ piece, onActed }: { piece: Piece; onActed: () => void }) {
   const state = useQuery('review-history', { id: piece.id })
   const chains = useQuery('review-chains-get', {})
   const who = useWho()
@@ -58,8 +58,6 @@ export function ReviewPanel({ piece, version, onChanged }: { piece: Piece; versi
   const [error, setError] = useState<DeskError | null>(null)
   const [busy, setBusy] = useState(false)
   const errs = fieldErrors(error)
-  // The piece changed (saved in the form, moved in the calendar): its chain and rounds may have too.
-  useEffect(() => state.reload(), [version])
 
   async function act(run: () => Promise<{ ok: boolean; error?: DeskError }>) {
     setBusy(true)
@@ -71,8 +69,7 @@ export function ReviewPanel({ piece, version, onChanged }: { piece: Piece; versi
       setReason('')
       setShowOverride(false)
       setProxying(false)
-      state.reload()
-      onChanged()
+      onActed()
     }
   }
 
@@ -178,12 +175,10 @@ export function ReviewPanel({ piece, version, onChanged }: { piece: Piece; versi
                 pieceId={piece.id}
                 stepName={s.open.stepName}
                 meId={who.user?.id ?? null}
-                version={version}
                 onCancel={() => setProxying(false)}
                 onDone={() => {
                   setProxying(false)
-                  state.reload()
-                  onChanged()
+                  onActed()
                 }}
               />
             )}
@@ -229,7 +224,7 @@ export function ReviewPanel({ piece, version, onChanged }: { piece: Piece; versi
       </div>
 
       {sent && piece.status === 'pending' && s?.open?.round === sent.round && <p className="ok-text" role="status">{T.sent(sent.round)}</p>}
-      <ProofHits pieceId={piece.id} version={version} />
+      <ProofHits pieceId={piece.id} />
 
       <ReviewTrail state={s} />
     </section>

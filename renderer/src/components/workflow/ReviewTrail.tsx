@@ -1,7 +1,7 @@
 // 审核记录: every round, newest first, each step with who decided (代录 named as such), when and the comment.
 import { DECISION_LABELS, when } from './labels'
 import { deciderLabel } from '../../../../shared/workflow'
-import type { ReviewState } from '../../../../shared/contract/workflow'
+import type { ReviewState } from '../../../../shared/contract/review'
 
 const T = { history: '审核记录', round: (n: number) => `第 ${n} 轮`, none: '还没有审核记录。' }
 

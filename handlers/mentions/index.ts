@@ -1,0 +1,166 @@
+// The mention inbox: list, detail, corrections (kept), triage 新 → 研判 → 处置中 → 已办结 / 忽略, assignee,
+// 上报领导, link to the ledger piece that answered it, and 移除 with a reason (the mention stays, with its trail,
+// out of the inbox and every count; its dedup keys stay as tombstones).
+import { defineHandlers } from '../dispatch'
+import { fieldError, UserError } from '../errors'
+import { recordAudit } from '../../db/queries/audit'
+import { queryExpression } from '../../services/text/search-tokens'
+import {
+  REMOVED, getMention, insertMentionEvent, listMentions, mentionConditions, mentionEventsOf, mentionSourcesOf, pieceBrief, removeMention,
+  searchMentions, updateMention, type MentionRecord
+} from '../../db/queries/mentions'
+import { mentionWriter } from '../../db/queries/mention-writer'
+import { highlight } from '../../services/watch/matcher'
+import { gradeRisk } from '../../services/watch/sentiment'
+import { ensureProfileRule } from '../watch/rules'
+import { chinaDate } from '../../shared/dates'
+import {
+  TRIAGE_STEPS, dangerScore, mentionStatusLabel, safeWebLink, type GradeLabel, type MentionStatus, type SentimentLabel
+} from '../../shared/watch'
+import type { MentionDetail, MentionRow } from '../../shared/contract/mentions'
+import type { Ctx } from '../context'
+
+function termsOf(m: MentionRecord): string[] {
+  return [...new Set(m.matches.flatMap((x) => x.terms))]
+}
+
+function toRow(m: MentionRecord): MentionRow {
+  return {
+    id: m.id, title: m.title, titleSegments: highlight(m.title, termsOf(m)), link: safeWebLink(m.link), snippet: m.snippet,
+    publishedAt: m.publishedAt, fetchedAt: m.fetchedAt, day: m.day, feedId: m.feedId, feedName: m.feedName, matches: m.matches,
+    sentiment: m.sentiment as SentimentLabel, sentimentManual: m.sentimentManual, grade: m.grade as GradeLabel, gradeManual: m.gradeManual,
+    status: m.status as MentionStatus, assignee: m.assignee, escalated: m.escalated, pieceId: m.pieceId, sourceCount: m.sourceCount
+  }
+}
+
+function mustGet(ctx: Ctx, id: number): MentionRecord {
+  const m = getMention(ctx.desk.db, id)
+  if (!m) throw new UserError(`找不到编号为 ${id} 的舆情，可能已被删除`, { field: 'id' })
+  return m
+}
+
+/** A removed mention is kept as the record of a judgement (误报…), not worked on any more. */
+function mustBeActive(ctx: Ctx, id: number): MentionRecord {
+  const m = mustGet(ctx, id)
+  if (m.status === REMOVED) {
+    const when = m.removedAt ? `已于${chinaDate(new Date(m.removedAt))}` : '已'
+    throw new UserError(`此舆情${when}由${m.removedBy ?? '他人'}移除（理由：${m.removedReason ?? ''}），不能再处置或修改`, { field: 'id' })
+  }
+  return m
+}
+
+export function mentionDetail(ctx: Ctx, id: number): MentionDetail {
+  const m = mustGet(ctx, id)
+  const db = ctx.desk.db
+  return {
+    ...toRow(m),
+    snippetSegments: highlight(m.snippet, termsOf(m)),
+    sentimentCues: m.sentimentCues,
+    closedAt: m.closedAt,
+    removed: m.status === REMOVED ? { at: m.removedAt ?? m.updatedAt, by: m.removedBy ?? '', reason: m.removedReason ?? '' } : null,
+    sources: mentionSourcesOf(db, id).map((s) => ({ ...s, link: safeWebLink(s.link) })),
+    events: mentionEventsOf(db, id).map((e) => ({ ...e, fromStatus: e.fromStatus as MentionStatus, toStatus: e.toStatus as MentionStatus })),
+    piece: m.pieceId ? (pieceBrief(db, m.pieceId) ?? null) : null,
+    nextSteps: [...TRIAGE_STEPS[m.status as MentionStatus]]
+  }
+}
+
+/**
+ * One triage step with its trail row (who, when, note). `stamp` lets the demo write a past half-year's
+ * trail; the officer's actions use the context's clock and actor.
+ */
+export function triage(ctx: Ctx, id: number, step: MentionStatus, note: string, stamp?: { at: string; actor: string }): void {
+  const m = mustBeActive(ctx, id)
+  const from = m.status as MentionStatus
+  if (!TRIAGE_STEPS[from].includes(step)) {
+    const allowed = TRIAGE_STEPS[from].map((s) => `“${mentionStatusLabel(s)}”`).join('或')
+    throw fieldError('step', `“${mentionStatusLabel(from)}”状态不能直接改为“${mentionStatusLabel(step)}”，只能改为${allowed}`)
+  }
+  if (step === 'closed' && !note.trim()) throw fieldError('note', '办结时请写明处置结果（如：已联系患者家属沟通解决）')
+  const at = stamp?.at ?? ctx.now().toISOString()
+  const actor = stamp?.actor ?? ctx.actor
+  updateMention(ctx.desk.db, id, { status: step, closedAt: step === 'closed' ? at : null, updatedAt: at })
+  insertMentionEvent(ctx.desk.db, { mentionId: id, at, actor, fromStatus: from, toStatus: step, note: note.trim() })
+  recordAudit(ctx.desk.db, { at, actor, action: 'update', entity: 'mention', entityId: id, changes: { status: [from, step], note: note.trim() } })
+}
+
+function audit(ctx: Ctx, id: number, changes: Record<string, unknown>): string {
+  const at = ctx.now().toISOString()
+  recordAudit(ctx.desk.db, { at, actor: ctx.actor, action: 'update', entity: 'mention', entityId: id, changes })
+  return at
+}
+
+export const mentionsHandlers = defineHandlers({
+  'mention-list': ({ offset, limit, q, ...f }, ctx) => {
+    ensureProfileRule(ctx)
+    const text = q?.trim()
+    if (!text) {
+      const { rows, total } = listMentions(ctx.desk.db, mentionConditions(f), offset, limit)
+      return { rows: rows.map(toRow), total }
+    }
+    const expr = queryExpression(text)
+    // A query with nothing searchable (only punctuation) finds nothing rather than everything.
+    if (!expr) return { rows: [], total: 0 }
+    const { rows, total, capped } = searchMentions(ctx.desk.db, expr, mentionConditions(f), offset, limit)
+    return { rows: rows.map(toRow), total, ...(capped ? { totalCapped: true } : {}) }
+  },
+  'mention-get': ({ id }, ctx) => mentionDetail(ctx, id),
+  'mention-triage': ({ id, step, note }, ctx) =>
+    ctx.desk.tx(() => {
+      triage(ctx, id, step, note)
+      return mentionDetail(ctx, id)
+    }),
+  'mention-correct': ({ id, sentiment, grade }, ctx) =>
+    ctx.desk.tx(() => {
+      if (!sentiment && !grade) throw fieldError('sentiment', '请选择要更正的情感或级别')
+      const m = mustBeActive(ctx, id)
+      const s = sentiment ?? (m.sentiment as SentimentLabel)
+      // A corrected sentiment re-derives an automatic grade; a grade set by hand is never recomputed.
+      let g = grade ?? (m.grade as GradeLabel)
+      if (!grade && !m.gradeManual) {
+        const { count, maxWeight } = mentionWriter(ctx.desk.sqlite).sourceWeights(id)
+        g = gradeRisk({ sentiment: s, sourceWeight: maxWeight, clusterSize: count })
+      }
+      const at = audit(ctx, id, { sentiment: [m.sentiment, s], grade: [m.grade, g] })
+      updateMention(ctx.desk.db, id, {
+        sentiment: s, grade: g, score: dangerScore(s, g), updatedAt: at,
+        ...(sentiment ? { sentimentManual: true } : {}), ...(grade ? { gradeManual: true } : {})
+      })
+      return mentionDetail(ctx, id)
+    }),
+  'mention-assign': ({ id, assignee }, ctx) =>
+    ctx.desk.tx(() => {
+      const m = mustBeActive(ctx, id)
+      const at = audit(ctx, id, { assignee: [m.assignee, assignee] })
+      updateMention(ctx.desk.db, id, { assignee, updatedAt: at })
+      return mentionDetail(ctx, id)
+    }),
+  'mention-escalate': ({ id, escalated, note }, ctx) =>
+    ctx.desk.tx(() => {
+      const m = mustBeActive(ctx, id)
+      const at = audit(ctx, id, { escalated: [m.escalated, escalated], note })
+      updateMention(ctx.desk.db, id, { escalated, updatedAt: at })
+      return mentionDetail(ctx, id)
+    }),
+  'mention-link-piece': ({ id, pieceId }, ctx) =>
+    ctx.desk.tx(() => {
+      const m = mustBeActive(ctx, id)
+      if (pieceId !== null && !pieceBrief(ctx.desk.db, pieceId)) throw fieldError('pieceId', `台账中没有编号为 ${pieceId} 的记录`)
+      const at = audit(ctx, id, { pieceId: [m.pieceId, pieceId] })
+      updateMention(ctx.desk.db, id, { pieceId, updatedAt: at })
+      return mentionDetail(ctx, id)
+    }),
+  'mention-remove': ({ id, reason }, ctx) =>
+    ctx.desk.tx(() => {
+      const m = mustBeActive(ctx, id)
+      const at = ctx.now().toISOString()
+      removeMention(ctx.desk.db, id, { at, by: ctx.actor, reason })
+      // The triage trail shows the removal like any other step, with the reason as its note.
+      insertMentionEvent(ctx.desk.db, { mentionId: id, at, actor: ctx.actor, fromStatus: m.status as MentionStatus, toStatus: REMOVED, note: reason })
+      recordAudit(ctx.desk.db, {
+        at, actor: ctx.actor, actorId: ctx.user?.id, action: 'remove', entity: 'mention', entityId: id,
+        changes: { title: m.title, link: m.link, status: [m.status, REMOVED], sentiment: m.sentiment, grade: m.grade, reason }
+      })
+      return mentionDetail(ctx, id)
+    })
+})
