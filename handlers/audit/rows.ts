@@ -1,11 +1,8 @@
 // From the stored trail to what the 操作日志 shows: China days to UTC bounds, labels, the one-line summary.
 import type { AuditFilter, AuditRow } from '../../db/queries/audit'
-import { addDays } from '../../shared/dates'
+import { addDays, chinaDayStart } from '../../shared/dates'
 import { auditActionLabel, auditRecordLabel, auditSummary } from '../../shared/audit-labels'
 import type { AuditFilterInput, AuditLogRow } from '../../shared/contract/audit'
-
-/** Midnight of a China calendar day as a UTC instant ('at' is stored as ISO UTC; China is UTC+8 all year). */
-export const chinaDayStart = (day: string): string => new Date(`${day}T00:00:00+08:00`).toISOString()
 
 /** The screen's filter (China days, both included) as the query's (UTC instants, end exclusive). */
 export function toQueryFilter(f: AuditFilterInput): AuditFilter {

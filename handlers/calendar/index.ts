@@ -6,14 +6,9 @@ import { calendarItems, duePieces, piecesInStatus, returnedDrafts } from '../../
 import { waitingSteps } from '../../db/queries/reviews'
 import { listDeadlines } from '../../db/queries/quotas'
 import { toDeadline } from '../quotas'
-import { chinaDate } from '../../shared/dates'
+import { chinaDate, daysBetween } from '../../shared/dates'
 import { channelLabel } from '../../shared/channels'
 import type { Ctx } from '../context'
-
-/** Days from one calendar date to another. */
-export function dayDiff(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
-}
 
 const MAX_RANGE_DAYS = 62
 
@@ -38,7 +33,7 @@ export function announceDue(ctx: Ctx) {
 export const calendarHandlers = defineHandlers({
   'calendar-items': ({ from, to }, ctx) => {
     if (to < from) throw new UserError('结束日期不能早于开始日期', { field: 'to' })
-    if (dayDiff(from, to) > MAX_RANGE_DAYS) throw new UserError(`日程一次最多查看 ${MAX_RANGE_DAYS} 天`, { field: 'to' })
+    if (daysBetween(from, to) > MAX_RANGE_DAYS) throw new UserError(`日程一次最多查看 ${MAX_RANGE_DAYS} 天`, { field: 'to' })
     return calendarItems(ctx.desk.db, from, to)
   },
 

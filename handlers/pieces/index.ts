@@ -5,13 +5,12 @@ import { deletePiece, listPieces } from '../../db/queries/pieces'
 import { recordAudit } from '../../db/queries/audit'
 import { unindexRow, searchCondition } from '../../db/queries/search'
 import { pieces } from '../../db/schema'
-import { addDays } from '../../shared/dates'
+import { addDays, daysBetween } from '../../shared/dates'
 import { statusLabel, type Status } from '../../shared/channels'
 import { changePiece, mustGetPiece, updateFromForm } from './write'
 import { strictChannelFields } from './transitions'
 import { createNewPiece } from './create'
 import { checkEdit } from '../review/bound'
-import { dayDiff } from '../calendar'
 
 /** Pieces still being planned may move; carried-out ones keep the date they happened on. */
 const MOVABLE: Status[] = ['draft', 'pending', 'approved', 'scheduled']
@@ -38,7 +37,7 @@ export const piecesHandlers = defineHandlers({
       const p = mustGetPiece(ctx, id)
       if (!MOVABLE.includes(p.status)) throw new UserError(`《${p.title}》已是“${statusLabel(p.status)}”，不能改期；如日期记错，请在详情中修改日期`, { field: 'date' })
       if (p.date === date) return p
-      const shift = dayDiff(p.date, date)
+      const shift = daysBetween(p.date, date)
       const extra = { ...p.extra }
       // An LED piece moves with its display window, keeping its length.
       if (p.channel === 'led' && typeof extra.displayStart === 'string') {

@@ -4,13 +4,9 @@ import { defineHandlers } from '../dispatch'
 import { UserError } from '../errors'
 import { deleteAudited, findOr, saveAudited } from '../audited'
 import * as q from '../../db/queries/quotas'
-import { addDays, chinaDate } from '../../shared/dates'
+import { addDays, chinaDate, daysBetween } from '../../shared/dates'
 import type { CurrentQuota, Deadline } from '../../shared/contract/quotas'
 import type { Ctx } from '../context'
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000)
-}
 
 export function toDeadline(d: q.DeadlineRow, today: string): Deadline {
   return { ...d, overdue: !d.doneAt && d.dueDate < today, daysLeft: daysBetween(today, d.dueDate) }

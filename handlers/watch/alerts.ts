@@ -3,7 +3,7 @@ import { defineHandlers } from '../dispatch'
 import { readSetting, writeState } from '../settings'
 import { digestRows, watchCounts } from '../../db/queries/mentions'
 import { countEnabledFeeds, failingFeeds } from '../../db/queries/feeds'
-import { addDays, chinaDate } from '../../shared/dates'
+import { addDays, chinaDate, chinaClock, chinaDayStart } from '../../shared/dates'
 import { inQuietWindow } from '../../shared/watch'
 import type { AlertCandidate } from '../feeds/ingest'
 import type { DigestItem } from '../../shared/contract/watch'
@@ -16,8 +16,7 @@ const MAX_SEPARATE_NOTICES = 3
 
 /** [start, end) instants of a China calendar day, as ISO strings comparable with stored timestamps. */
 export function chinaDayBounds(date: string): { from: string; to: string } {
-  const start = (d: string) => new Date(Date.parse(`${d}T00:00:00+08:00`)).toISOString()
-  return { from: start(date), to: start(addDays(date, 1)) }
+  return { from: chinaDayStart(date), to: chinaDayStart(addDays(date, 1)) }
 }
 
 /** Alerts held back during quiet hours: shown in the digest, summarised by one notice when quiet hours end. */
@@ -28,7 +27,8 @@ function writeHeld(db: Db, held: SettingValue<'watch-held-alerts'>, at: string):
 }
 
 function chinaClockMinutes(at: Date): number {
-  return Math.floor(((at.getTime() + 8 * 3600_000) % 86_400_000) / 60_000)
+  const [h, m] = chinaClock(at.toISOString(), 'HH:mm').split(':').map(Number)
+  return h * 60 + m
 }
 
 export function isQuietNow(ctx: Ctx, at: Date): boolean {

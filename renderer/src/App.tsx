@@ -18,6 +18,15 @@ import { Calendar } from './pages/Calendar'
 import { UserMenu, useIdleLock } from './components/UserMenu'
 import type { SessionState } from '../../shared/contract/users'
 
+const T = {
+  failed: '无法打开工作台：',
+  opening: '正在打开工作台…',
+  nav: '主导航',
+  today: (d: string) => `今天 ${d}`,
+  trailUnknown: '日志不完整',
+  trailBroken: (why: string) => `操作日志校验未通过：${why}。记录可能被工作台以外的工具改动过，请管理员在“操作日志”中查看并保留现场。`
+}
+
 /** Sign-in first: nothing of the desk is shown (or callable) before a person is known. */
 export function App() {
   const [session, setSession] = useState<SessionState | null>(null)
@@ -35,8 +44,8 @@ export function App() {
   const signedIn = !!session?.user && !session.locked
   useIdleLock(session?.idleMinutes ?? 15, signedIn, refresh)
 
-  if (failed) return <div className="fatal">无法打开工作台：{failed}</div>
-  if (!session) return <div className="loading">正在打开工作台…</div>
+  if (failed) return <div className="fatal">{T.failed}{failed}</div>
+  if (!session) return <div className="loading">{T.opening}</div>
   if (session.needsFirstAdmin) return <FirstAdmin state={session} onDone={setSession} />
   if (!session.user) return <SignIn onDone={setSession} />
   if (session.locked) return <Unlock state={session} onDone={setSession} />
@@ -55,8 +64,8 @@ function Shell() {
   const [route, go] = useRoute()
   useEffect(() => bridge.on?.('navigate', (p) => go(String(p))), [])
 
-  if (state.error) return <div className="fatal">无法打开工作台：{state.error.message}</div>
-  if (!state.data) return <div className="loading">正在打开工作台…</div>
+  if (state.error) return <div className="fatal">{T.failed}{state.error.message}</div>
+  if (!state.data) return <div className="loading">{T.opening}</div>
   if (state.data.firstRun) return <FirstRun onDone={state.reload} />
 
   // 操作日志 is for the administrator and the party secretary (the handler refuses anyone else too).
@@ -65,7 +74,7 @@ function Shell() {
   const profile = state.data.profile!
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="主导航">
+      <nav className="sidebar" aria-label={T.nav}>
         <div className="brand">
           <div className="brand-name">{APP_NAME}</div>
           <div className="brand-hospital" title={profile.fullName}>{profile.fullName}</div>
@@ -78,13 +87,13 @@ function Shell() {
         ))}
         <div className="sidebar-foot">
           <UserMenu />
-          <div>今天 {state.data.today}</div>
+          <div>{T.today(state.data.today)}</div>
         </div>
       </nav>
       <main className="content">
         {trail.data && !trail.data.ok && (
           <div className="trail-broken" role="alert">
-            操作日志校验未通过：{trail.data.problem?.why ?? '日志不完整'}。记录可能被工作台以外的工具改动过，请管理员在“操作日志”中查看并保留现场。
+            {T.trailBroken(trail.data.problem?.why ?? T.trailUnknown)}
           </div>
         )}
         {section === 'dashboard' && <Dashboard go={go} />}

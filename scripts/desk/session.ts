@@ -12,7 +12,9 @@ import { allowed, rolesNeeded } from '../../shared/roles'
 export class CliError extends Error {
   constructor(
     message: string,
-    readonly code = 1
+    readonly code = 1,
+    /** The dispatcher's error details, when the error is its answer (e.g. `issues` for refused arguments). */
+    readonly details?: Record<string, unknown>
   ) {
     super(message)
   }
@@ -96,7 +98,7 @@ export function mayCall(ctx: Ctx, name: HandlerName): void {
 /** A handler through the dispatcher; its error becomes the command's. */
 export async function invoke<K extends HandlerName>(ctx: Ctx, name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
   const r = await dispatch(handlers, ctx, name, args)
-  if (!r.ok) throw new CliError(r.error.message, 1)
+  if (!r.ok) throw new CliError(r.error.message, 1, r.error.details)
   return r.value as ResultOf<K>
 }
 

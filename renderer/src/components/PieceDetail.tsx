@@ -16,7 +16,8 @@ const T = {
   id: (n: number) => `编号 ${n}`,
   saved: '已保存',
   backfill: '补录',
-  backfillHint: '补录：登记时已完成，未在工作台内送审'
+  backfillHint: '补录：登记时已完成，未在工作台内送审',
+  label: (title: string) => `稿件详情：${title}`
 }
 
 // Every panel reads through useQuery, so a save here (or anywhere) reloads what it changed: the piece, its
@@ -42,7 +43,7 @@ export function PieceDetail({ id, profile, today, onClose }: { id: number; profi
   const { updatedAt: _u, updatedBy: _b, ...content } = p
   const formKey = JSON.stringify(content)
   return (
-    <section className="piece-detail" aria-label={`稿件详情：${p.title}`}>
+    <section className="piece-detail" aria-label={T.label(p.title)}>
       <header className="detail-head">
         <span className={`chip ch-${p.channel}`}>{channelLabel(p.channel)}</span>
         <h1>{p.title}</h1>

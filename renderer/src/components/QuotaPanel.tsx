@@ -13,7 +13,8 @@ const T = {
   previousMet: '上一周期已完成',
   none: '尚未设置指标，可在“设置 › 指标与节点”中添加。',
   done: '已完成',
-  overdue: '已逾期'
+  overdue: '已逾期',
+  due: (date: string) => `${date.slice(5).replace('-', '月')}日`
 }
 
 export function QuotaPanel() {
@@ -45,7 +46,7 @@ export function QuotaPanel() {
       <ul className="deadlines">
         {(deadlines.data ?? []).map((d) => (
           <li key={d.id} className={d.doneAt ? 'done' : d.overdue ? 'overdue' : ''}>
-            {d.dueDate.slice(5).replace('-', '月')}日 {d.title}
+            {T.due(d.dueDate)} {d.title}
             {d.doneAt ? ` · ${T.done}` : d.overdue ? ` · ${T.overdue}` : ''}
           </li>
         ))}

@@ -21,6 +21,7 @@ const T = {
   entity: '对象',
   from: '日期从',
   to: '到',
+  toLabel: '到（结束日期）',
   all: '全部',
   clear: '清除筛选',
   cols: ['时间', '人员', '操作', '对象', '编号', '内容摘要'],
@@ -134,7 +135,7 @@ export function AuditLog({ go }: { go: (path: string) => void }) {
         </label>
         <label className="date-range">
           {T.to}
-          <input type="date" aria-label={`${T.to}（结束日期）`} value={to} min={from || undefined} onChange={(e) => set(setTo)(e.target.value)} />
+          <input type="date" aria-label={T.toLabel} value={to} min={from || undefined} onChange={(e) => set(setTo)(e.target.value)} />
         </label>
         {anyFilter && (
           <button type="button" className="link" onClick={() => { setActor(''); setAction(''); setEntity(''); setFrom(''); setTo(''); setOffset(0) }}>{T.clear}</button>

@@ -20,6 +20,7 @@ const T = {
   week: '周',
   view: '视图',
   add: '新建日程',
+  detail: '稿件详情',
   monthTitle: (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`,
   weekTitle: (from: string, to: string) => `${from.slice(0, 4)}年${Number(from.slice(5, 7))}月${Number(from.slice(8))}日 – ${Number(to.slice(5, 7))}月${Number(to.slice(8))}日`,
   weekdays: ['一', '二', '三', '四', '五', '六', '日'],
@@ -112,7 +113,7 @@ export function Calendar({ profile, today, route, go }: { profile: Profile; toda
         ))}
       </div>
       {(opened !== null || creating) && (
-        <div className="cal-drawer" role="dialog" aria-label={opened !== null ? '稿件详情' : T.add}>
+        <div className="cal-drawer" role="dialog" aria-label={opened !== null ? T.detail : T.add}>
           {opened !== null && <PieceDetail id={opened} profile={profile} today={today} onClose={() => go('calendar')} />}
           {creating && (
             <PieceForm

@@ -7,6 +7,7 @@ const T = {
   title: '欢迎使用宣传舆情工作台',
   lead: '先告诉工作台本院的名称。名称和简称用于舆情监测（识别提及本院的报道）和报告抬头。',
   fullName: '医院全称',
+  fullNameHint: '如：南和县人民医院',
   aliases: '简称 / 别名',
   aliasesHint: '用顿号或逗号分隔，如：南和县医院、县医院',
   departments: '科室',
@@ -51,7 +52,7 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
           }}
         >
           <Field label={T.fullName} name="fullName" error={errs.fullName}>
-            <input value={fullName} onChange={(e) => setFullName(e.target.value)} placeholder="如：南和县人民医院" autoFocus />
+            <input value={fullName} onChange={(e) => setFullName(e.target.value)} placeholder={T.fullNameHint} autoFocus />
           </Field>
           <Field label={T.aliases} name="aliases" error={errs.aliases ?? errs['aliases.0']} hint={T.aliasesHint}>
             <input value={aliases} onChange={(e) => setAliases(e.target.value)} />

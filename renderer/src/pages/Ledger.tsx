@@ -37,6 +37,7 @@ const T = {
   searchLabel: '搜索',
   total: (n: number) => `共 ${n} 条`,
   selected: (n: number) => `已选 ${n} 条`,
+  bulk: '批量操作',
   bulkTo: '批量改为',
   bulkApply: '修改状态',
   bulkClear: '取消选择',
@@ -44,6 +45,7 @@ const T = {
   bulkConfirm: (n: number, s: string) => `确定把选中的 ${n} 条记录的状态改为“${s}”吗？`,
   bulkYes: '确定修改',
   bulkNo: '再想想',
+  dismiss: '关闭提示',
   exportPhases: { queued: '准备导出…', collecting: '正在读取台账…', writing: '正在生成文件…' } as Record<string, string>
 }
 
@@ -190,7 +192,7 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
         <span className="muted ledger-count" data-testid="ledger-count">{total !== null ? T.total(total) : ''}</span>
       </div>
       {selected.size > 0 && (
-        <div className="bulk-bar" role="region" aria-label="批量操作">
+        <div className="bulk-bar" role="region" aria-label={T.bulk}>
           <strong>{T.selected(selected.size)}</strong>
           <label>
             {T.bulkTo}
@@ -221,7 +223,7 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
       {notice && (
         <div className={notice.ok ? 'ledger-notice ok' : 'ledger-notice form-error'} role={notice.ok ? 'status' : 'alert'}>
           {notice.text}
-          <button className="link" aria-label="关闭提示" onClick={() => setNotice(null)}>×</button>
+          <button className="link" aria-label={T.dismiss} onClick={() => setNotice(null)}>×</button>
         </div>
       )}
       <LedgerTable

@@ -26,6 +26,7 @@ const T = {
   formats: { docx: 'Word 草稿（.docx）', xlsx: 'Excel 汇总（.xlsx）', csv: 'CSV（.csv）', json: 'JSON（.json）' } as Record<ReportFormat, string>,
   phases: { queued: '正在准备…', figures: '正在统计…', rows: '正在读取明细…', writing: '正在写入文件…' },
   preview: '预览',
+  draft: '总结草稿预览',
   took: (ms: number) => `统计与起草用时 ${ms} 毫秒`,
   appendix: '附表1：主要数据一览',
   evidence: (n: number) => `附表2：佐证材料清单（${n} 件，见下载的 Word 与 Excel）`,
@@ -98,7 +99,7 @@ export function Report({ today, route, go }: { today: string; route: string[]; g
           <FinalPanel key={p.period.code} preview={p} />
           <MonthStates months={p.signoffs} basis={p.basis} />
           <p className="muted small">{T.preview} · {T.took(p.ms)}</p>
-          <article className="draft" aria-label="总结草稿预览">
+          <article className="draft" aria-label={T.draft}>
             {p.paragraphs.map((x, i) =>
               x.kind === 'title' ? <h2 key={i} className="d-title">{x.text}</h2> : <p key={i} className={`d-${x.kind}`}>{x.text}</p>
             )}

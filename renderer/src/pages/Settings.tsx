@@ -16,7 +16,7 @@ import type { DeskError } from '../../../shared/contract'
 import type { Profile } from '../../../shared/contract/app'
 import './settings.css'
 
-const T = { title: '设置', profile: '医院信息', fullName: '医院全称', aliases: '简称 / 别名', departments: '科室', save: '保存', saved: '已保存' }
+const T = { title: '设置', profile: '医院信息', fullName: '医院全称', aliases: '简称 / 别名', departments: '科室', save: '保存', saved: '已保存', nothing: '当前账号没有可修改的设置。' }
 
 /**
  * The tabs of 设置, each its own hash route (#/settings/review …) so a link can open one; a tab shows only to
@@ -91,7 +91,7 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: () =
           <ThemesSettings />
         </>
       )}
-      {!tab && <p className="muted">当前账号没有可修改的设置。</p>}
+      {!tab && <p className="muted">{T.nothing}</p>}
       {tab === 'users' && <UsersSettings />}
       {tab === 'review' && <ReviewSettings />}
       {tab === 'terms' && <ProofTermsSettings />}

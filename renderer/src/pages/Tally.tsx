@@ -19,6 +19,7 @@ const T = {
   printedAt: (hospital: string, label: string) => `${hospital} ${label} 宣传舆情工作统计`,
   badPeriod: '统计区间无效，已改为上个月。',
   amounts: '数量与覆盖人次（宣传品印制、活动覆盖与发放、会议参加）',
+  submissions: '报送与录用（明细）',
   quotas: '指标完成情况',
   quotaCols: ['指标', '完成', '目标', '状态'],
   met: '已完成',
@@ -66,7 +67,7 @@ export function Tally({ today, route, go }: { today: string; route: string[]; go
           <div className="figure-grid">
             <LevelsTable view={v} drill={openDrill} />
             <FigureTable view={v} group="channel" title={T.amounts} figures={v.set.figures.filter((f) => f.group === 'channel' && !f.key.endsWith('.count'))} drill={openDrill} />
-            <FigureTable view={v} group="submissions" title="报送与录用（明细）" figures={v.set.figures.filter((f) => f.group === 'submissions' && !f.key.startsWith('submissions.submitted.') && !f.key.startsWith('submissions.accepted.'))} drill={openDrill} />
+            <FigureTable view={v} group="submissions" title={T.submissions} figures={v.set.figures.filter((f) => f.group === 'submissions' && !f.key.startsWith('submissions.submitted.') && !f.key.startsWith('submissions.accepted.'))} drill={openDrill} />
             {TABLE_GROUPS.map((g) => (
               <FigureTable key={g} view={v} group={g} figures={v.set.figures.filter((f) => f.group === g)} drill={openDrill} />
             ))}

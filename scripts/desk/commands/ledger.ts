@@ -5,8 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type { Command } from '../command'
 import { argValue, hasFlag } from '../args'
-import { fromZod } from '../../../handlers/errors'
-import { exportArgs, MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/contract/ledger'
+import { MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/contract/ledger'
 import { CliError, runJob } from '../session'
 import { channelFromName } from '../../../services/ledger/cells'
 import { channelLabel } from '../../../shared/channels'
@@ -75,17 +74,14 @@ export const ledgerCommands: Command[] = [
       }
       const channelArg = argValue(argv, '--channel')
       const channel = channelArg ? (channelFromName(channelArg) ?? channelArg) : undefined
-      const parsed = exportArgs.safeParse({
-        format,
-        filter: { from: argValue(argv, '--from') ?? undefined, to: argValue(argv, '--to') ?? undefined, channel, sort: 'date', desc: false }
+      const filter = { from: argValue(argv, '--from') ?? undefined, to: argValue(argv, '--to') ?? undefined, channel, sort: 'date', desc: false } as const
+      // validated once, by the dispatcher, as the window's export is; a refused option is a usage error (exit 2)
+      const started = runJob<{ base64: string; rows: number }>(ctx, 'ledger-export-start', { format, filter } as never)
+      const { base64, rows } = await started.catch((e) => {
+        throw e instanceof CliError && e.details?.issues ? new CliError(e.message, 2) : e
       })
-      if (!parsed.success) {
-        err(fromZod(parsed.error).message)
-        return 2
-      }
-      const { base64, rows } = await runJob<{ base64: string; rows: number }>(ctx, 'ledger-export-start', parsed.data)
       writeFileSync(file, Buffer.from(base64, 'base64'))
-      const what = parsed.data.filter.channel ? channelLabel(parsed.data.filter.channel) : '全部渠道'
+      const what = channel ? channelLabel(channel as never) : '全部渠道'
       out(`已导出 ${rows} 条（${what}）到 ${file}`)
       return 0
     }

@@ -4,6 +4,8 @@ import type { DragEvent, KeyboardEvent } from 'react'
 import { CHANNELS, STATUSES, COUNTED_STATUSES, type Status } from '../../../../shared/channels'
 import type { CalendarItem } from '../../../../shared/contract/calendar'
 
+const T = { today: '今天', range: (from: string, to: string) => `${from} 至 ${to}`, more: (n: number) => `另有 ${n} 项` }
+
 export const DRAG_TYPE = 'application/x-desk-piece'
 const MAX_LANES = 4
 const MOVABLE: Status[] = ['draft', 'pending', 'approved', 'scheduled']
@@ -101,7 +103,7 @@ export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, 
       {days.map((d, i) => (
         <div key={`n-${d}`} className={`cal-daynum gs-${i + 1}`}>
           {Number(d.slice(8))}
-          {d === today && <span className="today-mark">今天</span>}
+          {d === today && <span className="today-mark">{T.today}</span>}
         </div>
       ))}
       {lanes
@@ -110,7 +112,7 @@ export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, 
           <div
             key={`s-${l.item.id}`}
             className={`cal-span ${chipClass(l.item)} gs-${l.from + 1} ge-${l.to + 2} gr-${l.lane + 2}${l.clipStart ? ' clip-start' : ''}${l.clipEnd ? ' clip-end' : ''}`}
-            title={`${CHANNELS[l.item.channel]} · ${STATUSES[l.item.status]} · ${l.item.start} 至 ${l.item.end}：${l.item.title}`}
+            title={`${CHANNELS[l.item.channel]} · ${STATUSES[l.item.status]} · ${T.range(l.item.start, l.item.end)}：${l.item.title}`}
             {...chipProps(l.item)}
           >
             {l.item.title}
@@ -129,7 +131,7 @@ export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, 
             ))}
             {more > 0 && (
               <button type="button" className="link cal-more" onClick={() => onMore(d)}>
-                另有 {more} 项
+                {T.more(more)}
               </button>
             )}
           </div>

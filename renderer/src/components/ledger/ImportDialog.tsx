@@ -27,14 +27,18 @@ const T = {
   },
   mappingHint: '表头名称与模板不同时，在这里选择它对应的列；导入成功后会记住，下次自动对应。',
   ignore: '不导入',
+  mapTo: (header: string) => `“${header}”导入为`,
   remembered: '已记住',
   missing: (cols: string[]) => `缺少必需的列：${cols.join('、')}。请在上面的“导入为”中为它们选择对应的列。`,
   errors: (n: number) => `有 ${n} 处错误，整个文件都不会导入。请在 Excel 中改正以下各行后重新选择文件：`,
   moreErrors: (n: number) => `……另有 ${n} 处错误未列出`,
   errCols: ['行', '列', '问题'],
+  errList: '错误列表',
+  letter: (l: string) => `${l} 列 `,
   row: (n: number) => `第 ${n} 行`,
   dups: (n: number) => `有 ${n} 行疑似重复（同一渠道、同一标题、同一日期）：`,
   dupCols: ['行', '渠道', '标题', '日期', '与谁重复'],
+  dupList: '疑似重复',
   dupExisting: (id: number) => `已有记录（编号 ${id}）`,
   dupRow: (n: number) => `本文件第 ${n} 行`,
   skipDups: '跳过这些疑似重复的行',
@@ -119,13 +123,13 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
             {r.errors.length > 0 && (
               <div className="import-errors" role="alert">
                 <p className="danger-text">{T.errors(r.errors.length + r.moreErrors)}</p>
-                <table className="table compact" aria-label="错误列表">
+                <table className="table compact" aria-label={T.errList}>
                   <thead><tr>{T.errCols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
                   <tbody>
                     {r.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
                       <tr key={i}>
                         <td className="nowrap">{T.row(e.row)}</td>
-                        <td className="nowrap">{e.letter ? `${e.letter} 列 ` : ''}{e.column}{e.field && e.field !== e.column ? `（${e.field}）` : ''}</td>
+                        <td className="nowrap">{e.letter ? T.letter(e.letter) : ''}{e.column}{e.field && e.field !== e.column ? `（${e.field}）` : ''}</td>
                         <td>{e.message}</td>
                       </tr>
                     ))}
@@ -138,7 +142,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
             {dupCount > 0 && (
               <div className="import-dups">
                 <p className="warn-text">{T.dups(dupCount)}</p>
-                <table className="table compact" aria-label="疑似重复">
+                <table className="table compact" aria-label={T.dupList}>
                   <thead><tr>{T.dupCols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
                   <tbody>
                     {r.duplicates.slice(0, SHOWN_ERRORS).map((d) => (
@@ -163,7 +167,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
                       {r.remembered.includes(header) && <span className="tag">{T.remembered}</span>}
                     </span>
                     <span aria-hidden>→</span>
-                    <select aria-label={`“${header}”导入为`} value={target} onChange={(e) => remap(header, e.currentTarget.value as TemplateColumn | '')}>
+                    <select aria-label={T.mapTo(header)} value={target} onChange={(e) => remap(header, e.currentTarget.value as TemplateColumn | '')}>
                       <option value="">{T.ignore}</option>
                       {TEMPLATE_COLUMNS.map((c) => <option key={c} value={c}>{c}</option>)}
                     </select>

@@ -14,6 +14,7 @@ const T = {
   name: '账号/群名称',
   department: '主管科室',
   owner: '负责人',
+  noOwner: '未指定',
   createdDate: '建立日期',
   registeredDate: '登记日期',
   status: '状态',
@@ -88,7 +89,7 @@ export function AccountsSettings({ profile }: { profile: Profile }) {
               <td className="nowrap">{a.platform}</td>
               <td>{a.name}</td>
               <td className="nowrap">{a.department}</td>
-              <td className="nowrap">{a.owner || <span className="overdue">未指定</span>}</td>
+              <td className="nowrap">{a.owner || <span className="overdue">{T.noOwner}</span>}</td>
               <td className="nowrap">{a.createdDate ?? ''}</td>
               <td className="nowrap">{a.registeredDate ?? ''}</td>
               <td className="nowrap">{a.status}</td>

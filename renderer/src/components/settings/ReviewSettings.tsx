@@ -9,6 +9,7 @@ import type { DeskError } from '../../../../shared/contract'
 const T = {
   title: '审核流程',
   lead: '每个渠道的稿件送审后依次经过这些步骤（初审 → 复审 → 终审）。留空表示该渠道无需审核，可直接标记完成。',
+  channel: '渠道',
   steps: '审核步骤',
   stepsHint: '用 → 或顿号分隔，如：宣传科初审 → 分管院领导终审',
   noReview: '无需审核',
@@ -53,7 +54,7 @@ export function ReviewSettings() {
       <p className="muted small">{T.lead}</p>
       <table className="table settings-table">
         <thead>
-          <tr><th>渠道</th><th>{T.steps}</th></tr>
+          <tr><th>{T.channel}</th><th>{T.steps}</th></tr>
         </thead>
         <tbody>
           {CHANNEL_CODES.map((c) => (

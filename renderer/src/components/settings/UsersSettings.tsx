@@ -13,6 +13,7 @@ const T = {
   title: '本机用户',
   lead: '每个人用自己的账号登录，审核、签阅、定稿都记在本人名下（谁审核谁负责）。密码只以不可逆的方式保存，管理员也看不到。',
   name: '姓名',
+  me: '（本人）',
   roles: '角色',
   steps: '负责的审核步骤',
   allSteps: '全部步骤',
@@ -128,7 +129,7 @@ function UserRow({ u, me, allSteps }: { u: UserInfo; me: number; allSteps: strin
   }
   return (
     <tr data-user={u.name} className={u.active ? '' : 'muted'}>
-      <td>{u.name}{u.id === me && '（本人）'}</td>
+      <td>{u.name}{u.id === me && T.me}</td>
       <td colSpan={mode === 'view' ? 1 : 3}>
         {mode === 'view' && u.roles.map((r) => ROLE_LABELS[r]).join('、')}
         {mode === 'edit' && <RolePicker roles={roles} steps={steps} allSteps={allSteps} errs={errs} onChange={(r, s) => (setRoles(r), setSteps(s))} />}

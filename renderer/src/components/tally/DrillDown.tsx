@@ -14,6 +14,7 @@ import type { FilePayload } from '../../../../shared/contract/ledger'
 const T = {
   title: (label: string, period: string) => `${period} · ${label}`,
   count: (offset: number, shown: number, total: number) => (shown < total ? `共 ${total} 条，当前第 ${offset + 1}–${offset + shown} 条` : `共 ${total} 条`),
+  detail: '明细',
   close: '关闭',
   xlsx: '导出 Excel',
   csv: '导出 CSV',
@@ -53,7 +54,7 @@ export function DrillDown({ period, fkey, onClose }: { period: string; fkey: str
   const label = data ? T.title(data.figure.label, data.period.label) : ''
   return (
     <div className="tally-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="tally-dialog" role="dialog" aria-modal="true" aria-label={label || '明细'}>
+      <div className="tally-dialog" role="dialog" aria-modal="true" aria-label={label || T.detail}>
         <header className="dialog-head">
           <h2>{label}{data ? <span className="muted small">{T.count(offset, data.pieces.length + data.mentions.length + data.accounts.length, data.total)}</span> : null}</h2>
           <div className="dialog-actions">
@@ -68,7 +69,7 @@ export function DrillDown({ period, fkey, onClose }: { period: string; fkey: str
         {!data && !error && <p className="muted">{T.loading}</p>}
         {data && data.total === 0 && <p className="empty">{T.empty}</p>}
         {data && data.pieces.length > 0 && (
-          <table className="table drill-table" aria-label="明细">
+          <table className="table drill-table" aria-label={T.detail}>
             <thead><tr>{T.pieceCols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
             <tbody>
               {data.pieces.map((p) => (
@@ -91,7 +92,7 @@ export function DrillDown({ period, fkey, onClose }: { period: string; fkey: str
           </table>
         )}
         {data && data.mentions.length > 0 && (
-          <table className="table drill-table" aria-label="明细">
+          <table className="table drill-table" aria-label={T.detail}>
             <thead><tr>{T.mentionCols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
             <tbody>
               {data.mentions.map((m) => (
@@ -108,7 +109,7 @@ export function DrillDown({ period, fkey, onClose }: { period: string; fkey: str
           </table>
         )}
         {data && data.accounts.length > 0 && (
-          <table className="table drill-table" aria-label="明细">
+          <table className="table drill-table" aria-label={T.detail}>
             <thead><tr>{T.accountCols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
             <tbody>
               {data.accounts.map((a) => (

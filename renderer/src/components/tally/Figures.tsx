@@ -15,6 +15,7 @@ const T = {
   channel: '渠道',
   total: '合计',
   matrix: '各渠道按月统计',
+  month: (m: string) => `${Number(m.slice(5))}月`,
   changedSince: (n: number) => `签阅时 ${n}`,
   drillHint: '点击任一数字查看明细',
   levelsTitle: '媒体投稿与工作动态：报送与录用（按级别）',
@@ -129,7 +130,7 @@ export function ChannelMatrix({ view, drill }: { view: TallyView; drill: Drill }
           <thead>
             <tr>
               <th>{T.channel}</th>
-              {matrix.months.map((m) => <th key={m} className={`n${m === period.code ? ' current' : ''}`}>{`${Number(m.slice(5))}月`}</th>)}
+              {matrix.months.map((m) => <th key={m} className={`n${m === period.code ? ' current' : ''}`}>{T.month(m)}</th>)}
               <th className="n">{T.total}</th>
             </tr>
           </thead>

@@ -30,7 +30,8 @@ const T = {
   excel: '下载 Excel',
   hash: 'SHA-256',
   kb: (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`,
-  saved: '已下载：'
+  saved: '已下载：',
+  comment: (c: string) => `意见：${c}`
 }
 
 export function FinalPanel({ preview }: { preview: ReportPreview }) {
@@ -67,7 +68,7 @@ export function FinalPanel({ preview }: { preview: ReportPreview }) {
       {f ? (
         <p className="signed-line">
           <span className="signed-badge">✓ {T.finalized(f.version)}</span> {f.signedBy} · {chinaDateTime(f.signedAt)}
-          {f.comment ? <span className="signed-comment">意见：{f.comment}</span> : null}
+          {f.comment ? <span className="signed-comment">{T.comment(f.comment)}</span> : null}
         </p>
       ) : (
         <p className="muted small">{T.none}</p>
@@ -82,7 +83,7 @@ export function FinalPanel({ preview }: { preview: ReportPreview }) {
         <ol className="final-versions" aria-label={T.versions}>
           {[...finals.data].reverse().map((v) => (
             <li key={v.id}>
-              <div>{T.line(v)}{v.comment && <span className="signed-comment">意见：{v.comment}</span>}</div>
+              <div>{T.line(v)}{v.comment && <span className="signed-comment">{T.comment(v.comment)}</span>}</div>
               {(['docx', 'xlsx'] as const).map((format) => (
                 <div key={format} className="final-files">
                   <button type="button" className="link" onClick={() => void download(v.id, format)}>{format === 'docx' ? T.word : T.excel}</button>

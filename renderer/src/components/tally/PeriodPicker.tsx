@@ -15,6 +15,9 @@ const T = {
   halves: ['上半年', '下半年'],
   from: '开始日期',
   to: '结束日期',
+  till: '至',
+  yearOf: (y: number) => `${y}年`,
+  monthOf: (m: string) => `${Number(m)}月`,
   apply: '统计',
   modeLabel: '统计区间'
 }
@@ -60,10 +63,10 @@ export function PeriodPicker({ code, today, onChange }: { code: string; today: s
         <span className="picker-controls">
           <button type="button" aria-label={T.prevMonth} onClick={() => onChange(previousPeriod(p).code)}>‹</button>
           <select aria-label={T.year} value={year} onChange={(e) => onChange(`${e.target.value}-${p.to.slice(5, 7)}`)}>
-            {years.map((y) => <option key={y} value={y}>{y}年</option>)}
+            {years.map((y) => <option key={y} value={y}>{T.yearOf(y)}</option>)}
           </select>
           <select aria-label={T.month} value={p.to.slice(5, 7)} onChange={(e) => onChange(`${year}-${e.target.value}`)}>
-            {MONTHS.map((m) => <option key={m} value={m}>{Number(m)}月</option>)}
+            {MONTHS.map((m) => <option key={m} value={m}>{T.monthOf(m)}</option>)}
           </select>
           <button type="button" aria-label={T.nextMonth} disabled={p.code >= today.slice(0, 7)} onClick={() => onChange(addMonths(p.code, 1))}>›</button>
         </span>
@@ -71,7 +74,7 @@ export function PeriodPicker({ code, today, onChange }: { code: string; today: s
       {(mode === 'quarter' || mode === 'half' || mode === 'year') && (
         <span className="picker-controls">
           <select aria-label={T.year} value={year} onChange={(e) => onChange(p.kind === 'year' ? e.target.value : `${e.target.value}${p.code.slice(4)}`)}>
-            {years.map((y) => <option key={y} value={y}>{y}年</option>)}
+            {years.map((y) => <option key={y} value={y}>{T.yearOf(y)}</option>)}
           </select>
           {mode === 'quarter' && (
             <select aria-label={T.quarter} value={p.code.slice(5)} onChange={(e) => onChange(`${year}Q${e.target.value}`)}>
@@ -88,7 +91,7 @@ export function PeriodPicker({ code, today, onChange }: { code: string; today: s
       {mode === 'range' && (
         <span className="picker-controls">
           <input type="date" aria-label={T.from} value={from} onChange={(e) => setFrom(e.target.value)} />
-          <span>至</span>
+          <span>{T.till}</span>
           <input type="date" aria-label={T.to} value={to} onChange={(e) => setTo(e.target.value)} />
           <button type="button" className="primary" onClick={applyRange}>{T.apply}</button>
           {problem && <span className="field-error" role="alert">{problem}</span>}

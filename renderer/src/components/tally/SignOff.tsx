@@ -25,6 +25,10 @@ const T = {
   at: (s: string) => chinaDateTime(s),
   changed: '签阅后有变动',
   changedIntro: '以下数字或记录在签阅后发生了变化，页面显示的是现在的数字；签阅时的数字仍原样保存。',
+  changes: '签阅后变动',
+  figures: (label: string) => `${label}的数字`,
+  rows: (label: string) => `${label}的记录`,
+  comment: (c: string) => `意见：${c}`,
   figureCols: ['统计项', '签阅时', '现在', '差额'],
   rowCols: ['操作', '台账记录', '日期', '修改内容', '时间', '操作人'],
   actions: { create: '新增', update: '修改', delete: '删除' } as Record<string, string>,
@@ -34,14 +38,14 @@ const T = {
 }
 
 /** 签阅后有变动 (or, for a 定稿, 定稿后有变动): the figures then and now, and the ledger rows changed since. */
-export function Changes({ s, badge = T.changed, intro = T.changedIntro, then = T.figureCols[1], label = '签阅后变动' }: { s: Pick<SignoffState, 'figureChanges' | 'rowChanges'>; badge?: string; intro?: string; then?: string; label?: string }) {
+export function Changes({ s, badge = T.changed, intro = T.changedIntro, then = T.figureCols[1], label = T.changes }: { s: Pick<SignoffState, 'figureChanges' | 'rowChanges'>; badge?: string; intro?: string; then?: string; label?: string }) {
   const cols = [T.figureCols[0], then, ...T.figureCols.slice(2)]
   return (
     <div className="signoff-changes" role="alert">
       <strong className="changed-badge">{badge}</strong>
       <p className="small">{intro}</p>
       {s.figureChanges.length > 0 ? (
-        <table className="fig-table compact" aria-label={`${label}的数字`}>
+        <table className="fig-table compact" aria-label={T.figures(label)}>
           <thead><tr>{cols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
           <tbody>
             {s.figureChanges.map((c) => (
@@ -53,7 +57,7 @@ export function Changes({ s, badge = T.changed, intro = T.changedIntro, then = T
         <p className="small">{T.noFigureChange}</p>
       )}
       {s.rowChanges.length > 0 && (
-        <table className="fig-table compact" aria-label={`${label}的记录`}>
+        <table className="fig-table compact" aria-label={T.rows(label)}>
           <thead><tr>{T.rowCols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
           <tbody>
             {s.rowChanges.map((r, i) => (
@@ -81,7 +85,7 @@ function History({ s }: { s: SignoffState }) {
         {[...s.versions].reverse().map((v) => (
           <li key={v.version}>
             {T.historyLine(v.version, v.signedBy, chinaDateTime(v.signedAt).slice(0, 10))}
-            {v.comment && <span className="signed-comment">意见：{v.comment}</span>}
+            {v.comment && <span className="signed-comment">{T.comment(v.comment)}</span>}
             {v.version > 1 && (
               <div className="small muted">
                 {v.differs.length ? `${T.differs}${v.differs.map((c) => `${c.label} ${c.before}→${c.after}`).join('、')}` : T.sameAsBefore}
@@ -117,7 +121,7 @@ export function SignOff({ view }: { view: TallyView }) {
       {s && (
         <p className="signed-line">
           <span className="signed-badge">✓ {T.signed}</span> {T.version(s.version)} · {s.signedBy} · {T.at(s.signedAt)}
-          {s.comment ? <span className="signed-comment">意见：{s.comment}</span> : null}
+          {s.comment ? <span className="signed-comment">{T.comment(s.comment)}</span> : null}
         </p>
       )}
       {s?.changed && <Changes s={s} />}

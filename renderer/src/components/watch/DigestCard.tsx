@@ -3,6 +3,7 @@ import { useQuery } from '../../hooks'
 import { GradeBadge, SentimentChip } from './Text'
 
 const T = {
+  label: '今日简报',
   title: (d: string) => `今日简报（${d}）`,
   line: (total: number, negative: number, held: number) => `今天新增舆情 ${total} 条，其中负面 ${negative} 条${held ? `；静默时段暂存的较大/重大提醒 ${held} 条` : ''}`,
   show: '展开',
@@ -24,7 +25,7 @@ export function DigestCard({ onOpen }: { onOpen: (id: number) => void }) {
     </li>
   )
   return (
-    <section className="card digest" aria-label="今日简报">
+    <section className="card digest" aria-label={T.label}>
       <div className="digest-head">
         <strong>{T.title(d.date)}</strong>
         <span>{T.line(d.total, d.negative, d.held.length)}</span>

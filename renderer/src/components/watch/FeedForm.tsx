@@ -14,12 +14,14 @@ const T = {
   name: '名称',
   nameHint: '留空则用试抓取读到的订阅源标题',
   category: '分类',
+  uncategorized: '（未分类）',
   interval: '抓取间隔',
   encoding: '编码',
   weight: '来源权重',
   weightHint: '用于判断舆情级别：省级/中央媒体的负面报道会定为重大',
   preview: '试抓取',
   previewing: '正在试抓取…',
+  previewResult: '试抓取结果',
   save: '保存',
   cancel: '取消',
   previewHead: (p: FeedPreview) => `读到 ${p.total} 条，其中 ${p.matched} 条命中监测规则${p.total > p.items.length ? `（显示前 ${p.items.length} 条）` : ''}，编码 ${p.encoding}`,
@@ -76,7 +78,7 @@ export function FeedForm({ feed, onSaved, onCancel }: { feed?: Feed; onSaved: (f
         </Field>
         <Field label={T.category} name="category" error={errs.category}>
           <select value={category} onChange={(e) => setCategory(e.target.value)}>
-            <option value="">（未分类）</option>
+            <option value="">{T.uncategorized}</option>
             {[...new Set([...FEED_CATEGORIES, category].filter(Boolean))].map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
         </Field>
@@ -103,7 +105,7 @@ export function FeedForm({ feed, onSaved, onCancel }: { feed?: Feed; onSaved: (f
       </div>
       {error && !errs.url && <div className="form-error" role="alert">{error.message}</div>}
       {preview && (
-        <div className="feed-preview" aria-label="试抓取结果">
+        <div className="feed-preview" aria-label={T.previewResult}>
           <p className="muted">{T.previewHead(preview)}</p>
           {preview.items.length === 0 && <p className="muted">{T.nothing}</p>}
           <ul>

@@ -10,6 +10,8 @@ import { chinaTime } from './Text'
 const T = {
   pollNow: '立即抓取',
   polling: '正在抓取…',
+  result: '抓取结果',
+  list: '订阅源列表',
   add: '添加订阅源',
   importOpml: '导入 OPML',
   exportOpml: '导出 OPML',
@@ -83,7 +85,7 @@ export function FeedsTab() {
         <button onClick={exportFile}>{T.exportOpml}</button>
       </div>
       {report && (
-        <div className="card poll-report" role="status" aria-label="抓取结果">
+        <div className="card poll-report" role="status" aria-label={T.result}>
           <strong>{T.report(report)}</strong>
           <ul>{report.results.map((r) => <li key={r.feedId} className={`po-${r.outcome}`}>{r.name}：{r.message}</li>)}</ul>
         </div>
@@ -99,7 +101,7 @@ export function FeedsTab() {
         />
       )}
       {feeds.data && feeds.data.length > 0 && (
-        <table className="table feeds" aria-label="订阅源列表">
+        <table className="table feeds" aria-label={T.list}>
           <thead><tr>{T.cols.map((c, i) => <th key={i}>{c}</th>)}</tr></thead>
           <tbody>
             {feeds.data?.map((f) => (

@@ -8,6 +8,8 @@ import { GradeBadge, Highlighted, SafeLink, SentimentChip, chinaTime } from './T
 import { PieceLink } from './PieceLink'
 
 const T = {
+  loading: '正在打开…',
+  label: '舆情详情',
   close: '关闭',
   original: '打开原文',
   noLink: '（无原文链接）',
@@ -112,7 +114,7 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
   }, [id])
 
   if (q.error) return <aside className="mention-detail card"><div className="form-error">{q.error.message}</div></aside>
-  if (!m || m.id !== id) return <aside className="mention-detail card loading">正在打开…</aside>
+  if (!m || m.id !== id) return <aside className="mention-detail card loading">{T.loading}</aside>
 
   /** Runs one change; the panel shows the handler's answer, the lists reload by themselves. */
   async function act(run: () => Promise<Envelope<Detail>>, clearNote = false) {
@@ -126,7 +128,7 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
   }
 
   return (
-    <aside className="mention-detail card" aria-label="舆情详情">
+    <aside className="mention-detail card" aria-label={T.label}>
       <header className="detail-head">
         <span className="mention-badges">
           <GradeBadge grade={m.grade} manual={m.gradeManual} />

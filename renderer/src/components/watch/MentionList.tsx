@@ -18,7 +18,16 @@ const T = {
   emptyOpen: '没有待处理的舆情。新抓取到的相关内容会出现在这里。',
   sources: (n: number) => `${n} 个来源`,
   escalated: '已上报领导',
-  removedFeed: '（订阅源已删除）'
+  removedFeed: '（订阅源已删除）',
+  find: '搜索舆情',
+  status: '状态',
+  grade: '级别',
+  sentiment: '情感',
+  feed: '订阅源',
+  till: '至',
+  list: '舆情列表',
+  openItem: (title: string) => `打开：${title}`,
+  assignee: (name: string) => `责任人：${name}`
 }
 
 type Status = ArgsOf<'mention-list'>['status']
@@ -42,34 +51,34 @@ export function MentionList({ escalated, selected, onSelect }: { escalated?: boo
   return (
     <div className="mention-list">
       <div className="filters mention-filters">
-        <input type="search" aria-label="搜索舆情" placeholder={T.search} value={q} onChange={(e) => setQ(e.target.value)} />
-        <select aria-label="状态" value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+        <input type="search" aria-label={T.find} placeholder={T.search} value={q} onChange={(e) => setQ(e.target.value)} />
+        <select aria-label={T.status} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
           <option value="open">{T.open}</option>
           <option value="all">{T.all}</option>
           {MENTION_STATUS_CODES.map((s) => <option key={s} value={s}>{MENTION_STATUSES[s]}</option>)}
         </select>
-        <select aria-label="级别" value={grade} onChange={(e) => setGrade(e.target.value)}>
+        <select aria-label={T.grade} value={grade} onChange={(e) => setGrade(e.target.value)}>
           <option value="">{T.anyGrade}</option>
           {GRADES.map((g) => <option key={g} value={g}>{g}</option>)}
         </select>
-        <select aria-label="情感" value={sentiment} onChange={(e) => setSentiment(e.target.value)}>
+        <select aria-label={T.sentiment} value={sentiment} onChange={(e) => setSentiment(e.target.value)}>
           <option value="">{T.anySentiment}</option>
           {SENTIMENTS.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
-        <select aria-label="订阅源" value={feedId} onChange={(e) => setFeedId(e.target.value)}>
+        <select aria-label={T.feed} value={feedId} onChange={(e) => setFeedId(e.target.value)}>
           <option value="">{T.anyFeed}</option>
           {feeds.data?.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
         </select>
         <input type="date" aria-label={T.from} value={from} onChange={(e) => setFrom(e.target.value)} />
-        <span className="muted">至</span>
+        <span className="muted">{T.till}</span>
         <input type="date" aria-label={T.to} value={to} onChange={(e) => setTo(e.target.value)} />
         <span className="muted">{list.data ? T.total(list.data.total, list.data.rows.length, list.data.totalCapped) : ''}</span>
       </div>
       {list.error && <div className="form-error">{list.error.message}</div>}
-      <ul className="mentions" aria-label="舆情列表">
+      <ul className="mentions" aria-label={T.list}>
         {list.data?.rows.map((m) => (
           <li key={m.id} className={`mention-row${m.id === selected ? ' selected' : ''} st-${m.status}`}>
-            <button className="mention-open" onClick={() => onSelect(m.id)} aria-label={`打开：${m.title}`}>
+            <button className="mention-open" onClick={() => onSelect(m.id)} aria-label={T.openItem(m.title)}>
               <span className="mention-badges">
                 <GradeBadge grade={m.grade} manual={m.gradeManual} />
                 <SentimentChip sentiment={m.sentiment} manual={m.sentimentManual} />
@@ -80,7 +89,7 @@ export function MentionList({ escalated, selected, onSelect }: { escalated?: boo
                   {m.feedName || T.removedFeed}
                   {m.sourceCount > 1 && <span className="chip">{T.sources(m.sourceCount)}</span>}
                   <span>{chinaTime(m.publishedAt)}</span>
-                  {m.assignee && <span>责任人：{m.assignee}</span>}
+                  {m.assignee && <span>{T.assignee(m.assignee)}</span>}
                   {m.escalated && <span className="flag">{T.escalated}</span>}
                 </span>
               </span>

@@ -8,6 +8,8 @@ import type { Rule } from '../../../../shared/contract/watch'
 const T = {
   add: '添加监测规则',
   edit: '编辑监测规则',
+  editBtn: '编辑',
+  list: '监测规则列表',
   name: '规则名称',
   any: '任一词（出现其中任何一个即命中）',
   anyHint: '本院全称、简称、院领导姓名、科室名等，用顿号分隔',
@@ -74,7 +76,7 @@ export function RulesTab() {
       <div className="toolbar"><button className="primary" onClick={() => setEditing('new')}>{T.add}</button></div>
       {editing && <RuleForm key={editing === 'new' ? 'new' : editing.id} rule={editing === 'new' ? undefined : editing} onDone={done} />}
       {error && <div className="form-error" role="alert">{error.message}</div>}
-      <ul className="rules" aria-label="监测规则列表">
+      <ul className="rules" aria-label={T.list}>
         {rules.data?.map((r) => (
           <li key={r.id} className={`card rule${r.enabled ? '' : ' disabled'}`}>
             <div className="rule-head">
@@ -83,7 +85,7 @@ export function RulesTab() {
               {!r.enabled && <span className="muted">{T.disabled}</span>}
               <span className="row-actions">
                 <label className="check"><input type="checkbox" checked={r.enabled} onChange={(e) => run(invoke('rule-update', { id: r.id, enabled: e.target.checked }))} />{T.enabled}</label>
-                <button className="link" onClick={() => setEditing(r)}>编辑</button>
+                <button className="link" onClick={() => setEditing(r)}>{T.editBtn}</button>
                 {confirmId === r.id
                   ? <button className="link danger-text" onClick={() => { setConfirmId(null); void run(invoke('rule-delete', { id: r.id })) }}>{T.confirm}</button>
                   : <button className="link" onClick={() => setConfirmId(r.id)}>{T.remove}</button>}

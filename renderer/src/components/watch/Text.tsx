@@ -4,6 +4,8 @@ import { Fragment, type ReactNode } from 'react'
 import { safeWebLink } from '../../../../shared/watch'
 import type { TextSegment } from '../../../../shared/contract/feeds'
 
+const T = { manual: '人工更正' }
+
 export function Highlighted({ segments }: { segments: TextSegment[] }) {
   return <>{segments.map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <Fragment key={i}>{s.text}</Fragment>))}</>
 }
@@ -27,9 +29,9 @@ export function chinaTime(iso: string | null | undefined): string {
 }
 
 export function GradeBadge({ grade, manual }: { grade: string; manual?: boolean }) {
-  return <span className={`grade grade-${grade}`} title={manual ? '人工更正' : undefined}>{grade}{manual ? '*' : ''}</span>
+  return <span className={`grade grade-${grade}`} title={manual ? T.manual : undefined}>{grade}{manual ? '*' : ''}</span>
 }
 
 export function SentimentChip({ sentiment, manual }: { sentiment: string; manual?: boolean }) {
-  return <span className={`senti senti-${sentiment}`} title={manual ? '人工更正' : undefined}>{sentiment}{manual ? '*' : ''}</span>
+  return <span className={`senti senti-${sentiment}`} title={manual ? T.manual : undefined}>{sentiment}{manual ? '*' : ''}</span>
 }

@@ -6,6 +6,8 @@ import type { DeskError } from '../../../../shared/contract'
 import type { WatchSettings } from '../../../../shared/contract/watch'
 
 const T = {
+  loading: '正在读取…',
+  title: '提醒与词库',
   alerts: '桌面提醒',
   alertsOn: '发现“较大”“重大”舆情时弹出桌面提醒',
   quiet: '静默时段（期间不弹提醒，暂存到今日简报，结束后汇总提醒一次）',
@@ -37,12 +39,12 @@ export function WatchSettingsTab() {
     if (q.data) load(q.data)
   }, [q.data])
   if (q.error) return <div className="form-error">{q.error.message}</div>
-  if (!s) return <div className="loading">正在读取…</div>
+  if (!s) return <div className="loading">{T.loading}</div>
   const errs = fieldErrors(error)
   const alerts = s.alerts
   const setAlerts = (a: Partial<WatchSettings['alerts']>) => setS({ ...s, alerts: { ...alerts, ...a } })
   return (
-    <form className="card watch-settings" aria-label="提醒与词库" onSubmit={async (e) => {
+    <form className="card watch-settings" aria-label={T.title} onSubmit={async (e) => {
       e.preventDefault()
       const r = await invoke('watch-settings-save', { alerts, lexicon: { negative: splitList(negative), positive: splitList(positive) } })
       setError(r.ok ? null : r.error)
