@@ -26,6 +26,14 @@ export function auditHead(db: Db): AuditHead {
 }
 
 /**
+ * Whether anyone but the desk's own duties (系统（自动备份）…, which run from the first start) has recorded work:
+ * a new desk whose only rows are its first automatic backups has no data to keep.
+ */
+export function hasRecordedWork(db: Db): boolean {
+  return prepared(db.$client, "SELECT 1 FROM audit_log WHERE actor NOT LIKE '系统（%' LIMIT 1").get() !== undefined
+}
+
+/**
  * What the rows after `afterId` wrote, one line per entity (and per key for settings rows): how the dispatcher
  * tells which domains a call changed (shared/changes.ts). A range on the primary key, so a read costs one seek.
  */

@@ -2,7 +2,7 @@
 // transport (ctx.session); these handlers only change it after the password was proven.
 import { defineHandlers } from '../dispatch'
 import { UserError, fieldError } from '../errors'
-import { auditHead, recordAudit } from '../../db/queries/audit'
+import { hasRecordedWork, recordAudit } from '../../db/queries/audit'
 import { countUsers, getUser, getUserByName, insertUser, toSessionUser, updateUser, type UserRow } from '../../db/queries/users'
 import { hashPassword, signInDelaySeconds, verifyPassword, weakPassword } from '../../services/auth/password'
 import { allowed, type Role } from '../../shared/roles'
@@ -16,7 +16,7 @@ export function sessionState(ctx: Ctx): SessionState {
   const row = ctx.session.userId === null ? null : getUser(db, ctx.session.userId)
   const user = row && row.active ? toSessionUser(row) : null
   const needsFirstAdmin = countUsers(db) === 0
-  const hasData = auditHead(db).id > 0
+  const hasData = hasRecordedWork(db)
   const names = user ? Object.keys(contract).filter((n) => allowed((contract as Contract)[n as keyof Contract].who, user)) : []
   return { needsFirstAdmin, hasData, user, locked: !!user && ctx.session.locked, idleMinutes: idleMinutes(db), allowed: names }
 }

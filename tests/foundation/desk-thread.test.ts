@@ -2,7 +2,7 @@
 // back as the call left it, notices and background changes reaching the host, 取消 of a long job with nothing
 // written, and a shutdown that waits for work in flight before the database closes.
 import { describe, it, expect, afterEach } from 'vitest'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -29,9 +29,13 @@ async function ok(d: DeskClient, s: ReturnType<typeof newSession>, name: string,
 describe('the desk in its own thread', () => {
   it('answers through the thread; the session comes back signed in; other sessions stay signed out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'desk-thread-'))
-    desk = await startDesk({ dbFile: join(dir, 'desk.sqlite') })
+    // the daily backup runs at once, before anyone exists: a new desk is still a new desk (no data to keep)
+    desk = await startDesk({ dbFile: join(dir, 'desk.sqlite'), background: ['backup'] })
+    const folder = join(dir, 'desk-data', 'backups')
+    for (let i = 0; i < 400 && !(existsSync(folder) && readdirSync(folder).some((n) => n.endsWith('.sqlite'))); i++) await new Promise((r) => setTimeout(r, 25))
+    expect(readdirSync(folder).filter((n) => n.endsWith('.sqlite'))).toHaveLength(1)
     const officer = newSession()
-    expect((await ok(desk, officer, 'session-state')) as { needsFirstAdmin: boolean }).toMatchObject({ needsFirstAdmin: true })
+    expect((await ok(desk, officer, 'session-state')) as { needsFirstAdmin: boolean }).toMatchObject({ needsFirstAdmin: true, hasData: false })
     await ok(desk, officer, 'session-setup-first-admin', { name: '线程管理员', password: PASSWORD, officer: true })
     expect(officer.userId).toBe(1)
     const piece = (await ok(desk, officer, 'piece-create', { channel: 'wechat', title: '线程里的推文', date: '2023-06-01', status: 'published', backfill: true })) as { id: number }
