@@ -43,11 +43,12 @@ function promptHidden(prompt: string): Promise<string> {
         else if (ch >= ' ') value += ch
       }
     }
-    process.stderr.write(prompt)
+    // Echo off before the prompt shows: someone (or a script) typing the moment it appears must not see it echoed.
     stdin.setEncoding('utf8')
     stdin.setRawMode(true)
     stdin.resume()
     stdin.on('data', onData)
+    process.stderr.write(prompt)
   })
 }
 
