@@ -3,7 +3,8 @@
 import { execFile, spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
+/** scripts/desk.ts, bundled once per test run by tests/setup/cli-bundle.ts. */
+export const CLI = join(process.cwd(), 'node_modules', '.cache', 'desk-cli', 'desk.mjs')
 export const CLI_ADMIN = '命令行管理员'
 export const CLI_PASSWORD = 'cli-test-口令-2023'
 
@@ -28,13 +29,13 @@ function spawnArgs(db: string, args: string[], o: CliOptions) {
   const env: Record<string, string | undefined> = { ...process.env, DESK_PASSWORD: undefined, DESK_NEW_PASSWORD: undefined }
   if (password !== null) env.DESK_PASSWORD = password
   if (o.newPassword) env.DESK_NEW_PASSWORD = o.newPassword
-  return { argv: ['scripts/desk.ts', '--db', db, ...args, ...(user === null ? [] : ['--user', user])], env }
+  return { argv: [CLI, '--db', db, ...args, ...(user === null ? [] : ['--user', user])], env }
 }
 
 /** Blocking: for commands that need no server of the test's own to answer them. */
 export function cli(db: string, args: string[], o: CliOptions = {}): CliRun {
   const { argv, env } = spawnArgs(db, args, o)
-  const r = spawnSync(TSX, argv, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] })
   return { code: r.status, out: r.stdout, err: r.stderr }
 }
 
@@ -42,7 +43,7 @@ export function cli(db: string, args: string[], o: CliOptions = {}): CliRun {
 export function cliAsync(db: string, args: string[], o: CliOptions = {}): Promise<CliRun> {
   const { argv, env } = spawnArgs(db, args, o)
   return new Promise((resolve) => {
-    const child = execFile(TSX, argv, { encoding: 'utf8', env }, (e, out, err) => resolve({ code: e ? Number(e.code ?? 1) : 0, out, err }))
+    const child = execFile(process.execPath, argv, { encoding: 'utf8', env }, (e, out, err) => resolve({ code: e ? Number(e.code ?? 1) : 0, out, err }))
     child.stdin?.end()
   })
 }
