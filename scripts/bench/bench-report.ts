@@ -5,7 +5,7 @@ import type { Ctx } from '../../handlers/context'
 import { buildFigureSet, figureValues } from '../../handlers/reports/figures'
 import { parsePeriod } from '../../shared/periods'
 import { COUNTED_STATUSES } from '../../shared/channels'
-import { addDays } from '../../shared/dates'
+import { addDays, chinaDayStart } from '../../shared/dates'
 import type { TallyView } from '../../shared/contract/tallies'
 import { metric, timeIt, timePair, type Metric } from './measure'
 import { REPORT_HALF, TALLY_MONTH } from './sizes'
@@ -53,7 +53,7 @@ UNION ALL SELECT 'mentions.major', coalesce(sum(n), 0) FROM m WHERE grade = '重
 UNION ALL SELECT 'mentions.closed', coalesce(sum(closed), 0) FROM m`
 
 export function floorCounts(ctx: Ctx, from: string, to: string): Record<string, number> {
-  const end = new Date(`${addDays(to, 1)}T00:00:00+08:00`).toISOString()
+  const end = chinaDayStart(addDays(to, 1))
   const rows = ctx.desk.sqlite.prepare(FLOOR_SQL).all({ from, to, end }) as { key: string; value: number }[]
   return Object.fromEntries(rows.map((r) => [r.key, r.value]))
 }

@@ -3,15 +3,11 @@
 import { seeded } from '../../services/random'
 import type { FeedItem } from '../../services/feeds/parse'
 import { localNews, story } from './mention-words'
-
-const pad = (n: number): string => String(n).padStart(2, '0')
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+import { chinaClock } from '../../shared/dates'
 
 /** RFC 822 date in China time, as Chinese CMSs write it. */
 function rfc822(ms: number): string {
-  const d = new Date(ms + 8 * 3600_000)
-  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0800`
+  return chinaClock(new Date(ms).toISOString(), "EEE, dd MMM yyyy HH:mm:ss '+0800'")
 }
 
 const esc = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')

@@ -3,6 +3,7 @@
 import { Fragment, type ReactNode } from 'react'
 import { safeWebLink } from '../../../../shared/watch'
 import type { TextSegment } from '../../../../shared/contract/feeds'
+import { when } from '../workflow/labels'
 
 const T = { manual: '人工更正' }
 
@@ -21,11 +22,9 @@ export function SafeLink({ href, children, className }: { href: string | null | 
   )
 }
 
-const timeFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
-
 /** An ISO instant as China wall time, "2023/06/15 10:00". */
 export function chinaTime(iso: string | null | undefined): string {
-  return iso ? timeFmt.format(new Date(iso)) : '—'
+  return iso ? when(iso) : '—'
 }
 
 export function GradeBadge({ grade, manual }: { grade: string; manual?: boolean }) {

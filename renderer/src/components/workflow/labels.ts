@@ -2,6 +2,7 @@
 import { FIELD_LABELS } from '../../../../shared/contract/fields'
 import { statusLabel } from '../../../../shared/channels'
 import { deciderLabel } from '../../../../shared/workflow'
+import { chinaClock } from '../../../../shared/dates'
 
 export const ACTION_LABELS: Record<string, string> = {
   create: '新建',
@@ -30,11 +31,9 @@ export const DECISION_LABELS: Record<string, string> = {
   override: '越级'
 }
 
-const chinaTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
-
 /** An ISO timestamp as the officer reads it: China time, e.g. 2023/06/15 10:00. */
 export function when(iso: string): string {
-  return chinaTime.format(new Date(iso))
+  return chinaClock(iso, 'yyyy/MM/dd HH:mm')
 }
 
 export function fileSize(bytes: number): string {
