@@ -41,6 +41,22 @@ export function deleteAudited<Row extends { id: number }, Input>(ctx: Ctx, t: Ta
   })
 }
 
+/**
+ * 撤销 of a delete: the row comes back under its own id with exactly the values its delete recorded, audited as
+ * 'restore'. Refused when the latest record of the row is not that delete (restored already, or never deleted).
+ */
+export function restoreAudited<Row extends { id: number }, Input>(ctx: Ctx, t: Table<Row, Input>, id: number, put: (db: Db, row: Record<string, unknown>) => Row): Row {
+  return ctx.desk.tx(() => {
+    const last = ctx.desk.sqlite
+      .prepare('SELECT action, changes FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1')
+      .get(t.entity, String(id)) as { action: string; changes: string } | undefined
+    if (!last || last.action !== 'delete' || t.get(ctx.desk.db, id)) throw new UserError(`编号为 ${id} 的${t.what}没有可撤销的删除`, { field: 'id' })
+    const row = put(ctx.desk.db, { ...(JSON.parse(last.changes) as Record<string, unknown>), id })
+    audit(ctx, 'restore', t.entity, id, { ...row })
+    return row
+  })
+}
+
 /** The row or a Chinese "not found" error. */
 export function findOr<Row extends { id: number }, Input>(ctx: Ctx, t: Table<Row, Input>, id: number): Row {
   return mustFind(t, t.get(ctx.desk.db, id), id)

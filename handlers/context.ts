@@ -1,7 +1,7 @@
 import type { Desk } from '../db/open'
 import { openDesk } from '../db/open'
 import { DamagedDatabaseError } from '../db/integrity'
-import { backupsFolder, newestGoodBackup } from '../db/backup'
+import { backupFoldersOf, newestGoodBackup } from '../db/backup'
 import { dirname, join } from 'node:path'
 import { createNodeTransport, type HttpTransport } from '../services/feeds/fetcher'
 import type { SessionUser } from '../shared/roles'
@@ -88,7 +88,7 @@ export function openContext(o: ContextOptions): Ctx {
     desk = openDesk(o.dbFile, { migrationsFolder: o.migrationsFolder })
   } catch (e) {
     if (!(e instanceof DamagedDatabaseError)) throw e
-    const good = newestGoodBackup(backupsFolder(dataDir))
+    const good = newestGoodBackup(backupFoldersOf(o.dbFile, dataDir))
     throw new DamagedDatabaseError(e.file, e.problem, good && { path: good.path, madeAt: good.madeAt.slice(0, 16) })
   }
   return {

@@ -77,7 +77,7 @@ export function auditRecordLabel(entity: string, entityId: string): string {
 const FIELDS: Record<string, string> = {
   title: '标题', status: '状态', date: '日期', channel: '渠道', department: '科室', author: '作者', venue: '媒体/平台',
   outletLevel: '媒体级别', quantity: '数量', reach: '覆盖人次', themes: '主题', link: '链接', note: '备注', body: '正文',
-  sentiment: '情感', grade: '等级', assignee: '负责人', escalated: '上报领导', pieceId: '关联台账', name: '名称',
+  sentiment: '情感', grade: '等级', assignee: '责任人', escalated: '上报领导', pieceId: '关联台账', name: '名称',
   roles: '角色', steps: '审核环节', active: '启用', reason: '原因', comment: '意见', step: '环节', reviewer: '审核人',
   url: '地址', enabled: '启用', value: '内容', wording: '措辞', month: '月份', period: '期间', backfill: '补录'
 }

@@ -40,6 +40,8 @@ export const SETTING_TOUCHES: Record<string, readonly Domain[]> = {
   'review-chains': ['review', 'pieces'],
   'proofread-terms': ['review'],
   themes: ['registries'],
+  // what 双语 counts: the lists, and every figure
+  'bilingual-forms': ['registries', 'tallies', 'reports', 'dashboard'],
   'session-idle-minutes': ['users'],
   'report.settings': ['reports']
 }

@@ -97,3 +97,42 @@ export function daysBetween(from: string, to: string): number {
 export function mondayOf(date: string): string {
   return utcDate(startOfISOWeek(calendarDay(date)))
 }
+
+// ---- Dates as the office types them: 2023-5-3, 2023/5/3, 2023.5.3, 2023年5月3日, 20230503 (full-width too).
+// One parser for the ledger import (services/ledger/cells.ts) and the date fields of the window (DateInput).
+
+const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/
+export const MIN_DATE_YEAR = 1950
+export const MAX_DATE_YEAR = 2100
+export const DATE_FORMS = '2023-03-05、2023/3/5 或 2023年3月5日'
+
+const pad2 = (n: string): string => n.padStart(2, '0')
+
+/** Full-width digits and separators (typed with a Chinese input method) as their ASCII twins. */
+function halfWidth(s: string): string {
+  return s.replace(/[\uff10-\uff19\uff0d\uff0f\uff0e\uff1a\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+}
+
+/** The 'YYYY-MM-DD' a typed text spells, not yet checked against the calendar; null when it spells none. */
+export function dateFromText(text: string): string | null {
+  const s = halfWidth(text.trim())
+  const m = DATE_TEXT.exec(s)
+  if (m) return `${m[1]}-${pad2(m[2])}-${pad2(m[3])}`
+  if (/^\d{8}$/.test(s)) return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`
+  return null
+}
+
+/** A candidate day checked: on the calendar (no 2 月 30 日) and within the years the desk keeps; `shown` is what was typed. */
+export function checkedDate(date: string | null, shown: string): { date: string } | { error: string } {
+  if (date === null || !isCalendarDate(date)) return { error: `无法识别的日期“${shown}”，请写成 ${DATE_FORMS}` }
+  const year = Number(date.slice(0, 4))
+  if (year < MIN_DATE_YEAR || year > MAX_DATE_YEAR) return { error: `日期“${date}”不在 ${MIN_DATE_YEAR}—${MAX_DATE_YEAR} 年之间，请检查` }
+  return { date }
+}
+
+/** Typed date text → 'YYYY-MM-DD', or a Chinese reason (the caller names the field). */
+export function parseDateText(text: string): { date: string } | { error: string } {
+  const shown = text.trim()
+  if (shown === '') return { error: '请填写日期' }
+  return checkedDate(dateFromText(shown), shown)
+}

@@ -10,13 +10,14 @@ import { z } from 'zod'
 import { ADMIN, OFFICE, SYSTEM, type Who } from './roles'
 import { DEFAULT_CHAINS, DEFAULT_MEDICAL_STEP, DEFAULT_MEDICAL_THEMES, type ReviewChains } from './contract/review'
 import { backupPolicyInput } from './contract/backup'
-import { TEMPLATE_COLUMNS } from './contract/ledger'
+import { LEDGER_COLUMNS } from './contract/ledger'
 import type { Profile } from './contract/app'
 import type { ReportSettings } from './contract/reports'
 import type { WatchSettings } from './contract/watch'
 import { DEFAULT_PROOF_TERMS, type ProofEntry } from './proofread'
 import { DEFAULT_THEMES, type Channel } from './channels'
 import { DEFAULT_QUIET_HOURS } from './watch'
+import { DEFAULT_BILINGUAL_FORMS } from './contract/channel-fields'
 
 /**
  * Who may change a setting: the roles of the contract entries that save it (a test holds the two equal), or
@@ -92,6 +93,7 @@ export const SETTINGS_LIST = [
     audit: 'value'
   }),
   setting('themes', { schema: words, default: () => [...DEFAULT_THEMES], who: OFFICE, label: '主题标签', audit: 'value' }),
+  setting('bilingual-forms', { schema: words, default: () => [...DEFAULT_BILINGUAL_FORMS], who: OFFICE, label: '双语形式', audit: 'value' }),
   setting('session-idle-minutes', { schema: z.number().int().positive(), default: 15, who: ADMIN, label: '无操作自动锁定（分钟）', audit: 'value' }),
   setting('backup-policy', {
     schema: backupPolicyInput,
@@ -133,7 +135,7 @@ export const SETTINGS_LIST = [
   }),
   setting('ledger-import-mapping', {
     // file header → template column, remembered by a committed import (whose own audit row records it)
-    schema: z.record(z.string(), z.enum([...TEMPLATE_COLUMNS, ''])),
+    schema: z.record(z.string(), z.enum([...LEDGER_COLUMNS, ''])),
     default: () => ({}),
     who: SYSTEM,
     label: '台账导入的列对应'

@@ -55,6 +55,10 @@ export function countEnabledFeeds(db: Db): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM feeds WHERE enabled = 1`).n
 }
 
+export function countDisabledFeeds(db: Db): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM feeds WHERE enabled = 0`).n
+}
+
 export function failingFeeds(db: Db): Pick<FeedRow, 'id' | 'name' | 'lastError'>[] {
   return db
     .select({ id: feeds.id, name: feeds.name, lastError: feeds.lastError })

@@ -31,16 +31,19 @@ function cached(db: Db, sql: string): Statement {
   return st
 }
 const COUNTED = `+status IN (${list(COUNTED_STATUSES)})`
+/** Pieces in the 回收站 count nowhere (db/queries/pieces.ts LIVE_SQL). */
+const LIVE = 'deleted_at IS NULL'
 /** Channels whose 媒体/平台 the report names besides outlets: notice media, video places. */
 export const VENUE_CHANNELS = ['notice', 'tv'] as const
 /** 双语: the languages a piece or event was given in (e.g. ['回汉双语']) sit in extra.languages; instr() skips the JSON parse for the rest. */
-const BILINGUAL = `(instr(extra, '"languages"') > 0 AND coalesce(json_array_length(extra, '$.languages'), 0) > 0)`
+const BILINGUAL = `(instr(extra, '"languages"') > 0 AND EXISTS (SELECT 1 FROM json_each(extra, '$.languages') WHERE value IN (SELECT value FROM json_each(@bilingual))))`
 const ORIGINAL = `(channel = 'wechat' AND json_extract(extra, '$.original') IN (1, 'true'))`
 
 /** Counted pieces in [from, to], one narrow aggregate per family of figures. */
-export function pieceAggregates(db: Db, from: string, to: string, withIds = false): PieceAggregates {
+/** `bilingual`: the forms that count as 双语 (设置 › 双语形式); any other 语言 wording counts for nothing. */
+export function pieceAggregates(db: Db, from: string, to: string, bilingual: readonly string[], withIds = false): PieceAggregates {
   const ids = withIds ? ', group_concat(id) AS ids' : ''
-  const where = `date BETWEEN @from AND @to AND ${COUNTED}`
+  const where = `date BETWEEN @from AND @to AND ${COUNTED} AND ${LIVE}`
   const args = { from, to }
   return {
     channels: cached(
@@ -55,7 +58,7 @@ export function pieceAggregates(db: Db, from: string, to: string, withIds = fals
            group_concat(CASE WHEN ${BILINGUAL} THEN id END) AS bilingualIds,
            group_concat(CASE WHEN channel = 'meeting' AND (json_extract(extra, '$.notesCount') > 0 OR json_extract(extra, '$.reflectionsCount') > 0) THEN id END) AS notesIds` : ''}
        FROM pieces WHERE ${where} GROUP BY channel`
-    ).all(args) as ChannelRow[],
+    ).all({ ...args, bilingual: JSON.stringify(bilingual) }) as ChannelRow[],
     submissions: cached(
       db,
       `SELECT channel, outlet_level AS level, (status = 'accepted') AS accepted, paid, venue, count(*) AS n, min(id) AS first ${ids}
@@ -72,7 +75,7 @@ export function pieceAggregates(db: Db, from: string, to: string, withIds = fals
       db,
       `SELECT t.theme, (p.channel = 'event') AS event, count(*) AS n ${withIds ? ', group_concat(p.id) AS ids' : ''}
        FROM pieces p JOIN piece_themes t ON t.piece_id = p.id
-       WHERE p.date BETWEEN @from AND @to AND +p.status IN (${list(COUNTED_STATUSES)}) GROUP BY 1, 2`
+       WHERE p.date BETWEEN @from AND @to AND +p.status IN (${list(COUNTED_STATUSES)}) AND p.${LIVE} GROUP BY 1, 2`
     ).all(args) as ThemeRow[]
   }
 }
@@ -139,9 +142,9 @@ export function mentionIdGroups(db: Db, from: string, to: string): MentionIdGrou
 }
 
 /** Everything the figures of [from, to] are computed from (services/report/figures.ts), ids only where asked. */
-export function figureInputs(db: Db, from: string, to: string, fetch: FigureFetch): FigureInputs {
+export function figureInputs(db: Db, from: string, to: string, fetch: FigureFetch, bilingual: readonly string[]): FigureInputs {
   return {
-    pieces: pieceAggregates(db, from, to, fetch.pieceIds),
+    pieces: pieceAggregates(db, from, to, bilingual, fetch.pieceIds),
     mentions: mentionStats(db, from, to),
     mentionIds: fetch.mentionIds ? mentionIdGroups(db, from, to) : [],
     accounts: accountStats(db),
@@ -154,7 +157,7 @@ export function monthlyChannelCounts(db: Db, from: string, to: string): { month:
   return cached(
     db,
     `SELECT substr(date, 1, 7) AS month, channel, count(*) AS n
-     FROM pieces WHERE date BETWEEN ? AND ? AND ${COUNTED}
+     FROM pieces WHERE date BETWEEN ? AND ? AND ${COUNTED} AND ${LIVE}
      GROUP BY 1, 2 ORDER BY 1, 2`
   ).all(from, to) as { month: string; channel: string; n: number }[]
 }
@@ -175,7 +178,7 @@ export function accountStats(db: Db): AccountStats {
 export function figurePlans(db: Db): { sql: string; plan: string }[] {
   return [...(statements.get(db.$client)?.keys() ?? [])].map((sql) => ({
     sql,
-    plan: (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(sql.includes('@') ? [{ from: '2023-01-01', to: '2023-01-31', end: '2023-02-01' }] : [])) as { detail: string }[])
+    plan: (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(sql.includes('@') ? [{ from: '2023-01-01', to: '2023-01-31', end: '2023-02-01', ...(sql.includes('@bilingual') ? { bilingual: '[]' } : {}) }] : [])) as { detail: string }[])
       .map((r) => r.detail)
       .join(' | ')
   }))

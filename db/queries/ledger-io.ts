@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, lt, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../open'
 import { pieces, pieceThemes } from '../schema'
-import { pieceConditions } from './pieces'
+import { LIVE, pieceConditions } from './pieces'
 import type { pieceFilter } from '../../shared/contract/pieces'
 import type { z } from 'zod'
 
@@ -10,15 +10,21 @@ export function findPieceByKey(db: Db, channel: string, date: string, title: str
   const row = db
     .select({ id: pieces.id })
     .from(pieces)
-    .where(and(eq(pieces.channel, channel), eq(pieces.date, date), eq(pieces.title, title)))
+    .where(and(eq(pieces.channel, channel), eq(pieces.date, date), eq(pieces.title, title), LIVE))
     .limit(1)
     .get()
   return row?.id ?? null
 }
 
+/** The record with this 记录标识, live or in the 回收站 (an import must not add a second copy of either). */
+export function findPieceByUid(db: Db, uid: string): { id: number; deleted: boolean } | null {
+  const row = db.select({ id: pieces.id, deletedAt: pieces.deletedAt }).from(pieces).where(eq(pieces.uid, uid)).get()
+  return row ? { id: row.id, deleted: row.deletedAt !== null } : null
+}
+
 /** Themes used on any piece, for the ledger's theme filter. */
 export function themesInUse(db: Db): string[] {
-  return db.selectDistinct({ t: pieceThemes.theme }).from(pieceThemes).orderBy(asc(pieceThemes.theme)).all().map((r) => r.t)
+  return db.selectDistinct({ t: pieceThemes.theme }).from(pieceThemes).where(sql`${pieceThemes.pieceId} IN (SELECT id FROM pieces WHERE deleted_at IS NULL)`).orderBy(asc(pieceThemes.theme)).all().map((r) => r.t)
 }
 
 /** Departments named on any piece, for the ledger's department filter. */
@@ -26,7 +32,7 @@ export function departmentsInUse(db: Db): string[] {
   return db
     .selectDistinct({ d: pieces.department })
     .from(pieces)
-    .where(ne(pieces.department, ''))
+    .where(and(ne(pieces.department, ''), LIVE))
     .orderBy(asc(pieces.department))
     .all()
     .map((r) => r.d)

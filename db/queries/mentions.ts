@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../open'
 import { feeds, mentionEvents, mentionSources, mentions, pieces } from '../schema'
 import { OPEN_STATUSES, type GradeLabel, type MentionStatus, type SentimentLabel } from '../../shared/watch'
@@ -102,7 +102,7 @@ export function mentionEventsOf(db: Db, id: number) {
 }
 
 export function pieceBrief(db: Db, id: number) {
-  return db.select({ id: pieces.id, title: pieces.title, date: pieces.date, channel: pieces.channel }).from(pieces).where(eq(pieces.id, id)).get()
+  return db.select({ id: pieces.id, title: pieces.title, date: pieces.date, channel: pieces.channel }).from(pieces).where(and(eq(pieces.id, id), isNull(pieces.deletedAt))).get()
 }
 
 export function updateMention(db: Db, id: number, v: Partial<typeof mentions.$inferInsert>): void {

@@ -3,11 +3,13 @@
 // Counted like the tallies: only carried-out statuses, never paid placements (合作版面); a level quota counts
 // pieces at that outlet level or above; onlyAccepted counts 已录用 only.
 import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm'
+import { LIVE } from './pieces'
 import type { Db } from '../open'
 import { deadlines, pieces, quotas } from '../schema'
 import { COUNTED_STATUSES, OUTLET_LEVELS } from '../../shared/channels'
 import { addDays, mondayOf, monthRange } from '../../shared/dates'
 import type { PeriodProgress, Quota, QuotaPeriod, QuotaProgress } from '../../shared/contract/quotas'
+import { quotaUnit } from '../../shared/tally-reading'
 
 export type QuotaRow = typeof quotas.$inferSelect
 export type DeadlineRow = typeof deadlines.$inferSelect
@@ -25,6 +27,11 @@ export function saveQuota(db: Db, v: Omit<Quota, 'id'> & { id?: number }): Quota
   const { id, ...cols } = v
   const row = id ? db.update(quotas).set(cols).where(eq(quotas.id, id)).returning().get() : db.insert(quotas).values(cols).returning().get()
   return toQuota(row)
+}
+/** A deleted quota back under its own id (撤销), with the columns its delete recorded. */
+export function putQuota(db: Db, r: Record<string, unknown>): Quota {
+  const row = { id: Number(r.id), label: String(r.label), channel: (r.channel as string | null) ?? null, minLevel: (r.minLevel as string | null) ?? null, onlyAccepted: r.onlyAccepted === true, period: String(r.period), target: Number(r.target) }
+  return toQuota(db.insert(quotas).values(row).returning().get())
 }
 export function deleteQuota(db: Db, id: number): void {
   db.delete(quotas).where(eq(quotas.id, id)).run()
@@ -49,7 +56,7 @@ export function periodsIn(from: string, to: string, period: QuotaPeriod): { from
 }
 
 function conditions(q: Quota, from: string, to: string): SQL {
-  const conds: SQL[] = [gte(pieces.date, from), lte(pieces.date, to), eq(pieces.paid, false)]
+  const conds: SQL[] = [gte(pieces.date, from), lte(pieces.date, to), eq(pieces.paid, false), LIVE]
   conds.push(q.onlyAccepted ? eq(pieces.status, 'accepted') : inArray(pieces.status, [...COUNTED_STATUSES]))
   if (q.channel) conds.push(eq(pieces.channel, q.channel))
   if (q.minLevel) {
@@ -85,6 +92,7 @@ export function progressOf(db: Db, q: Quota, from: string, to: string): QuotaPro
     label: q.label,
     period: q.period,
     perPeriod: q.target,
+    unit: quotaUnit(q),
     target: q.target * whole.length,
     actual: counted.length,
     met: whole.length > 0 && whole.every((p) => p.met),
@@ -102,6 +110,11 @@ export function getDeadline(db: Db, id: number): DeadlineRow | null {
 export function saveDeadline(db: Db, v: Omit<DeadlineRow, 'id' | 'doneAt'> & { id?: number; doneAt?: string | null }): DeadlineRow {
   const { id, ...cols } = v
   return id ? db.update(deadlines).set(cols).where(eq(deadlines.id, id)).returning().get() : db.insert(deadlines).values(cols).returning().get()
+}
+/** A deleted deadline back under its own id (撤销), done or not as it was. */
+export function putDeadline(db: Db, r: Record<string, unknown>): DeadlineRow {
+  const row = { id: Number(r.id), title: String(r.title), dueDate: String(r.dueDate), doneAt: (r.doneAt as string | null) ?? null, notes: String(r.notes ?? '') }
+  return db.insert(deadlines).values(row).returning().get()
 }
 export function deleteDeadline(db: Db, id: number): void {
   db.delete(deadlines).where(eq(deadlines.id, id)).run()

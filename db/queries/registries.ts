@@ -30,7 +30,7 @@ export function deleteOutlet(db: Db, id: number): void {
 
 /** How many pieces name this outlet (so deleting it can say what it leaves behind). */
 export function piecesNaming(db: Db, venue: string): number {
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM pieces WHERE venue = ${venue}`).n
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM pieces WHERE venue = ${venue} AND deleted_at IS NULL`).n
 }
 
 export function listAccounts(db: Db): AccountRow[] {

@@ -1,6 +1,7 @@
 // The rows behind figures, fetched by id (drill-down lists, workbook sheets, the evidence list). Ids travel as one
 // JSON array parameter, so any number of them is one statement, never a query per row.
 import type { Db } from '../open'
+import { LIVE_SQL } from './pieces'
 import type { DrillAccount, DrillMention, DrillPiece } from '../../shared/contract/tallies'
 import type { EvidenceItem } from '../../shared/contract/reports'
 
@@ -17,7 +18,7 @@ export function piecesByIds(db: Db, ids: readonly number[], page: Page = ALL): D
       `SELECT p.id, p.date, p.channel, p.title, p.status, p.department, p.venue, p.outlet_level AS outletLevel, p.kind,
          p.quantity, p.reach, p.reads,
          (SELECT json_group_array(e.file_name) FROM (SELECT file_name FROM evidence e WHERE e.piece_id = p.id ORDER BY e.id) e) AS evidence
-       FROM pieces p WHERE p.id IN (SELECT value FROM json_each(?))
+       FROM pieces p WHERE p.id IN (SELECT value FROM json_each(?)) AND p.${LIVE_SQL}
        ORDER BY p.date, p.id LIMIT ? OFFSET ?`
     )
     .all(JSON.stringify(ids), page.limit, page.offset) as (Omit<DrillPiece, 'evidence'> & { evidence: string })[]
@@ -53,7 +54,7 @@ export function evidenceOfPieces(db: Db, pieceIds: readonly number[]): EvidenceR
     .prepare(
       `SELECT e.id, e.file_name AS fileName, e.size, p.id AS pieceId, p.title, p.date, p.channel
        FROM evidence e JOIN pieces p ON p.id = e.piece_id
-       WHERE e.piece_id IN (SELECT value FROM json_each(?))
+       WHERE e.piece_id IN (SELECT value FROM json_each(?)) AND p.${LIVE_SQL}
        ORDER BY p.date, p.id, e.id`
     )
     .all(JSON.stringify(pieceIds)) as EvidenceRow[]
@@ -64,7 +65,7 @@ export function titlesByIds(db: Db, ids: readonly number[], limit = 20): { title
   const rows = db.$client
     .prepare(
       `SELECT title, venue, date, CASE json_type(extra, '$.languages') WHEN 'array' THEN json_extract(extra, '$.languages') ELSE '[]' END AS languages
-       FROM pieces WHERE id IN (SELECT value FROM json_each(?)) ORDER BY date, id LIMIT ?`
+       FROM pieces WHERE id IN (SELECT value FROM json_each(?)) AND ${LIVE_SQL} ORDER BY date, id LIMIT ?`
     )
     .all(JSON.stringify(ids), limit) as { title: string; venue: string; date: string; languages: string }[]
   return rows.map((r) => ({ ...r, languages: JSON.parse(r.languages) as string[] }))

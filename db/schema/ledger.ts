@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core'
+import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
 
 /**
@@ -10,6 +10,12 @@ export const pieces = sqliteTable(
   'pieces',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /**
+     * 记录标识: the record's identity across desks and files (16 hex digits, set once). An exported row carries it, so
+     * importing the file again updates the record instead of adding a copy, and a file moved to another desk keeps it.
+     * Nullable only because SQLite cannot add a NOT NULL column with a computed default; migration 0007 fills it.
+     */
+    uid: text('uid'),
     channel: text('channel').notNull(),
     title: text('title').notNull(),
     /** Effective date (published / shown / submitted / held): China calendar date 'YYYY-MM-DD'. */
@@ -37,12 +43,23 @@ export const pieces = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
     updatedAt: text('updated_at').notNull(),
-    updatedBy: text('updated_by').notNull()
+    updatedBy: text('updated_by').notNull(),
+    /**
+     * 回收站: a deleted piece keeps its row (and its reviews and evidence) with who, when and why, and leaves every
+     * list, count and report until it is restored or purged (彻底删除). Every query on pieces says `deleted_at IS NULL`.
+     */
+    deletedAt: text('deleted_at'),
+    deletedBy: text('deleted_by'),
+    deletedById: integer('deleted_by_id'),
+    deletedReason: text('deleted_reason')
   },
   (t) => [
     index('pieces_date_idx').on(t.date),
     index('pieces_channel_date_idx').on(t.channel, t.date),
-    index('pieces_status_idx').on(t.status)
+    index('pieces_status_idx').on(t.status),
+    uniqueIndex('pieces_uid_idx').on(t.uid),
+    // The recycle bin lists only deleted rows: a partial index keeps it off a scan of the whole ledger.
+    index('pieces_deleted_idx').on(t.deletedAt).where(sql`deleted_at IS NOT NULL`)
   ]
 )
 

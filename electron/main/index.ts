@@ -68,6 +68,17 @@ async function start(): Promise<void> {
   powerMonitor.on('resume', () => desk.kick())
 }
 
+/**
+ * Chromium's own words — the date picker, form validation bubbles, the text context menu, spelling — follow the
+ * application locale, not the page's lang="zh-CN", and on an English (or any other) Windows that locale is the
+ * system's. `--lang` fixes it for the whole app and must be on the command line before `ready`, when Chromium
+ * loads its locale pack (locales/zh-CN.pak, shipped with every Electron build). It also makes app.getLocale()
+ * and navigator.language 'zh-CN' and sends Accept-Language zh-CN with feed requests.
+ */
+function chromiumInChinese(): void {
+  app.commandLine.appendSwitch('lang', 'zh-CN')
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
@@ -80,6 +91,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (ev) => ev.preventDefault())
   })
+  chromiumInChinese()
   registerAppScheme()
   app.whenReady().then(start)
   app.on('window-all-closed', () => app.quit())

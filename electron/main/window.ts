@@ -1,4 +1,4 @@
-import { BrowserWindow, shell, screen, type Rectangle } from 'electron'
+import { BrowserWindow, dialog, shell, screen, type Rectangle } from 'electron'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { APP_PAGE } from './app-files'
@@ -29,6 +29,17 @@ function loadBounds(file: string): Partial<Rectangle> {
   } catch {
     return { width: 1360, height: 860 }
   }
+}
+
+export const UNLOAD_QUESTION = {
+  type: 'question' as const,
+  title: '放弃修改？',
+  message: '放弃修改？',
+  detail: '填写的内容还没有保存，关闭后将丢失。',
+  buttons: ['继续编辑', '放弃'],
+  defaultId: 0,
+  cancelId: 0,
+  noLink: true
 }
 
 export function createMainWindow(p: WindowPaths): BrowserWindow {
@@ -67,6 +78,12 @@ export function createMainWindow(p: WindowPaths): BrowserWindow {
     return { action: 'deny' }
   })
   win.webContents.on('will-attach-webview', (e) => e.preventDefault())
+  // The renderer holds unsaved input (renderer/src/unsaved.ts sets returnValue on beforeunload): Chromium's own
+  // question is not shown in Electron, so the window asks here, in Chinese; 继续编辑 (the default) keeps the window.
+  win.webContents.on('will-prevent-unload', (e) => {
+    const choice = dialog.showMessageBoxSync(win, UNLOAD_QUESTION)
+    if (choice === 1) e.preventDefault() // 放弃: let the window close or reload
+  })
   void win.loadURL(APP_PAGE)
   return win
 }

@@ -1,13 +1,13 @@
-// 备份与恢复: when backups are made and kept. How a backup file is written lives in db/backup.ts, how a restore
-// swaps files in handlers/backup/restore.ts.
+// 备份与恢复: when backups are made, where, and how many are kept. How a backup file is written lives in
+// db/backup.ts, which folder and what to say when it fails in handlers/backup/folder.ts, how a restore swaps files
+// in handlers/backup/restore.ts.
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { defineHandlers } from '../dispatch'
 import { UserError } from '../errors'
 import { startJob, type Job } from '../jobs/runner'
 import { readSetting, saveSetting } from '../settings'
 import { recordAudit } from '../../db/queries/audit'
-import { DamagedDatabaseError } from '../../db/integrity'
 import {
   backupAuditHead,
   backupFileName,
@@ -15,6 +15,7 @@ import {
   describeBackup,
   evidenceFolder,
   listBackups,
+  newestFirst,
   planRotation,
   recordedBackupHead,
   removeBackup,
@@ -23,10 +24,11 @@ import {
   type BackupEntry,
   type BackupKind
 } from '../../db/backup'
-import type { BackupInfo } from '../../shared/contract/backup'
+import type { BackupInfo, BackupWhere } from '../../shared/contract/backup'
 import type { AuditHeadInfo } from '../../shared/contract/audit'
 import { chinaDate } from '../../shared/dates'
 import { restoreOpen } from './restore'
+import { backupTarget, checkFolder, cleanFolder, failure, folderOf, ready } from './folder'
 import type { Ctx } from '../context'
 
 let queue: Promise<unknown> = Promise.resolve()
@@ -40,34 +42,25 @@ export function exclusive<T>(work: () => Promise<T>): Promise<T> {
   return run
 }
 
-export function backupInfo(ctx: Ctx, e: BackupEntry): BackupInfo {
+export function backupInfo(ctx: Ctx, e: BackupEntry, where: BackupWhere): BackupInfo {
   const auditHead = backupAuditHead(e.path)
   const recorded = recordedBackupHead(ctx.desk.sqlite, e.name)
   const auditAsRecorded = recorded && auditHead ? recorded.id === auditHead.id && recorded.hash === auditHead.hash : recorded ? false : null
-  return { name: e.name, kind: e.kind, madeAt: e.madeAt, size: e.size, evidence: e.evidenceDir !== null, auditHead, auditAsRecorded }
-}
-
-/** A failed backup in words the officer can act on (the database itself is never touched by a backup); else `e`. */
-function backupFailure(e: unknown): unknown {
-  if (e instanceof UserError) return e
-  if (e instanceof DamagedDatabaseError) {
-    return new UserError(
-      `备份没有完成：备份副本未通过完整性检查，数据库文件可能已损坏（${e.problem}）。以前的备份都已保留；请尽快在 设置 → 数据备份 中从最近的备份恢复，或联系信息科。`
-    )
+  return {
+    name: e.name, where, folder: dirname(e.path), kind: e.kind, madeAt: e.madeAt, size: e.size, evidence: e.evidenceDir !== null, auditHead, auditAsRecorded
   }
-  const code = String((e as { code?: unknown })?.code ?? '')
-  const why =
-    code === 'ENOSPC' || code === 'SQLITE_FULL'
-      ? '磁盘空间不足，请清理磁盘后重试'
-      : ['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY'].includes(code)
-        ? '没有写入备份文件夹的权限，请检查文件夹权限'
-        : ['ENOTDIR', 'EEXIST', 'EISDIR', 'ENOENT', 'SQLITE_CANTOPEN'].includes(code)
-          ? '备份文件夹无法使用（可能被同名文件占用或已被移走），请检查数据文件夹'
-          : null
-  return why === null ? e : new UserError(`备份没有完成：${why}。数据库本身未受影响。`)
 }
 
-/** Apply the rotation policy to the backups folder, never removing the one just made; returns the names removed. */
+/** A folder's backups, or none when it cannot be read now (a stick pulled out): the overview says why elsewhere. */
+function backupsIn(folder: string): BackupEntry[] {
+  try {
+    return listBackups(folder)
+  } catch {
+    return []
+  }
+}
+
+/** Apply the rotation policy to the folder just written, never removing the one just made; returns the names removed. */
 function rotate(ctx: Ctx, folder: string, justMade: string): string[] {
   const all = listBackups(folder)
   const remove = planRotation(all, readSetting(ctx.desk.db, 'backup-policy')).remove.filter((n) => n !== justMade)
@@ -75,38 +68,58 @@ function rotate(ctx: Ctx, folder: string, justMade: string): string[] {
   return remove
 }
 
-/** Write one backup into the backups folder (database + evidence), then rotate. Call inside `exclusive`. */
-export async function makeBackup(ctx: Ctx, kind: BackupKind, job?: Pick<Job, 'progress'>): Promise<{ entry: BackupEntry; removed: string[] }> {
-  const folder = backupsFolder(ctx.dataDir)
+/** The database's size in bytes: what a backup needs at the least (its evidence may share the disk's files). */
+function databaseBytes(ctx: Ctx): number {
+  const n = (p: string) => Number(ctx.desk.sqlite.pragma(p, { simple: true }))
+  return n('page_count') * n('page_size')
+}
+
+/**
+ * Write one backup into the folder backups go to now (database + evidence), then rotate that folder. Call inside
+ * `exclusive`.
+ */
+export async function makeBackup(ctx: Ctx, kind: BackupKind, job?: Pick<Job, 'progress'>): Promise<{ entry: BackupEntry; where: BackupWhere; removed: string[] }> {
+  const { folder, where } = backupTarget(ctx)
   const dest = join(folder, backupFileName(ctx.now(), kind))
   let head: AuditHeadInfo | null
   try {
+    ready(folder, where, ctx.dataDir, databaseBytes(ctx))
     sweepLeftovers(folder)
     head = (await writeBackup(ctx.desk.sqlite, dest, { evidenceFrom: evidenceFolder(ctx.dataDir), onProgress: (p) => job?.progress(p.phase, p.done, p.total) })).auditHead
   } catch (e) {
-    throw backupFailure(e)
+    throw failure(e, folder)
   }
   const entry = describeBackup(dest)
   // The live trail keeps the backup's head: a backup altered later no longer matches it (backup-list, restore).
   // The backup itself is complete by now, so a failure to record it must not report the backup as failed.
+  // A backup in a chosen folder names the folder too: the trail shows where each copy went.
   try {
     ctx.desk.tx(() =>
-      recordAudit(ctx.desk.db, { at: ctx.now().toISOString(), actor: ctx.actor, actorId: ctx.user?.id, action: 'backup', entity: 'backup', entityId: entry.name, changes: { name: entry.name, kind, head } })
+      recordAudit(ctx.desk.db, { at: ctx.now().toISOString(), actor: ctx.actor, actorId: ctx.user?.id, action: 'backup', entity: 'backup', entityId: entry.name, changes: { name: entry.name, kind, head, ...(where === 'target' ? { folder } : {}) } })
     )
   } catch (e) {
     console.error('备份已完成，但没有记入操作日志', e)
   }
-  return { entry, removed: rotate(ctx, folder, entry.name) }
+  return { entry, where, removed: rotate(ctx, folder, entry.name) }
 }
 
 export const backupHandlers = defineHandlers({
   'backup-list': (_a, ctx) => {
-    const folder = backupsFolder(ctx.dataDir)
-    return { folder, dbFile: ctx.desk.file, policy: readSetting(ctx.desk.db, 'backup-policy'), backups: listBackups(folder).map((e) => backupInfo(ctx, e)) }
+    const policy = readSetting(ctx.desk.db, 'backup-policy')
+    const dataFolder = backupsFolder(ctx.dataDir)
+    const listed = [...(policy.folder ? backupsIn(policy.folder).map((e) => backupInfo(ctx, e, 'target')) : []), ...backupsIn(dataFolder).map((e) => backupInfo(ctx, e, 'data'))]
+    return {
+      folder: policy.folder ?? dataFolder,
+      dataFolder,
+      target: policy.folder ? checkFolder(policy.folder, ctx.dataDir, { probe: false }) : null,
+      dbFile: ctx.desk.file,
+      policy,
+      backups: listed.sort(newestFirst)
+    }
   },
 
   'backup-create': (_a, ctx) => ({
-    jobId: startJob(ctx, 'backup', (job) => exclusive(() => makeBackup(ctx, 'manual', job)).then((r) => backupInfo(ctx, r.entry)))
+    jobId: startJob(ctx, 'backup', (job) => exclusive(() => makeBackup(ctx, 'manual', job)).then((r) => backupInfo(ctx, r.entry, r.where)))
   }),
 
   'backup-auto': (_a, ctx) =>
@@ -114,22 +127,36 @@ export const backupHandlers = defineHandlers({
       if (!readSetting(ctx.desk.db, 'backup-policy').auto) return { made: false, backup: null, removed: [] }
       try {
         const today = chinaDate(ctx.now())
-        if (listBackups(backupsFolder(ctx.dataDir)).some((b) => b.day === today)) return { made: false, backup: null, removed: [] }
-        const { entry, removed } = await makeBackup(ctx, 'auto')
-        return { made: true, backup: backupInfo(ctx, entry), removed }
+        const { folder } = backupTarget(ctx)
+        if (backupsIn(folder).some((b) => b.day === today)) return { made: false, backup: null, removed: [] }
+        const { entry, where, removed } = await makeBackup(ctx, 'auto')
+        return { made: true, backup: backupInfo(ctx, entry, where), removed }
       } catch (raw) {
-        const e = backupFailure(raw)
+        const e = failure(raw, backupTarget(ctx).folder)
         const body = e instanceof UserError ? e.message : '备份没有完成：程序内部出错，已记录日志。数据库本身未受影响，可在 设置 → 数据备份 中再试一次。'
         ctx.notify({ title: '今天的自动备份没有完成', body })
         throw e
       }
     }),
 
-  'backup-policy-save': (policy, ctx) => saveSetting(ctx, 'backup-policy', policy),
+  // the two forms of the page save the one setting, each its own part of it
+  'backup-policy-save': (rules, ctx) => saveSetting(ctx, 'backup-policy', { ...readSetting(ctx.desk.db, 'backup-policy'), ...rules }),
 
-  'backup-restore': ({ backup }, ctx) => {
-    const path = join(backupsFolder(ctx.dataDir), backup)
-    if (!existsSync(path)) throw new UserError(`找不到备份 ${backup}，可能已被轮换清理，请刷新列表`, { field: 'backup' })
+  'backup-folder-check': ({ folder }, ctx) => checkFolder(cleanFolder(folder), ctx.dataDir, { probe: true }),
+
+  'backup-folder-save': ({ folder: raw }, ctx) => {
+    let folder = raw === null ? null : cleanFolder(raw)
+    if (folder === resolve(backupsFolder(ctx.dataDir))) folder = null // the default, named by hand
+    if (folder !== null) {
+      const c = checkFolder(folder, ctx.dataDir, { probe: true })
+      if (!c.ok) throw new UserError(`${c.problem}。备份位置没有更改。`, { field: 'folder' })
+    }
+    return saveSetting(ctx, 'backup-policy', { ...readSetting(ctx.desk.db, 'backup-policy'), folder })
+  },
+
+  'backup-restore': ({ backup, where }, ctx) => {
+    const path = join(folderOf(ctx, where ?? backupTarget(ctx).where), backup)
+    if (!existsSync(path)) throw new UserError(`找不到备份 ${backup}（${path}），可能已被轮换清理，或 U 盘、网络共享未连接，请刷新列表`, { field: 'backup' })
     return { jobId: startJob(ctx, 'restore', (job) => exclusive(() => restoreOpen(ctx, path, job))) }
   }
 })

@@ -17,7 +17,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync,
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { openDesk, readJournal, refuseNewer, NewerDatabaseError } from '../../db/open'
 import { checkIntegrity, isDamageError } from '../../db/integrity'
-import { chinaClock, evidenceDirFor, evidenceFolder, fsyncPath, recordedBackupHead } from '../../db/backup'
+import { chinaClock, CopyMismatchError, copyVerified, evidenceDirFor, evidenceFolder, evidenceHashOf, fsyncPath, recordedBackupHead } from '../../db/backup'
 import type { RestoreResult } from '../../shared/contract/backup'
 import { appendAudit, hasChain, headOf, verifyAuditChain, type AuditHead, type AuditProblem } from '../../db/audit-chain'
 import { UserError } from '../errors'
@@ -165,7 +165,10 @@ function swapIn(staged: string, dbFile: string, now: Date): string | null {
   return replaced
 }
 
-/** Step 2: evidence files the backup has and the data folder lacks (content-addressed: same name, same bytes). */
+/**
+ * Step 2: evidence files the backup has and the data folder lacks (content-addressed: same name, same bytes),
+ * each copied and read back as a backup copies it (db/backup.ts copyVerified).
+ */
 function restoreEvidence(source: string, dataDir: string): number {
   const from = evidenceDirFor(source)
   if (!existsSync(from)) return 0
@@ -177,8 +180,12 @@ function restoreEvidence(source: string, dataDir: string): number {
     const dst = join(to, rel)
     if (existsSync(dst)) continue
     mkdirSync(dirname(dst), { recursive: true })
-    copyFileSync(join(from, rel), dst)
-    fsyncPath(dst)
+    try {
+      copyVerified(join(from, rel), dst, evidenceHashOf(rel))
+    } catch (e) {
+      if (!(e instanceof CopyMismatchError)) throw e
+      throw new UserError(`备份中的佐证材料 ${rel} 已损坏（与校验值不符），或复制到数据文件夹时出错，数据库未做改动。可以改用另一份备份恢复。`, { field: 'backup' })
+    }
     n++
   }
   return n

@@ -116,7 +116,7 @@ export function demoPieces(r: Random): PieceInput[] {
     ['下乡巡回医疗', '义诊', 260, 900, ['健康科普']]
   ]
   events.forEach(([title, kind, reach, qty, themes], i) => {
-    out.push(base('event', title, dateIn(r), { status: 'completed', kind, venue: kind, reach, quantity: qty, themes, extra: { place: r.pick(['门诊广场', '和阳镇', '贾宋镇卫生院', '医院礼堂']), languages: i === 6 ? ['回汉双语'] : [] } }))
+    out.push(base('event', title, dateIn(r), { status: 'completed', kind, venue: kind, reach, quantity: qty, themes, extra: { place: r.pick(['门诊广场', '和阳镇', '贾宋镇卫生院', '医院礼堂']), languages: i === 6 ? ['苗汉双语'] : [] } }))
   })
 
   for (let i = 0; i < DEMO_COUNTS.ideologyMeetings; i++) {

@@ -3,7 +3,8 @@
 // feed's failure never touches another's.
 import { fetchAndParse, type FetchAndParseResult } from '../../services/feeds/pipeline'
 import { isFailing, nextFetchAt } from '../../services/feeds/backoff'
-import { countEnabledFeeds, dueFeeds, updateFeed, type FeedRow } from '../../db/queries/feeds'
+import { pollCounts, pollSummary } from '../../services/feeds/poll-summary'
+import { countDisabledFeeds, countEnabledFeeds, dueFeeds, updateFeed, type FeedRow } from '../../db/queries/feeds'
 import { recordAudit } from '../../db/queries/audit'
 import { ingestItems, type AlertCandidate, type IngestSetup } from './ingest'
 import { currentMatcher, ensureProfileRule } from '../watch/rules'
@@ -139,5 +140,9 @@ export async function pollDue(ctx: Ctx, o: PollOptions = {}): Promise<PollReport
   } catch (e) {
     console.error(e) // the mentions are saved; a notification failure must not turn the poll into an error
   }
-  return { at: now.toISOString(), results: due.map((f) => results.get(f.id)!), notDue: countEnabledFeeds(ctx.desk.db) - due.length }
+  const ordered = due.map((f) => results.get(f.id)!)
+  const notDue = countEnabledFeeds(ctx.desk.db) - due.length
+  const paused = countDisabledFeeds(ctx.desk.db)
+  const counts = pollCounts(ordered, notDue, paused)
+  return { at: now.toISOString(), results: ordered, notDue, paused, counts, summary: pollSummary(ordered, counts) }
 }

@@ -7,12 +7,15 @@ import { changePiece, mustGetPiece } from '../pieces/write'
 import { askFirst } from '../review/bound'
 import { signedMonthWarnings } from '../tallies/signed-months'
 import { channelLabel, statusLabel, type Status } from '../../shared/channels'
+import { undoable } from '../pieces/undo'
+import type { UndoToken } from '../../shared/contract/pieces'
 import type { Ctx } from '../context'
 
 const MAX_NAMED = 10
 
-export function bulkStatus(ctx: Ctx, ids: number[], status: Status, confirm = false): { changed: number; unchanged: number } {
-  return ctx.desk.tx(() => {
+/** `undo`: 撤销 puts back each piece's previous status (handlers/pieces/undo.ts). */
+export function bulkStatus(ctx: Ctx, ids: number[], status: Status, confirm = false): { changed: number; unchanged: number; undo: UndoToken | null } {
+  const { value, undo } = undoable(ctx, () => {
     const problems: string[] = []
     const dates: string[] = []
     let changed = 0
@@ -46,4 +49,5 @@ export function bulkStatus(ctx: Ctx, ids: number[], status: Status, confirm = fa
     askFirst(signedMonthWarnings(ctx.desk.db, dates), confirm)
     return { changed, unchanged }
   })
+  return { ...value, undo }
 }

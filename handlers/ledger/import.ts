@@ -1,16 +1,25 @@
-// Import of the office's Excel history: read → check every row (in chunks, so the window stays responsive) →
-// write everything in ONE transaction through createPiece. Any bad row and nothing is written; the report names
-// every bad row, its column and the reason.
+// Import of the office's Excel history, or of a workbook this desk (or another) exported: read → check every row
+// (in chunks, so the window stays responsive) → write everything in ONE transaction. A row whose 记录标识 names a
+// record of this desk updates it (through the form's write path); any other row adds one. Any bad row and nothing
+// is written; the report names every bad row, its column and the reason, and what will be added, changed and left.
 import { UserError } from '../errors'
-import { createPiece, allowedStatuses } from '../pieces/write'
+import { createPiece, allowedStatuses, updateFromForm } from '../pieces/write'
 import { backfillNote, isBackfill } from '../pieces/create'
 import { readSetting, writeState } from '../settings'
 import { recordAudit } from '../../db/queries/audit'
-import { findPieceByKey } from '../../db/queries/ledger-io'
+import { findPieceByKey, findPieceByUid } from '../../db/queries/ledger-io'
+import { getPiece } from '../../db/queries/pieces'
 import { readSpreadsheet, FileProblem, type SheetRows } from '../../services/ledger/read-file'
 import { cellText, columnLetter, type CellValue } from '../../services/ledger/cells'
-import { checkRow, findHeaderRow, rememberMapping, resolveColumns, type HeaderMapping, type PieceValues } from '../../services/ledger/template'
-import { TEMPLATE_COLUMNS, MAX_IMPORT_BYTES, type ImportDuplicate, type ImportReport, type ImportRowError, type TemplateColumn } from '../../shared/contract/ledger'
+import { CHANNEL_COLUMN_SPEC, COLUMN_FIELD, checkRow, findHeaderRow, pieceToRow, rememberMapping, resolveColumns, type HeaderMapping, type PieceValues } from '../../services/ledger/template'
+import { BODY_SHEET } from '../../services/ledger/write-file'
+import { restoreCell } from '../../services/export/cells'
+import { CHANNEL_FIELDS } from '../../shared/contract/channel-fields'
+import {
+  BODY_COLUMN, LEDGER_COLUMNS, MAX_IMPORT_BYTES, OTHER_COLUMN, UID_COLUMN,
+  type ChannelColumn, type ImportDuplicate, type ImportReport, type ImportRowError, type LedgerColumn, type TemplateColumn
+} from '../../shared/contract/ledger'
+import type { Piece } from '../../shared/contract/pieces'
 import type { Ctx } from '../context'
 import { noJob, type Job } from '../jobs/runner'
 
@@ -51,6 +60,50 @@ function pickSheet(sheets: SheetRows[], chosen: HeaderMapping, remembered: Heade
   return { sheet: sheets[0], headerRow: 0 }
 }
 
+/** Which piece field a file column fills, so an update changes only what the file says. */
+function fieldsOf(columns: LedgerColumn[]): { keys: Set<keyof PieceValues>; extraKeys: Set<string>; other: boolean } {
+  const keys = new Set<keyof PieceValues>()
+  const extraKeys = new Set<string>()
+  for (const c of columns) {
+    if (c in COLUMN_FIELD) keys.add(COLUMN_FIELD[c as TemplateColumn])
+    else if (c === BODY_COLUMN) keys.add('body')
+    else if (c in CHANNEL_COLUMN_SPEC) {
+      const spec = CHANNEL_COLUMN_SPEC[c as ChannelColumn]
+      if (spec.where === 'column') keys.add(spec.key as keyof PieceValues)
+      else extraKeys.add(spec.key)
+    }
+  }
+  return { keys, extraKeys, other: columns.includes(OTHER_COLUMN) }
+}
+
+/** The file's row as a patch of an existing piece: only the fields the file has columns for. */
+function patchFrom(before: Piece, v: PieceValues, f: ReturnType<typeof fieldsOf>): Partial<PieceValues> {
+  const patch: Partial<PieceValues> = {}
+  for (const k of f.keys) (patch as Record<string, unknown>)[k] = v[k]
+  if (f.extraKeys.size || f.other) {
+    const own = new Set(CHANNEL_FIELDS[v.channel].map((x) => x.key))
+    const extra: Record<string, unknown> = {}
+    for (const [k, value] of Object.entries(before.extra)) if (!f.extraKeys.has(k) && !(f.other && !own.has(k))) extra[k] = value
+    for (const [k, value] of Object.entries(v.extra)) if (f.extraKeys.has(k) || (f.other && !own.has(k))) extra[k] = value
+    patch.extra = extra
+  }
+  return patch
+}
+
+/** 正文 beyond one cell, from the 正文（续） sheet of an exported workbook: 记录标识 → the rest of the text. */
+function bodyParts(sheets: SheetRows[]): Map<string, string> {
+  const out = new Map<string, string>()
+  const sheet = sheets.find((s) => s.name === BODY_SHEET)
+  if (!sheet) return out
+  const parts = sheet.rows.slice(1).map((r) => ({ uid: cellText(r[0] ?? null).toLowerCase(), part: Number(cellText(r[1] ?? null)), text: restoreCell(cellText(r[2] ?? null)) }))
+  parts.sort((a, b) => a.part - b.part)
+  for (const p of parts) if (p.uid) out.set(p.uid, (out.get(p.uid) ?? '') + p.text)
+  return out
+}
+
+/** Thrown to roll back the trial run of a preview. */
+class TrialRun extends Error {}
+
 export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): Promise<ImportReport> {
   job.progress('reading', 0, 0)
   let file
@@ -60,8 +113,9 @@ export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): P
     if (e instanceof FileProblem) throw new UserError(e.message, { field: 'base64' })
     throw e
   }
+  const db = ctx.desk.db
   const chosen = o.mapping ?? {}
-  const remembered: HeaderMapping = readSetting(ctx.desk.db, 'ledger-import-mapping')
+  const remembered: HeaderMapping = readSetting(db, 'ledger-import-mapping')
   const { sheet, headerRow } = pickSheet(file.sheets, chosen, remembered)
   const headers = (sheet?.rows[headerRow] ?? []).map(cellText)
   const cols = resolveColumns(headers, chosen, remembered)
@@ -69,6 +123,7 @@ export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): P
   sheet?.rows.forEach((cells, i) => {
     if (i > headerRow && !isBlank(cells)) dataRows.push({ row: i + 1, cells })
   })
+  const longBodies = bodyParts(file.sheets)
 
   const report: ImportReport = {
     fileName: o.fileName,
@@ -84,23 +139,34 @@ export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): P
     errors: [],
     moreErrors: 0,
     duplicates: [],
+    added: 0,
+    changes: [],
+    unchanged: 0,
+    left: [],
     sample: [],
     committed: false,
     imported: 0,
+    updated: 0,
     skipped: 0
   }
   if (headers.every((h) => !h)) report.problems.push('没有找到表头行：第一行应为列名（日期、渠道、标题……）')
   if (dataRows.length === 0 && report.problems.length === 0) report.problems.push('文件里没有数据行')
   if (report.missing.length) return report
 
-  const valid: { row: number; values: PieceValues }[] = []
+  const present = LEDGER_COLUMNS.filter((c) => cols.index[c] !== undefined)
+  const fields = fieldsOf(present)
+  const rules = { allowed: allowedStatuses, languages: readSetting(db, 'bilingual-forms'), date1904: file.date1904 }
+  const creates: { row: number; values: PieceValues; uid: string | undefined }[] = []
+  const updates: { row: number; id: number; patch: Partial<PieceValues> }[] = []
   const skip = new Set<number>()
-  const seen = new Map<string, number>()
+  const seenKey = new Map<string, { row: number; uid: string }>()
+  const seenUid = new Map<string, number>()
+  let listedChanges = 0
   const addError = (e: ImportRowError): void => {
     if (report.errors.length < MAX_LISTED) report.errors.push(e)
     else report.moreErrors++
   }
-  const columnOf = (c: TemplateColumn): { column: string; letter: string } => {
+  const columnOf = (c: LedgerColumn): { column: string; letter: string } => {
     const i = cols.index[c]
     return i === undefined ? { column: c, letter: '' } : { column: headers[i].trim(), letter: columnLetter(i) }
   }
@@ -108,23 +174,58 @@ export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): P
   job.progress('checking', 0, dataRows.length)
   for (let start = 0; start < dataRows.length; start += CHUNK) {
     for (const { row, cells } of dataRows.slice(start, start + CHUNK)) {
-      const get = (c: TemplateColumn): CellValue => {
+      const get = (c: LedgerColumn): CellValue => {
         const i = cols.index[c]
         return i === undefined ? null : (cells[i] ?? null)
       }
-      const { values, issues } = checkRow(get, allowedStatuses, file.date1904)
+      const checked = checkRow(get, (c) => cols.index[c] !== undefined, rules)
+      const { uid, issues } = checked
+      let values = checked.values
+      if (values && uid && longBodies.has(uid)) {
+        values = { ...values, body: values.body + longBodies.get(uid)! }
+        if (values.body.length > 100_000) issues.push({ column: BODY_COLUMN, message: '正文不能超过 100000 字' })
+      }
+      const firstWithUid = uid ? seenUid.get(uid) : undefined
+      if (uid && firstWithUid !== undefined) issues.push({ column: UID_COLUMN, message: `与第 ${firstWithUid} 行的记录标识相同：同一条记录只能出现一次` })
+      else if (uid) seenUid.set(uid, row)
       for (const issue of issues) addError({ row, field: issue.column, message: issue.message, ...columnOf(issue.column) })
       if (report.sample.length < SAMPLE_ROWS) {
-        const sampleCells: Partial<Record<TemplateColumn, string>> = {}
-        for (const c of TEMPLATE_COLUMNS) if (cols.index[c] !== undefined) sampleCells[c] = cellText(get(c))
+        const sampleCells: Partial<Record<LedgerColumn, string>> = {}
+        for (const c of present) sampleCells[c] = cellText(get(c))
         report.sample.push({ row, cells: sampleCells, bad: issues.length > 0 })
       }
-      if (!values) continue
-      valid.push({ row, values })
+      if (!values || issues.length) continue
+
+      const known = uid ? findPieceByUid(db, uid) : null
+      if (known?.deleted) {
+        if (report.left.length < MAX_LISTED) report.left.push({ row, title: values.title, reason: `这条记录（编号 ${known.id}）在回收站中：如需导入，请先在回收站中恢复` })
+        continue
+      }
+      if (known) {
+        const before = getPiece(db, known.id)!
+        const patch = patchFrom(before, values, fields)
+        const was = pieceToRow(before)
+        const now = pieceToRow({ ...before, ...patch })
+        const changed = present.filter((c) => c !== UID_COLUMN && String(was[c] ?? '') !== String(now[c] ?? ''))
+        if (changed.length === 0) {
+          report.unchanged++
+          continue
+        }
+        updates.push({ row, id: known.id, patch })
+        if (listedChanges++ < MAX_LISTED) {
+          report.changes.push({ row, id: known.id, title: before.title, fields: changed.map((c) => ({ column: c, before: String(was[c] ?? ''), after: String(now[c] ?? '') })) })
+        }
+        continue
+      }
+      report.added++
+      creates.push({ row, values, uid: uid || undefined })
+      // A likely duplicate: same channel, date and title as a record of this desk, or as an earlier row — unless
+      // both rows carry their own 记录标识 (two records of one desk may share a title and a day).
       const key = `${values.channel}\u0001${values.date}\u0001${values.title}`
-      const existingId = findPieceByKey(ctx.desk.db, values.channel, values.date, values.title)
-      const sameAsRow = seen.get(key) ?? null
-      if (sameAsRow === null) seen.set(key, row)
+      const existingId = findPieceByKey(db, values.channel, values.date, values.title)
+      const earlier = seenKey.get(key)
+      if (!earlier) seenKey.set(key, { row, uid })
+      const sameAsRow = earlier && !(earlier.uid && uid) ? earlier.row : null
       if (existingId !== null || sameAsRow !== null) {
         const d: ImportDuplicate = { row, channel: values.channel, title: values.title, date: values.date, existingId, sameAsRow }
         if (report.duplicates.length < MAX_LISTED) report.duplicates.push(d)
@@ -135,30 +236,57 @@ export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): P
     await job.pause()
   }
 
-  const blocked = report.errors.length > 0 || report.moreErrors > 0 || report.problems.length > 0
-  if (!o.commit || blocked) return report
+  const blocked = (): boolean => report.errors.length > 0 || report.moreErrors > 0 || report.problems.length > 0
+  const toWrite = o.skipDuplicates ? creates.filter((v) => !skip.has(v.row)) : creates
+  // An update goes through the form's write path (review and signed-month rules). The preview tries every update
+  // and rolls back, so a row the rules refuse is named before anything is written.
+  const applyUpdates = (confirm: boolean, onRefused: (row: number, e: UserError) => void): void => {
+    for (const u of updates) {
+      try {
+        updateFromForm(ctx, u.id, u.patch, confirm, 'import-update')
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e
+        onRefused(u.row, e)
+      }
+    }
+  }
+  if (!o.commit || blocked()) {
+    if (updates.length && !blocked()) {
+      try {
+        ctx.desk.tx(() => {
+          applyUpdates(true, (row, e) => addError({ row, field: null, column: '', letter: '', message: e.message }))
+          throw new TrialRun()
+        })
+      } catch (e) {
+        if (!(e instanceof TrialRun)) throw e
+      }
+    }
+    return report
+  }
 
-  const toWrite = o.skipDuplicates ? valid.filter((v) => !skip.has(v.row)) : valid
-  job.progress('writing', 0, toWrite.length)
-  if (toWrite.length > SHOW_WRITING_ABOVE) await job.showPhase()
+  job.progress('writing', 0, toWrite.length + updates.length)
+  if (toWrite.length + updates.length > SHOW_WRITING_ABOVE) await job.showPhase()
   const at = ctx.now().toISOString()
   ctx.desk.tx(() => {
     // An imported row is work recorded elsewhere: past 待审核 it is 补录, labelled as such in its audit row.
-    for (const { values } of toWrite) {
+    for (const { values, uid } of toWrite) {
       const backfill = isBackfill({ ...values, backfill: true })
-      createPiece(ctx, { ...values, backfill }, 'import', backfill ? { backfill: backfillNote(values.status, [], '从台账文件导入为') } : {})
+      createPiece(ctx, { ...values, backfill }, 'import', backfill ? { backfill: backfillNote(values.status, [], '从台账文件导入为') } : {}, uid)
     }
+    applyUpdates(true, (row, e) => {
+      throw new UserError(`第 ${row} 行：${e.message}（没有导入任何数据）`, e.details)
+    })
     const nextMapping = rememberMapping(remembered, chosen)
-    if (JSON.stringify(nextMapping) !== JSON.stringify(remembered)) writeState(ctx.desk.db, 'ledger-import-mapping', nextMapping, at)
-    recordAudit(ctx.desk.db, {
+    if (JSON.stringify(nextMapping) !== JSON.stringify(remembered)) writeState(db, 'ledger-import-mapping', nextMapping, at)
+    recordAudit(db, {
       at,
       actor: ctx.actor,
       action: 'import',
       entity: 'ledger',
       entityId: o.fileName,
-      changes: { fileName: o.fileName, rows: dataRows.length, imported: toWrite.length, skippedDuplicates: valid.length - toWrite.length, mapping: chosen }
+      changes: { fileName: o.fileName, rows: dataRows.length, imported: toWrite.length, updated: updates.length, unchanged: report.unchanged, skippedDuplicates: creates.length - toWrite.length, left: report.left.length, mapping: chosen }
     })
   })
-  job.progress('writing', toWrite.length, toWrite.length)
-  return { ...report, committed: true, imported: toWrite.length, skipped: valid.length - toWrite.length }
+  job.progress('writing', toWrite.length + updates.length, toWrite.length + updates.length)
+  return { ...report, committed: true, imported: toWrite.length, updated: updates.length, skipped: creates.length - toWrite.length }
 }

@@ -90,6 +90,14 @@ function audit(ctx: Ctx, id: number, changes: Record<string, unknown>): string {
   return at
 }
 
+/** Sets the 责任人 with its audit row; the name it already has writes nothing (a blur after a step saved it). */
+function assign(ctx: Ctx, m: MentionRecord, assignee: string): void {
+  const name = assignee.trim()
+  if (name === m.assignee) return
+  const at = audit(ctx, m.id, { assignee: [m.assignee, name] })
+  updateMention(ctx.desk.db, m.id, { assignee: name, updatedAt: at })
+}
+
 export const mentionsHandlers = defineHandlers({
   'mention-list': ({ offset, limit, q, ...f }, ctx) => {
     ensureProfileRule(ctx)
@@ -105,8 +113,10 @@ export const mentionsHandlers = defineHandlers({
     return { rows: rows.map(toRow), total, ...(capped ? { totalCapped: true } : {}) }
   },
   'mention-get': ({ id }, ctx) => mentionDetail(ctx, id),
-  'mention-triage': ({ id, step, note }, ctx) =>
+  'mention-triage': ({ id, step, note, assignee }, ctx) =>
     ctx.desk.tx(() => {
+      // One transaction: a refused step (办结 without its note) leaves the 责任人 unsaved too, and says so.
+      if (assignee !== undefined) assign(ctx, mustBeActive(ctx, id), assignee)
       triage(ctx, id, step, note)
       return mentionDetail(ctx, id)
     }),
@@ -130,9 +140,7 @@ export const mentionsHandlers = defineHandlers({
     }),
   'mention-assign': ({ id, assignee }, ctx) =>
     ctx.desk.tx(() => {
-      const m = mustBeActive(ctx, id)
-      const at = audit(ctx, id, { assignee: [m.assignee, assignee] })
-      updateMention(ctx.desk.db, id, { assignee, updatedAt: at })
+      assign(ctx, mustBeActive(ctx, id), assignee)
       return mentionDetail(ctx, id)
     }),
   'mention-escalate': ({ id, escalated, note }, ctx) =>

@@ -1,9 +1,9 @@
-// 稿件: the piece-* handlers. The write path they share with review, import and the calendar is ./write.ts.
+// 稿件: the piece-* handlers. The write path they share with review, import and the calendar is ./write.ts;
+// 回收站 is ./trash.ts, 撤销 ./undo.ts.
 import { defineHandlers } from '../dispatch'
 import { UserError } from '../errors'
-import { deletePiece, listPieces } from '../../db/queries/pieces'
-import { recordAudit } from '../../db/queries/audit'
-import { unindexRow, searchCondition } from '../../db/queries/search'
+import { listPieces } from '../../db/queries/pieces'
+import { searchCondition } from '../../db/queries/search'
 import { pieces } from '../../db/schema'
 import { addDays, daysBetween } from '../../shared/dates'
 import { statusLabel, type Status } from '../../shared/channels'
@@ -11,29 +11,33 @@ import { changePiece, mustGetPiece, updateFromForm } from './write'
 import { strictChannelFields } from './transitions'
 import { createNewPiece } from './create'
 import { checkEdit } from '../review/bound'
+import { deletePreview, purgePiece, restorePiece, trashList, trashPiece } from './trash'
+import { undoable, undoChanges } from './undo'
 
 /** Pieces still being planned may move; carried-out ones keep the date they happened on. */
 const MOVABLE: Status[] = ['draft', 'pending', 'approved', 'scheduled']
 
 export const piecesHandlers = defineHandlers({
-  'piece-create': (v, ctx) => ctx.desk.tx(() => createNewPiece(ctx, strictChannelFields(v))),
+  'piece-create': (v, ctx) => ctx.desk.tx(() => createNewPiece(ctx, strictChannelFields(ctx.desk.db, v))),
   'piece-update': ({ id, confirm, ...v }, ctx) => ctx.desk.tx(() => updateFromForm(ctx, id, v, confirm)),
   'piece-get': ({ id }, ctx) => mustGetPiece(ctx, id),
-  'piece-delete': ({ id }, ctx) =>
-    ctx.desk.tx(() => {
-      const before = mustGetPiece(ctx, id)
-      deletePiece(ctx.desk.db, id)
-      unindexRow(ctx.desk.sqlite, 'piece_search', id)
-      recordAudit(ctx.desk.db, { at: ctx.now().toISOString(), actor: ctx.actor, action: 'delete', entity: 'piece', entityId: id, changes: before as unknown as Record<string, unknown> })
-      return { id }
-    }),
+  'piece-delete': ({ id, reason, confirm }, ctx) => trashPiece(ctx, id, reason, confirm),
+  'piece-delete-check': ({ id }, ctx) => deletePreview(ctx, id),
+  'piece-trash-list': ({ offset, limit }, ctx) => trashList(ctx, offset, limit),
+  'piece-restore': ({ id, confirm }, ctx) => restorePiece(ctx, id, confirm),
+  'piece-purge': ({ id }, ctx) => purgePiece(ctx, id),
+  'piece-set-status': ({ id, status, confirm }, ctx) => {
+    const { value, undo } = undoable(ctx, () => updateFromForm(ctx, id, { status }, confirm))
+    return { piece: value, undo }
+  },
+  'piece-undo': (token, ctx) => undoChanges(ctx, token),
   'piece-list': (f, ctx) => {
     const q = f.q?.trim()
     const match = q ? searchCondition('piece_search', pieces.id, q) : undefined
     return listPieces(ctx.desk.db, f, match ?? undefined)
   },
-  'piece-reschedule': ({ id, date }, ctx) =>
-    ctx.desk.tx(() => {
+  'piece-reschedule': ({ id, date }, ctx) => {
+    const { value, undo } = undoable(ctx, () => {
       const p = mustGetPiece(ctx, id)
       if (!MOVABLE.includes(p.status)) throw new UserError(`《${p.title}》已是“${statusLabel(p.status)}”，不能改期；如日期记错，请在详情中修改日期`, { field: 'date' })
       if (p.date === date) return p
@@ -53,4 +57,6 @@ export const piecesHandlers = defineHandlers({
       }
       return changePiece(ctx, id, { date, extra }, 'reschedule')
     })
+    return { ...value, undo }
+  }
 })

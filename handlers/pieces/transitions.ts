@@ -43,8 +43,8 @@ export function cleanChannelFields<T extends PieceValues>(v: T): T {
  * The form's check (piece-create, piece-update): also the closed lists (LED 内容类别, 活动类型 …). On update only the fields the officer changed are held to the lists, so an old
  * imported record with a kind outside today's list can still be edited. Unknown extra keys are dropped.
  */
-export function strictChannelFields(values: PieceValues, changed?: Set<string>): PieceValues {
-  const { extra, issues } = checkChannelFields(values)
+export function strictChannelFields(db: Db, values: PieceValues, changed?: Set<string>): PieceValues {
+  const { extra, issues } = checkChannelFields(values, { bilingual: readSetting(db, 'bilingual-forms') })
   const relevant = changed ? issues.filter((i) => changed.has(i.field) || changed.has(i.field.replace(/^extra\./, '')) || changed.has('channel')) : issues
   raise(relevant)
   // The template's 媒体/平台 column is the kind for 宣传品 and 宣传活动, so the ledger table shows it there too.

@@ -1,7 +1,7 @@
 // The piece write path: create, change and (after an edit of approved content) send back for review — each with
 // its audit row and search entry, in the caller's transaction. The piece-* handler map is ./index.ts.
 import { fieldError, UserError } from '../errors'
-import { insertPiece, getPiece, updatePiece, type PieceValues } from '../../db/queries/pieces'
+import { insertPiece, getPiece, getTrashed, updatePiece, type PieceValues } from '../../db/queries/pieces'
 import { recordAudit, diff } from '../../db/queries/audit'
 import { indexRow } from '../../db/queries/search'
 import { closeWaiting, insertReview, latestRound } from '../../db/queries/reviews'
@@ -25,25 +25,27 @@ export function checkStatus(channel: Channel, status: Status): void {
   }
 }
 
-function searchText(p: Pick<Piece, 'title' | 'body' | 'notes' | 'venue' | 'author'>): string {
+export function searchText(p: Pick<Piece, 'title' | 'body' | 'notes' | 'venue' | 'author'>): string {
   return [p.title, p.body, p.notes, p.venue, p.author].join('\n')
 }
 
 export function mustGetPiece(ctx: Ctx, id: number): Piece {
   const p = getPiece(ctx.desk.db, id)
-  if (!p) throw new UserError(`找不到编号为 ${id} 的稿件，可能已被删除`, { field: 'id' })
-  return p
+  if (p) return p
+  const trashed = getTrashed(ctx.desk.db, id)
+  if (trashed) throw new UserError(`《${trashed.piece.title}》已删除（在回收站中），如需修改请先在回收站中恢复`, { field: 'id' })
+  throw new UserError(`找不到编号为 ${id} 的稿件，可能已被删除`, { field: 'id' })
 }
 
 /**
  * Create one piece with its audit row and search entry, in the caller's transaction. `auditNote` adds to the
  * audit row, e.g. the 补录 marker of a piece recorded past 草稿.
  */
-export function createPiece(ctx: Ctx, v: PieceValues, action = 'create', auditNote: Record<string, unknown> = {}): Piece {
+export function createPiece(ctx: Ctx, v: PieceValues, action = 'create', auditNote: Record<string, unknown> = {}, uid?: string): Piece {
   checkStatus(v.channel, v.status)
   v = cleanChannelFields(v)
   const at = ctx.now().toISOString()
-  const piece = insertPiece(ctx.desk.db, v, { at, actor: ctx.actor })
+  const piece = insertPiece(ctx.desk.db, v, { at, actor: ctx.actor }, uid)
   indexRow(ctx.desk.sqlite, 'piece_search', piece.id, searchText(piece))
   // The audit row names 补录 only when it is one (auditNote carries its label); an ordinary piece says nothing.
   const { backfill, ...values } = v
@@ -88,11 +90,11 @@ function checkChannelChange(before: Piece, to: Channel): void {
  * piece-update: the form's edit. Asks first (details { confirm, warnings }) when the edit would void an approval
  * or touches a signed month; once confirmed, an edit of approved content sends the piece back for review.
  */
-export function updateFromForm(ctx: Ctx, id: number, v: Partial<PieceValues>, confirm: boolean): Piece {
+export function updateFromForm(ctx: Ctx, id: number, v: Partial<PieceValues>, confirm: boolean, action = 'update'): Piece {
   const before = mustGetPiece(ctx, id)
   const changed = changedFields(before, v)
   if (changed.size === 0) return before
-  const checked = strictChannelFields({ ...before, ...v } as PieceValues, changed)
+  const checked = strictChannelFields(ctx.desk.db, { ...before, ...v } as PieceValues, changed)
   const patch = { ...v, ...(v.extra || v.channel ? { extra: checked.extra } : {}) }
   if (checked.venue !== (v.venue ?? before.venue)) patch.venue = checked.venue // 宣传品/宣传活动: 媒体/平台 is the kind
   if (patch.channel && patch.channel !== before.channel) checkChannelChange(before, patch.channel)
@@ -104,7 +106,7 @@ export function updateFromForm(ctx: Ctx, id: number, v: Partial<PieceValues>, co
   }
   askFirst(check.warnings, confirm)
   const rebuild = !check.invalidates.length && !leaves && chainChangedInReview(ctx.desk.db, before, { ...before, ...patch } as Piece)
-  const after = changePiece(ctx, id, patch)
+  const after = changePiece(ctx, id, patch, action)
   if (rebuild) return reopenReview(ctx, after, { ...check, invalidates: changedKeys(check.before.fields, check.after.fields) })
   return check.invalidates.length && !leaves ? reopenReview(ctx, after, check) : after
 }

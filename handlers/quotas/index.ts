@@ -2,7 +2,7 @@
 // and dated deadlines (报送方案, 推进情况, 工作总结). Progress is computed, never stored.
 import { defineHandlers } from '../dispatch'
 import { UserError } from '../errors'
-import { deleteAudited, findOr, saveAudited } from '../audited'
+import { deleteAudited, findOr, restoreAudited, saveAudited } from '../audited'
 import * as q from '../../db/queries/quotas'
 import { addDays, chinaDate, daysBetween } from '../../shared/dates'
 import type { CurrentQuota, Deadline } from '../../shared/contract/quotas'
@@ -40,6 +40,7 @@ export const quotasHandlers = defineHandlers({
   'quota-list': (_a, ctx) => q.listQuotas(ctx.desk.db),
   'quota-save': (v, ctx) => saveAudited(ctx, QUOTAS, v),
   'quota-delete': ({ id }, ctx) => deleteAudited(ctx, QUOTAS, id),
+  'quota-restore': ({ id }, ctx) => restoreAudited(ctx, QUOTAS, id, q.putQuota),
   'quota-progress': ({ from, to }, ctx) => {
     if (to < from) throw new UserError('结束日期不能早于开始日期', { field: 'to' })
     return q.quotaProgress(ctx.desk.db, from, to)
@@ -52,5 +53,6 @@ export const quotasHandlers = defineHandlers({
     const doneAt = done ? (before.doneAt ?? ctx.now().toISOString()) : null
     return toDeadline(saveAudited(ctx, DEADLINES, { ...before, doneAt }, done ? 'deadline-done' : 'deadline-reopen'), chinaDate(ctx.now()))
   },
-  'deadline-delete': ({ id }, ctx) => deleteAudited(ctx, DEADLINES, id)
+  'deadline-delete': ({ id }, ctx) => deleteAudited(ctx, DEADLINES, id),
+  'deadline-restore': ({ id }, ctx) => toDeadline(restoreAudited(ctx, DEADLINES, id, q.putDeadline), chinaDate(ctx.now()))
 })

@@ -44,5 +44,7 @@ export const registriesHandlers = defineHandlers({
   'account-save': (v, ctx) => toAccount(saveAudited(ctx, ACCOUNTS, v), chinaDate(ctx.now())),
   'account-delete': ({ id }, ctx) => deleteAudited(ctx, ACCOUNTS, id),
   'theme-list': (_a, ctx) => readSetting(ctx.desk.db, 'themes'),
-  'theme-save': ({ themes }, ctx) => saveSetting(ctx, 'themes', [...new Set(themes)])
+  'theme-save': ({ themes }, ctx) => saveSetting(ctx, 'themes', [...new Set(themes)]),
+  'language-list': (_a, ctx) => readSetting(ctx.desk.db, 'bilingual-forms'),
+  'language-save': ({ forms }, ctx) => saveSetting(ctx, 'bilingual-forms', [...new Set(forms)])
 })

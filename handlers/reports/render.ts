@@ -23,12 +23,14 @@ const idsOf = (set: FigureSet, key: string): number[] => set.figures.find((f) =>
 /** The titles the draft's sentences quote, fetched by the ids behind the figures. */
 function draftDetails(db: Db, set: FigureSet): DraftDetails {
   const bilingual = titlesByIds(db, idsOf(set, 'ethnic.bilingual'), 200)
+  const forms = readSetting(db, 'bilingual-forms')
   return {
     provincialAccepted: titlesByIds(db, idsOf(set, 'submissions.acceptedProvincialUp'), 10),
     selfMadeVideos: titlesByIds(db, idsOf(set, 'kind.tv.自制'), 10).map((t) => t.title.replace(/^《(.*)》$/, '$1')),
     events: titlesByIds(db, idsOf(set, 'channel.event.count'), 10).map((t) => t.title),
     ethnicEvents: titlesByIds(db, idsOf(set, 'ethnic.events'), 10).map((t) => t.title),
-    languages: [...new Set(bilingual.flatMap((t) => t.languages))]
+    // Only the forms that counted (设置 › 双语形式): a piece may also name wording that is not one.
+    languages: [...new Set(bilingual.flatMap((t) => t.languages))].filter((l) => forms.includes(l))
   }
 }
 

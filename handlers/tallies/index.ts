@@ -52,8 +52,10 @@ export function drill(ctx: Ctx, periodCode: string, key: string, page?: Page): D
   if (!f) return empty
   const ids = f.ids ?? []
   const db = ctx.desk.db
+  // A quota's figure label carries its verdict (目标 8 篇，已达标); its rows are titled, and filed, by its name.
+  const label = f.group === 'quota' ? set.quotas.find((q) => `quota.${q.id}` === key)?.label ?? f.label : f.label
   return {
-    figure: { key, label: f.label, value: f.value, unit: f.unit },
+    figure: { key, label, value: f.value, unit: f.unit },
     period,
     entity: f.entity,
     total: ids.length,

@@ -14,8 +14,12 @@ import { Report } from './pages/Report'
 import { AuditLog } from './pages/AuditLog'
 import { useCan } from './session'
 import { Notices } from './components/Notices'
+import { ToastHost } from './components/Toast'
 import { Calendar } from './pages/Calendar'
 import { UserMenu, useIdleLock } from './components/UserMenu'
+import { DiscardPrompt } from './components/Overlay'
+import { Shortcuts } from './components/Shortcuts'
+import { useNavigationGuard } from './unsaved'
 import type { SessionState } from '../../shared/contract/users'
 
 const T = {
@@ -61,7 +65,9 @@ function Shell() {
   const state = useQuery('app-state', {})
   const trail = useQuery('audit-status', {})
   const can = useCan()
-  const [route, go] = useRoute()
+  const [route, navigate] = useRoute()
+  // Leaving a page with unsaved input asks 放弃修改？ first (unsaved.ts); so do links and closing the window.
+  const go = useNavigationGuard(navigate)
   useEffect(() => bridge.on?.('navigate', (p) => go(String(p))), [])
 
   if (state.error) return <div className="fatal">{T.failed}{state.error.message}</div>
@@ -106,6 +112,9 @@ function Shell() {
         {section === 'audit' && <AuditLog go={go} />}
       </main>
       <Notices />
+      <ToastHost />
+      <Shortcuts go={go} />
+      <DiscardPrompt />
     </div>
   )
 }

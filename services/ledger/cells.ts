@@ -1,6 +1,6 @@
 // Reading one spreadsheet cell as the ledger means it: dates in every form the office types, counts, channel and
 // status names. Pure functions, no time zone: an Excel date is a day number, and we keep it a day.
-import { addDays, isCalendarDate, utcDate } from '../../shared/dates'
+import { DATE_FORMS, addDays, checkedDate, dateFromText, utcDate } from '../../shared/dates'
 import { CHANNELS, STATUSES, type Channel, type Status } from '../../shared/channels'
 
 /** What a reader hands over for one cell. */
@@ -9,9 +9,6 @@ export type CellValue = string | number | boolean | Date | null
 /** Excel's day 0 (1899-12-30 in the 1900 system, which also counts the non-existent 1900-02-29). */
 const EPOCH_1900 = '1899-12-30'
 const EPOCH_1904 = '1904-01-01'
-
-const pad = (n: number): string => String(n).padStart(2, '0')
-const ymd = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`
 
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return ''
@@ -25,35 +22,23 @@ export function excelSerialToDate(serial: number, date1904 = false): string | nu
   return addDays(date1904 ? EPOCH_1904 : EPOCH_1900, Math.floor(serial))
 }
 
-const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/
-const MIN_YEAR = 1950
-const MAX_YEAR = 2100
-export const DATE_FORMS = '2023-03-05、2023/3/5 或 2023年3月5日'
+export { DATE_FORMS }
 
-/** Date cell → 'YYYY-MM-DD', or a Chinese reason. */
+/** Date cell → 'YYYY-MM-DD', or a Chinese reason. Typed text is read by shared/dates.ts, as in the window's date fields. */
 export function parseDateCell(v: CellValue, date1904 = false): { date: string } | { error: string } {
   let date: string | null = null
   if (v instanceof Date) {
     // Readers give Excel dates as UTC midnight of the day shown; read the day in UTC, whatever the machine's zone.
     date = Number.isNaN(v.getTime()) ? null : utcDate(v)
   } else if (typeof v === 'number') {
-    date = /^\d{8}$/.test(String(v)) ? fromDigits(String(v)) : excelSerialToDate(v, date1904)
+    date = /^\d{8}$/.test(String(v)) ? dateFromText(String(v)) : excelSerialToDate(v, date1904)
   } else {
     const s = cellText(v)
     if (s === '') return { error: '请填写日期' }
-    const m = DATE_TEXT.exec(s.replace(/[／－]/g, '-'))
-    if (m) date = ymd(Number(m[1]), Number(m[2]), Number(m[3]))
-    else if (/^\d{8}$/.test(s)) date = fromDigits(s)
-    else if (/^\d{5}(\.\d+)?$/.test(s)) date = excelSerialToDate(Number(s), date1904)
+    // A five-digit text is an Excel day number that lost its format: spreadsheets only, never a typed field.
+    date = dateFromText(s) ?? (/^\d{5}(\.\d+)?$/.test(s) ? excelSerialToDate(Number(s), date1904) : null)
   }
-  if (date === null || !isCalendarDate(date)) return { error: `无法识别的日期“${cellText(v)}”，请写成 ${DATE_FORMS}` }
-  const year = Number(date.slice(0, 4))
-  if (year < MIN_YEAR || year > MAX_YEAR) return { error: `日期“${date}”不在 ${MIN_YEAR}—${MAX_YEAR} 年之间，请检查` }
-  return { date }
-}
-
-function fromDigits(s: string): string {
-  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`
+  return checkedDate(date, cellText(v))
 }
 
 /** Count cell (数量, 覆盖人次) → integer ≥ 0, null when blank, or a reason. "1,200" and "1200 " are fine. */

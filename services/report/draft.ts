@@ -15,7 +15,7 @@ export interface DraftDetails {
   /** Event titles, oldest first. */
   events: string[]
   ethnicEvents: string[]
-  /** Languages of the bilingual pieces and events (回汉双语…). */
+  /** The bilingual forms of the pieces and events that counted as 双语 (苗汉双语…). */
   languages: string[]
 }
 

@@ -2,11 +2,12 @@
 // database, no clock, no I/O: handlers/reports/figures.ts fetches and calls these. The tally screen, the Word
 // draft, the workbook, the CSV and the JSON are all rendered from what this returns, so they cannot disagree.
 // Everything here loops over groups (a few hundred per half-year), never over rows.
-import { CHANNEL_CODES, DEFAULT_THEMES, OUTLET_LEVELS, channelLabel, type Channel } from '../../shared/channels'
+import { CHANNEL_CODES, CHANNEL_UNITS, DEFAULT_THEMES, OUTLET_LEVELS, channelLabel, type Channel } from '../../shared/channels'
 import { EVENT_KINDS, HONOR_KINDS, LED_KINDS, MEETING_KINDS, PRINT_KINDS, TV_KINDS } from '../../shared/contract/channel-fields'
 import { FIGURE_GROUPS, type Figure, type FigureEntity, type FigureGroup, type FigureSet, type KindCount, type OutletFigures } from '../../shared/contract/reports'
 import type { QuotaProgress } from '../../shared/contract/quotas'
 import type { Period } from '../../shared/periods'
+import { readQuota } from '../../shared/tally-reading'
 
 /** Channels whose 类别 is broken down (LED content, video source, print item, event type, meeting type, honour). */
 export const KIND_CHANNELS = ['led', 'tv', 'print', 'event', 'meeting', 'honor'] as const
@@ -100,10 +101,6 @@ const NO_DEPARTMENT = '未填科室'
 export const ETHNIC_THEME = '民族团结'
 const PROVINCIAL_UP = new Set(['国家级', '省级'])
 
-const CHANNEL_UNITS: Record<Channel, string> = {
-  wechat: '篇', video_account: '条', weibo: '条', douyin: '条', website: '条', led: '条', tv: '部', media: '篇',
-  gov_report: '篇', print: '批', event: '次', notice: '次', meeting: '次', honor: '项'
-}
 /** What 数量 and 覆盖人次 mean on each channel, in the office's words. */
 const QUANTITY_WORDS: Partial<Record<Channel, string>> = { print: '印制数量', event: '发放资料' }
 const REACH_WORDS: Partial<Record<Channel, string>> = { event: '覆盖人次', meeting: '参加人次' }
@@ -295,8 +292,8 @@ export function figureFetch(o: BuildOptions): FigureFetch {
   }
 }
 
-/** The figures of a period (and what the structured parts of the set are built from). */
-function collect(input: FigureInputs, o: BuildOptions) {
+/** The figures of a period (and what the structured parts of the set are built from); periodCode words the quotas. */
+function collect(input: FigureInputs, o: BuildOptions, periodCode = '') {
   const named = Array.isArray(o.ids) ? new Set<string>(o.ids) : null
   const f = new Figures()
   const pieces = tallyPieces(f, input.pieces)
@@ -306,7 +303,11 @@ function collect(input: FigureInputs, o: BuildOptions) {
   f.add('accounts.active', '在用账号与工作群', '个', 'accounts', acc.active, acc.ids, 'account')
   f.add('accounts.owners', '明确责任人', '名', 'accounts', acc.owners, acc.ids, 'account')
   const quotas = o.quotas === false ? [] : input.quotas
-  for (const q of quotas) f.set(`quota.${q.id}`, `${q.label}（目标${q.target}）`, '项', 'quota', q.actual, q.ids, 'piece')
+  for (const q of quotas) {
+    // worded as the 统计 screen words it (shared/tally-reading.ts): 公众号每月8篇：目标 8 篇，已达标
+    const r = readQuota(q, periodCode)
+    f.set(`quota.${q.id}`, `${q.label}：${r.target}，${r.verdict}`, q.unit, 'quota', q.actual, q.ids, 'piece')
+  }
   const originalShare = share(f.value('wechat.original'), f.value('channel.wechat.count'))
   if (originalShare !== null) f.set('wechat.originalShare', '微信公众号·原创占比', '%', 'newMedia', originalShare, null, 'piece')
   return { f, pieces, m, acc, quotas, originalShare, wanted: (key: string): boolean => (named ? named.has(key) : o.ids === true) }
@@ -320,7 +321,7 @@ export function periodValuesFrom(input: FigureInputs): Record<string, number> {
 /** Every figure of the period, computed once. hospital: the profile's full name ('' before the first run). */
 export function figureSetFrom(period: Pick<Period, 'from' | 'to' | 'code' | 'label'>, hospital: string, input: FigureInputs, o: BuildOptions = {}): FigureSet {
   const { from, to } = period
-  const { f, pieces, m, acc, quotas, originalShare, wanted } = collect(input, o)
+  const { f, pieces, m, acc, quotas, originalShare, wanted } = collect(input, o, period.code)
   const posts = f.value('channel.wechat.count')
   const original = f.value('wechat.original')
   const byChannel = Object.fromEntries(

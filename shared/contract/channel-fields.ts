@@ -9,7 +9,7 @@ import type { Piece } from './pieces'
 
 export type FieldKind = 'text' | 'count' | 'date' | 'bool' | 'select' | 'list' | 'level'
 /** Where the form finds suggestions for a text field. */
-export type Suggest = 'outlets' | 'accounts' | 'departments' | readonly string[]
+export type Suggest = 'outlets' | 'accounts' | 'departments' | 'bilingual' | readonly string[]
 
 export interface ChannelField {
   key: string
@@ -30,7 +30,12 @@ export const EVENT_KINDS = ['义诊', '健康讲座', '座谈会', '主题党日
 export const HONOR_KINDS = ['锦旗', '感谢信', '媒体表扬', '其他'] as const
 export const MEETING_KINDS = ['意识形态教育会', '专题党课', '中心组学习', '支部学习', '主题教育', '其他'] as const
 export const NOTICE_MEDIA = ['短信', '电视', '贴吧', '公众号', 'LED屏', '院内海报'] as const
-export const LANGUAGES = ['苗汉双语', '维汉双语', '蒙汉双语', '藏汉双语', '彝汉双语', '回汉双语'] as const
+/**
+ * 双语: the bilingual forms a piece or event may be given in — a minority language with Chinese. Only these count as
+ * 双语宣传 (设置 › 双语形式 edits the list); any other wording goes to 语言说明 and counts for nothing. 回汉双语 is not
+ * one: 回族 speak Chinese.
+ */
+export const DEFAULT_BILINGUAL_FORMS = ['苗汉双语', '维汉双语', '藏汉双语', '蒙汉双语', '彝汉双语', '壮汉双语', '朝汉双语', '哈汉双语'] as const
 export const LED_SCREENS = ['门诊大厅', '住院楼电梯', '急诊楼外墙', '院门口'] as const
 export const TV_PLACES = ['候诊区', '电梯', '门诊大厅', '病房'] as const
 
@@ -85,7 +90,8 @@ export const CHANNEL_FIELDS: Record<Channel, ChannelField[]> = {
     { key: 'place', where: 'extra', label: '地点', kind: 'text' },
     { key: 'reach', where: 'column', label: '覆盖人次', kind: 'count' },
     { key: 'quantity', where: 'column', label: '发放资料（份）', kind: 'count' },
-    { key: 'languages', where: 'extra', label: '语言', kind: 'list', suggest: LANGUAGES, hint: '如：苗汉双语；多种用顿号分隔' }
+    { key: 'languages', where: 'extra', label: '双语形式', kind: 'list', suggest: 'bilingual', hint: '计入“民族团结·双语宣传”；可选的形式在“设置 › 双语形式”中维护' },
+    { key: 'languageNote', where: 'extra', label: '语言说明', kind: 'text', hint: '其他语言或说明（不计入双语宣传）' }
   ],
   notice: [
     { key: 'venue', where: 'column', label: '发布渠道', kind: 'text', suggest: NOTICE_MEDIA },
@@ -140,6 +146,11 @@ export interface FieldIssue {
   rule: 'format' | 'list'
 }
 
+/** Lists kept in 设置 that a field's values must come from (the form and the import check them; older data is kept). */
+export interface ClosedLists {
+  bilingual?: readonly string[]
+}
+
 /** The piece values channel validation looks at. */
 export type ChannelValues = Pick<Piece, 'channel' | 'date' | 'venue' | 'outletLevel' | 'kind' | 'quantity' | 'reach' | 'reads' | 'paid' | 'extra'>
 
@@ -148,7 +159,7 @@ export type ChannelValues = Pick<Piece, 'channel' | 'date' | 'venue' | 'outletLe
  * dropped) and every problem, each naming the field as the officer sees it on this channel.
  * Keys of another channel (left over after the channel was changed) are dropped, not refused.
  */
-export function checkChannelFields(v: ChannelValues): { extra: Record<string, unknown>; issues: FieldIssue[] } {
+export function checkChannelFields(v: ChannelValues, lists: ClosedLists = {}): { extra: Record<string, unknown>; issues: FieldIssue[] } {
   const fields = CHANNEL_FIELDS[v.channel]
   const issues: FieldIssue[] = []
   const extra: Record<string, unknown> = {}
@@ -165,6 +176,12 @@ export function checkChannelFields(v: ChannelValues): { extra: Record<string, un
     }
     if (f.kind === 'select' && f.options && !f.options.includes(parsed.data as string)) {
       say(f, `须为 ${f.options.join('、')} 之一`, 'list')
+      continue
+    }
+    const closed = f.kind === 'list' && typeof f.suggest === 'string' ? lists[f.suggest as keyof ClosedLists] : undefined
+    const outside = closed ? (parsed.data as string[]).filter((x) => !closed.includes(x)) : []
+    if (outside.length) {
+      say(f, `“${outside.join('、')}”不在${f.label}中（可选：${closed!.join('、')}）；其他语言请写在“语言说明”`, 'list')
       continue
     }
     if (f.where === 'extra') extra[f.key] = parsed.data

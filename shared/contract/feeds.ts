@@ -92,11 +92,30 @@ export interface FeedPollResult {
   nextFetchAt: string | null
 }
 
+/** One poll in numbers: every feed is exactly one of succeeded, failed or skipped (not due, 已停用, busy). */
+export interface PollCounts {
+  feeds: number
+  succeeded: number
+  failed: number
+  skipped: number
+  notDue: number
+  paused: number
+  busy: number
+  newMentions: number
+  newSources: number
+}
+
 export interface PollReport {
   at: string
+  /** Every feed fetched (or found already being fetched) this time, one result each. */
   results: FeedPollResult[]
   /** Enabled feeds whose interval has not passed yet (they were not fetched). */
   notDue: number
+  /** Feeds switched off (已停用), not fetched. */
+  paused: number
+  counts: PollCounts
+  /** The one sentence every transport shows (services/feeds/poll-summary.ts). */
+  summary: string
 }
 
 export interface OpmlImportResult {

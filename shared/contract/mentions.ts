@@ -85,6 +85,7 @@ export interface MentionPage {
 }
 
 const note = shortText(1000).default('')
+const assignee = shortText(20)
 
 /** The reasons offered for 移除; the officer may add words after one (误报：同名医院的报道). */
 export const REMOVE_REASONS = ['误报', '重复', '与本院无关', '其他'] as const
@@ -94,9 +95,11 @@ const TRIAGE_CODES = MENTION_STATUS_CODES.filter((s) => s !== 'removed') as [Men
 export const mentionsContract = {
   'mention-list': spec(ANYONE, mentionFilter).returns<MentionPage>(),
   'mention-get': spec(ANYONE, z.object({ id: rowId })).returns<MentionDetail>(),
-  'mention-triage': spec(OFFICER, z.object({ id: rowId, step: z.enum(TRIAGE_CODES, { error: '处置步骤无效' }), note })).returns<MentionDetail>(),
+  /** A step carries the 责任人 typed beside it (saved with the step, in the same transaction); omitted = unchanged. */
+  'mention-triage': spec(OFFICER, z.object({ id: rowId, step: z.enum(TRIAGE_CODES, { error: '处置步骤无效' }), note, assignee: assignee.optional() })).returns<MentionDetail>(),
   'mention-correct': spec(OFFICER, z.object({ id: rowId, sentiment: z.enum(SENTIMENTS, { error: '情感须为 负面/中性/正面' }).optional(), grade: z.enum(GRADES, { error: '级别须为 重大/较大/一般' }).optional() })).returns<MentionDetail>(),
-  'mention-assign': spec(OFFICER, z.object({ id: rowId, assignee: shortText(20) })).returns<MentionDetail>(),
+  /** 责任人 on its own (the field saves when it loses focus), at any status but 已移除; the same name again writes nothing. */
+  'mention-assign': spec(OFFICER, z.object({ id: rowId, assignee })).returns<MentionDetail>(),
   'mention-escalate': spec(OFFICER, z.object({ id: rowId, escalated: z.boolean(), note })).returns<MentionDetail>(),
   'mention-link-piece': spec(OFFICER, z.object({ id: rowId, pieceId: rowId.nullable() })).returns<MentionDetail>(),
   /** 移除 replaces deleting: the mention leaves the inbox and every count but stays, with its trail and the reason. */

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { spec } from './define'
 import { calendarDate, httpLink, patchOf, rowId, shortText } from './fields'
 import { CHANNEL_CODES, OUTLET_LEVELS, STATUS_CODES, type Channel, type Status } from '../channels'
-import { ANYONE, OFFICER } from '../roles'
+import { ADMIN, ANYONE, OFFICER } from '../roles'
 
 const count = z.number({ error: '须为数字' }).int({ message: '须为整数' }).min(0, { message: '不能为负数' }).max(1e9).nullable()
 
@@ -50,6 +50,8 @@ export type PieceFilter = z.input<typeof pieceFilter>
 
 export interface Piece {
   id: number
+  /** 记录标识: the record's identity in exported files (see db/schema/ledger.ts). */
+  uid: string
   channel: Channel
   title: string
   date: string
@@ -81,6 +83,50 @@ export interface PiecePage {
   total: number
 }
 
+/**
+ * 撤销: the audit rows one action wrote (a status change, a calendar drag, a bulk edit), as the action returned
+ * them. piece-undo reverts exactly those, if nothing changed the pieces since; null = the action cannot be undone.
+ */
+export interface UndoToken {
+  audit: number[]
+}
+export const undoToken = z.object({
+  audit: z.array(z.number().int().positive()).min(1, { message: '没有可撤销的修改' }).max(1000)
+})
+
+/** What deleting a piece takes with it, for the question asked first. */
+export interface DeletePreview {
+  id: number
+  title: string
+  channel: Channel
+  date: string
+  status: Status
+  evidence: string[]
+  reviews: number
+  /** Months the secretary signed that the deletion changes (asked first, as an edit is). */
+  warnings: string[]
+}
+
+/** A piece in the 回收站. */
+export interface TrashedPiece {
+  id: number
+  title: string
+  channel: Channel
+  date: string
+  status: Status
+  deletedAt: string
+  deletedBy: string
+  reason: string
+  evidence: number
+  reviews: number
+}
+
+export const deleteReason = z
+  .string({ error: '请填写删除原因' })
+  .trim()
+  .min(2, { message: '请填写删除原因（如：重复登记、登记错误）' })
+  .max(200, { message: '删除原因不能超过 200 字' })
+
 export const piecesContract = {
   'piece-create': spec(OFFICER, pieceFields).returns<Piece>(),
   /**
@@ -89,8 +135,22 @@ export const piecesContract = {
    */
   'piece-update': spec(OFFICER, patchOf(pieceFields.omit({ backfill: true })).extend({ id: rowId, confirm: z.boolean().default(false) })).returns<Piece>(),
   'piece-get': spec(ANYONE, z.object({ id: rowId })).returns<Piece>(),
-  'piece-delete': spec(OFFICER, z.object({ id: rowId })).returns<{ id: number }>(),
+  /**
+   * 删除 moves the piece to the 回收站 with the reason: it leaves every list, count and report until restored. A
+   * piece dated in a signed month asks first (details { confirm, warnings }), as an edit does.
+   */
+  'piece-delete': spec(OFFICER, z.object({ id: rowId, reason: deleteReason, confirm: z.boolean().default(false) })).returns<{ id: number }>(),
+  'piece-delete-check': spec(OFFICER, z.object({ id: rowId })).returns<DeletePreview>(),
+  'piece-trash-list': spec(ANYONE, z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) })).returns<{ rows: TrashedPiece[]; total: number }>(),
+  /** 恢复: back to the ledger exactly as it was (its reviews and evidence never left). Asks first in a signed month. */
+  'piece-restore': spec(OFFICER, z.object({ id: rowId, confirm: z.boolean().default(false) })).returns<Piece>(),
+  /** 彻底删除: the administrator removes a piece of the 回收站 for good, its evidence files from disk too. */
+  'piece-purge': spec(ADMIN, z.object({ id: rowId })).returns<{ id: number; files: number }>(),
+  /** A status change from the piece's detail (the form's rules), answering with its 撤销 token. */
+  'piece-set-status': spec(OFFICER, z.object({ id: rowId, status: z.enum(STATUS_CODES, { error: '状态无效' }), confirm: z.boolean().default(false) })).returns<{ piece: Piece; undo: UndoToken | null }>(),
+  /** 撤销 a status change, calendar drag or bulk edit (all or nothing; refused, naming the record, if changed since). */
+  'piece-undo': spec(OFFICER, undoToken).returns<{ reverted: number }>(),
   'piece-list': spec(ANYONE, pieceFilter).returns<PiecePage>(),
   /** 改期: drag on the calendar, or 改期 in a piece's detail. */
-  'piece-reschedule': spec(OFFICER, z.object({ id: rowId, date: calendarDate })).returns<Piece>()
+  'piece-reschedule': spec(OFFICER, z.object({ id: rowId, date: calendarDate })).returns<Piece & { undo: UndoToken | null }>()
 }

@@ -53,6 +53,8 @@ export interface QuotaProgress {
   /** Pieces counted, for drill-down. */
   ids: number[]
   perPeriod: number
+  /** What it counts in: its channel's unit (篇, 条, 次…), 篇 for a quota on outlet level alone (quotaUnit). */
+  unit: string
   periods: PeriodProgress[]
 }
 
@@ -90,10 +92,14 @@ export const quotasContract = {
   'quota-list': spec(ANYONE, noArgs).returns<Quota[]>(),
   'quota-save': spec(OFFICE, quotaInput).returns<Quota>(),
   'quota-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>(),
+  /** 撤销 of quota-delete: the quota back under its own id, as it was. */
+  'quota-restore': spec(OFFICE, z.object({ id: rowId })).returns<Quota>(),
   'quota-progress': spec(ANYONE, z.object({ from: calendarDate, to: calendarDate })).returns<QuotaProgress[]>(),
   'quota-current': spec(ANYONE, noArgs).returns<CurrentQuota[]>(),
   'deadline-list': spec(ANYONE, noArgs).returns<Deadline[]>(),
   'deadline-save': spec(OFFICE, deadlineInput).returns<Deadline>(),
   'deadline-done': spec(OFFICE, z.object({ id: rowId, done: z.boolean() })).returns<Deadline>(),
-  'deadline-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>()
+  'deadline-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>(),
+  /** 撤销 of deadline-delete. */
+  'deadline-restore': spec(OFFICE, z.object({ id: rowId })).returns<Deadline>()
 }

@@ -63,5 +63,10 @@ export const registriesContract = {
   'account-save': spec(OFFICE, accountInput).returns<Account>(),
   'account-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>(),
   'theme-list': spec(ANYONE, noArgs).returns<string[]>(),
-  'theme-save': spec(OFFICE, z.object({ themes: z.array(shortText(20).min(1, { message: '主题不能为空' })).min(1, { message: '至少保留一个主题' }).max(60) })).returns<string[]>()
+  'theme-save': spec(OFFICE, z.object({ themes: z.array(shortText(20).min(1, { message: '主题不能为空' })).min(1, { message: '至少保留一个主题' }).max(60) })).returns<string[]>(),
+  /** 双语形式: what 语言 may name on an event, and what 民族团结·双语宣传 counts. */
+  'language-list': spec(ANYONE, noArgs).returns<string[]>(),
+  'language-save': spec(OFFICE, z.object({
+    forms: z.array(shortText(20).min(1, { message: '双语形式不能为空' }).refine((f) => f !== '回汉双语', { message: '回汉双语不是双语形式（回族通用汉语），请不要列入' })).max(40)
+  })).returns<string[]>()
 }

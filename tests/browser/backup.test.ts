@@ -1,7 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { launchBrowser, openApp } from '../helpers/browser'
+import { launchBrowser, openApp, SCREENSHOTS } from '../helpers/browser'
 import type { TestDesk } from '../helpers/desk'
+
+/** Stands in for a USB stick: /dev/shm when it is another device here (tmpfs), else a folder in tmpdir. */
+const OTHER = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev ? '/dev/shm' : tmpdir()
+const parents: string[] = []
 
 let browser: Browser
 beforeAll(async () => {
@@ -9,6 +16,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await browser?.close()
+  for (const p of parents) rmSync(p, { recursive: true, force: true })
 })
 
 async function setup(d: TestDesk): Promise<void> {
@@ -27,7 +35,7 @@ describe('browser: 设置 → 备份与恢复', () => {
       await panel.getByText('还没有备份。').waitFor()
 
       await panel.getByRole('button', { name: '立即备份' }).click()
-      await panel.getByText('已备份（2023-06-15 10:00:00').waitFor()
+      await panel.getByText('已备份到 ').filter({ hasText: '（2023-06-15 10:00:00' }).waitFor()
       const rows = panel.getByRole('table').locator('tbody tr')
       await rows.first().waitFor() // the list reloads after the message; count it once it has
       expect(await rows.count()).toBe(1)
@@ -56,7 +64,61 @@ describe('browser: 设置 → 备份与恢复', () => {
       await policy.getByLabel('每日备份保留份数').fill('10')
       await policy.getByRole('button', { name: '保存保留规则' }).click()
       await policy.getByText('已保存').waitFor()
-      expect((await app.desk.call('backup-list', {})).policy).toEqual({ auto: true, daily: 10, weekly: 4 })
+      expect((await app.desk.call('backup-list', {})).policy).toEqual({ auto: true, daily: 10, weekly: 4, monthly: 12, folder: null })
+      expect(app.errors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('sets the backup folder by path, checks it, backs up there and restores from there', { timeout: 90_000 }, async () => {
+    const parent = mkdtempSync(join(OTHER, 'desk-usb-'))
+    parents.push(parent)
+    const usb = join(parent, '宣传科备份')
+    mkdirSync(usb)
+    const app = await openApp(browser, { setup })
+    const { page } = app
+    try {
+      await page.goto(`${app.bridge.url}#/settings/backup`)
+      const panel = page.locator('section.backup-panel')
+      const form = panel.locator('form.backup-folder')
+      await form.getByRole('heading', { name: '备份位置' }).waitFor()
+
+      // a folder that is not there: said with its name, and not saved
+      const missing = join(parent, '没插的U盘')
+      await form.getByLabel('备份文件夹').fill(missing)
+      await form.getByRole('button', { name: '检查' }).click()
+      await form.locator('.backup-check.bad').filter({ hasText: `找不到备份文件夹 ${missing}` }).waitFor()
+      await form.getByRole('button', { name: '保存备份位置' }).click()
+      await form.locator('[data-field="folder"] .field-error').filter({ hasText: '备份位置没有更改' }).waitFor()
+      await form.screenshot({ path: join(SCREENSHOTS, 'backup-06-folder-missing.png') })
+      expect((await app.desk.call('backup-list', {})).policy.folder).toBeNull()
+
+      // pasted with the quotes Explorer's 复制路径 adds
+      await form.getByLabel('备份文件夹').fill(`"${usb}"`)
+      await form.getByRole('button', { name: '检查' }).click()
+      await form.locator('.backup-check.ok').filter({ hasText: `可以写入 ${usb}，剩余 ` }).waitFor()
+      await form.getByRole('button', { name: '保存备份位置' }).click()
+      await form.getByText(`已保存：以后的备份存入 ${usb}`).waitFor()
+      await panel.locator('p code.path').first().filter({ hasText: usb }).waitFor()
+      const state = panel.locator('.backup-target')
+      await state.filter({ hasText: '文件夹已找到，剩余 ' }).waitFor()
+      if (OTHER !== tmpdir()) expect(await state.textContent()).toContain('与数据库不在同一块磁盘')
+
+      await panel.getByRole('button', { name: '立即备份' }).click()
+      await panel.getByText(`已备份到 ${usb}（2023-06-15 10:00:00`).waitFor()
+      const rows = panel.getByRole('table').locator('tbody tr')
+      await rows.first().waitFor()
+      expect(await rows.count()).toBe(1)
+      expect(await rows.first().locator('td').nth(1).textContent()).toBe('备份文件夹')
+      expect(readdirSync(usb)).toEqual(['desk-2023-06-15-100000-manual.sqlite'])
+      await page.screenshot({ path: join(SCREENSHOTS, 'backup-05-folder.png'), fullPage: true })
+
+      await app.desk.call('piece-create', { channel: 'wechat', title: '备份后才写的推文', date: '2023-06-02', status: 'published', backfill: true })
+      await rows.first().getByRole('button', { name: '恢复…' }).click()
+      await panel.getByRole('alertdialog').getByRole('button', { name: '确认恢复' }).click()
+      await panel.getByText('已从 desk-2023-06-15-100000-manual.sqlite 恢复。').waitFor()
+      expect((await app.desk.call('piece-list', {})).rows.map((r) => r.title)).toEqual(['备份前发布的推文'])
       expect(app.errors).toEqual([])
     } finally {
       await app.close()

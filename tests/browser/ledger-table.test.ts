@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
 import { expectText, launchBrowser, openApp } from '../helpers/browser'
-import { TEMPLATE_COLUMNS } from '../../shared/contract/ledger'
+import { TEMPLATE_SHEET_COLUMNS } from '../../services/ledger/write-file'
 import type { TestDesk } from '../helpers/desk'
 
 let browser: Browser
@@ -29,7 +29,7 @@ async function fillTemplate(templateFile: string, rows: unknown[][]): Promise<Bu
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(readFileSync(templateFile) as unknown as ArrayBuffer)
   const ws = wb.getWorksheet('台账')!
-  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...TEMPLATE_COLUMNS])
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...TEMPLATE_SHEET_COLUMNS])
   rows.forEach((r, i) => {
     ws.getRow(i + 2).values = r as ExcelJS.CellValue[]
   })
@@ -85,6 +85,45 @@ describe('browser: the ledger table, Excel import, search and bulk change', () =
       await app.close()
     }
   })
+
+  it('exports the ledger, and the same file edited in Excel imports as one change, nothing added twice', async () => {
+    const setup = async (d: TestDesk): Promise<void> => {
+      await d.call('profile-save', { fullName: '南和县人民医院', aliases: ['南和县医院'], departments: ['宣传科'] })
+      await d.call('piece-create', { channel: 'wechat', date: '2023-05-04', title: '五四青年节推文', status: 'published', backfill: true, reads: 100, extra: { original: true } })
+      await d.call('piece-create', { channel: 'event', date: '2023-05-12', title: '护士节苗汉双语义诊', status: 'completed', kind: '义诊', reach: 80, extra: { languages: ['苗汉双语'] } })
+    }
+    const app = await openApp(browser, { setup })
+    const { page, desk } = app
+    try {
+      await openLedger(page)
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()])
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer)
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['台账', '审核记录'])
+      const ws = wb.getWorksheet('台账')!
+      const header = (ws.getRow(1).values as string[]).slice(1)
+      expect(header).toEqual(expect.arrayContaining(['阅读量', '原创/转载', '双语形式', '记录标识']))
+      ws.eachRow((row, i) => {
+        if (i > 1 && row.getCell(header.indexOf('标题') + 1).value === '五四青年节推文') row.getCell(header.indexOf('阅读量') + 1).value = 2500
+      })
+
+      await page.getByRole('button', { name: '导入 Excel' }).click()
+      const dialog = page.getByRole('dialog', { name: '从 Excel 导入台账' })
+      await dialog.getByLabel('选择文件').setInputFiles({ name: '台账（改了阅读量）.xlsx', mimeType: XLSX, buffer: Buffer.from(await wb.xlsx.writeBuffer()) })
+      const changes = dialog.getByRole('table', { name: '将修改的记录' })
+      await changes.waitFor()
+      await expectText(changes.locator('tbody tr td').nth(2), '阅读量：100 → 2500')
+      await dialog.getByText('将新增 0 条，修改 1 条，不变 1 条').waitFor()
+      await app.shot('12-ledger-reimport-preview')
+      await dialog.getByRole('button', { name: '导入（新增 0 条，修改 1 条）' }).click()
+      await expectText(dialog.locator('.import-done'), '已导入 0 条，更新已有记录 1 条。')
+      const rows = (await desk.call('piece-list', {})).rows
+      expect(rows.map((r) => [r.title, r.reads])).toEqual([['护士节苗汉双语义诊', null], ['五四青年节推文', 2500]])
+      expect(app.errors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  }, 90_000)
 
   it('searches 团结, filters, sorts, scrolls a virtualized table, and changes statuses in bulk (all or nothing)', async () => {
     const app = await openApp(browser, {
@@ -145,7 +184,7 @@ describe('browser: the ledger table, Excel import, search and bulk change', () =
       await expectText(bar.locator('strong'), '已选 3 条')
       await bar.getByRole('button', { name: '修改状态' }).click()
       await bar.getByRole('button', { name: '确定修改' }).click()
-      await expectText(page.locator('.ledger-notice[role="status"]'), '已修改 3 条×')
+      await expectText(page.getByTestId('toast').locator('.toast-text'), '已将 3 条改为“已发布”')
       await app.shot('15-ledger-bulk-done')
       expect((await desk.call('piece-list', { q: '批量发布', status: 'published' })).total).toBe(3)
       await expectText(table(page).locator('tr', { hasText: '批量发布：端午安康' }).locator('.status'), '已发布')

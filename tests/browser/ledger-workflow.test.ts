@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { crc32, deflateSync } from 'node:zlib'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { expectText, launchBrowser, openApp, signIn, signOut, type AppSession } from '../helpers/browser'
+import { drag, expectText, launchBrowser, openApp, signIn, signOut, type AppSession } from '../helpers/browser'
 import { addTestUser, type TestDesk } from '../helpers/desk'
 import type { Channel } from '../../shared/channels'
 
@@ -38,7 +38,7 @@ function gradientPng(w: number, h: number): Buffer {
 }
 const PNG = gradientPng(320, 200)
 
-type Fill = [label: string, value: string, how?: 'select']
+type Fill = [label: string, value: string, how?: 'select' | 'check']
 /** What the officer types for each channel, with what the handler must have stored. */
 const CASES: { channel: Channel; label: string; fill: Fill[]; status?: string; expect: Record<string, unknown> }[] = [
   { channel: 'wechat', label: '微信公众号', fill: [['公众号', '南和县人民医院'], ['原创/转载', 'true', 'select'], ['阅读量', '3200'], ['点赞', '45']], expect: { venue: '南和县人民医院', reads: 3200, extra: { original: true, likes: 45 } } },
@@ -51,7 +51,7 @@ const CASES: { channel: Channel; label: string; fill: Fill[]; status?: string; e
   { channel: 'media', label: '媒体投稿', status: 'accepted', fill: [['投稿媒体', '河北日报'], ['稿件/采访', '采访', 'select'], ['录用日期', '2023-06-14']], expect: { venue: '河北日报', outletLevel: '省级', kind: '采访', status: 'accepted', extra: { acceptedDate: '2023-06-14' } } },
   { channel: 'gov_report', label: '工作动态报送', fill: [['报送单位', '市卫健委']], expect: { venue: '市卫健委', outletLevel: '市级', status: 'submitted' } },
   { channel: 'print', label: '宣传品', fill: [['品类', '宣传册', 'select'], ['数量（份）', '5000'], ['印制单位', '南和县印刷厂']], expect: { kind: '宣传册', venue: '宣传册', quantity: 5000, status: 'completed', extra: { vendor: '南和县印刷厂' } } },
-  { channel: 'event', label: '宣传活动', fill: [['活动类型', '义诊', 'select'], ['地点', '和阳镇'], ['覆盖人次', '320'], ['发放资料（份）', '800'], ['语言', '苗汉双语']], expect: { kind: '义诊', reach: 320, quantity: 800, extra: { place: '和阳镇', languages: ['苗汉双语'] } } },
+  { channel: 'event', label: '宣传活动', fill: [['活动类型', '义诊', 'select'], ['地点', '和阳镇'], ['覆盖人次', '320'], ['发放资料（份）', '800'], ['双语形式', '苗汉双语', 'check'], ['语言说明', '另有彝语讲解']], expect: { kind: '义诊', reach: 320, quantity: 800, extra: { place: '和阳镇', languages: ['苗汉双语'], languageNote: '另有彝语讲解' } } },
   { channel: 'notice', label: '专家坐诊信息', fill: [['发布渠道', '短信'], ['坐诊专家', '邢台专家李教授'], ['坐诊日期', '2023-06-16']], expect: { venue: '短信', extra: { expert: '邢台专家李教授', clinicDate: '2023-06-16' } } },
   { channel: 'meeting', label: '会议学习', fill: [['会议类型', '意识形态教育会'], ['参加人数', '85'], ['学习笔记（篇）', '120'], ['心得体会（篇）', '60']], expect: { kind: '意识形态教育会', reach: 85, extra: { notesCount: 120, reflectionsCount: 60 } } },
   { channel: 'honor', label: '表扬', fill: [['类别', '锦旗', 'select'], ['赠送人/单位', '患者家属王先生'], ['受表扬科室', '外科']], expect: { kind: '锦旗', venue: '外科', extra: { from: '患者家属王先生' } } }
@@ -64,21 +64,12 @@ const NO_CHAIN: Channel[] = ['event', 'meeting', 'honor']
 const labelled = (scope: Locator, label: string) => scope.getByLabel(new RegExp(`^${label.replace(/[()（）/]/g, (c) => `\\${c}`)}`))
 
 async function fill(form: Locator, [label, value, how]: Fill): Promise<void> {
+  if (how === 'check') return form.getByRole('group', { name: label }).getByLabel(value, { exact: true }).check()
   const field = labelled(form, label)
   if (how === 'select') await field.selectOption(value)
   else await field.fill(value)
 }
 
-/** Press on the source, travel a little (Chromium starts an HTML drag only after the pointer moves), then drop. */
-async function drag(page: Page, source: Locator, target: Locator): Promise<void> {
-  const a = (await source.boundingBox())!
-  const b = (await target.boundingBox())!
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2)
-  await page.mouse.down()
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 })
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 })
-  await page.mouse.up()
-}
 
 async function withApp(run: (app: AppSession) => Promise<void>): Promise<void> {
   const app = await openApp(browser, { setup: demo })
@@ -124,7 +115,7 @@ describe('browser: the publicity workflow', () => {
         expect(p, c.label).toMatchObject({ title: `${c.label}测试记录`, date: '2023-06-12', author: '张宣', backfill: !NO_CHAIN.includes(c.channel), ...c.expect })
       }
     })
-  })
+  }, 120_000)
 
   it('sends a post through a two-step review with a rejection and a resubmission, then publishes it', async () => {
     await withApp(async (app) => {

@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core'
 import { readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import { launchBrowser, openApp, SCREENSHOTS } from '../helpers/browser'
-import { TEST_PASSWORD, type TestDesk } from '../helpers/desk'
+import { launchBrowser, openApp, signIn, signOut, SCREENSHOTS } from '../helpers/browser'
+import { addTestUser, TEST_PASSWORD, type TestDesk } from '../helpers/desk'
 
 let browser: Browser
 beforeAll(async () => {
@@ -145,5 +145,145 @@ describe('browser: the secretary tallies a month, drills down, signs it off and 
     } finally {
       await app.close()
     }
-  })
+  }, 120_000)
+})
+
+/** Every element of the printed tally inside the page width, and nothing scrolls sideways (print media, A4 width). */
+// (evaluated as text: this file is type-checked without the DOM's types)
+const OVERFLOW = `(() => {
+  const client = document.documentElement.clientWidth
+  const wide = []
+  for (const el of document.querySelectorAll('.tally-page *')) {
+    const r = el.getBoundingClientRect()
+    if (r.width > 0 && r.height > 0 && r.right > client + 0.5) wide.push(el.tagName.toLowerCase() + '.' + el.className + ' ' + Math.round(r.right))
+  }
+  return { scroll: document.documentElement.scrollWidth, client, wide: wide.slice(0, 10) }
+})()`
+const overflowsAtPrint = (page: Page) => page.evaluate<{ scroll: number; client: number; wide: string[] }>(OVERFLOW)
+/** The desk's own 'ok' green (var(--ok)) as the browser computes it, whatever shade the style sheet gives it. */
+const OK_COLOUR = `(() => {
+  const probe = document.body.appendChild(document.createElement('span'))
+  probe.style.color = 'var(--ok)'
+  const ok = getComputedStyle(probe).color
+  probe.remove()
+  return ok
+})()`
+const storageItem = (page: Page, key: string, value?: string) =>
+  page.evaluate<string | null>(value === undefined ? `localStorage.getItem(${JSON.stringify(key)})` : `localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)}), null`)
+
+describe('browser: the party secretary reads the tally right', () => {
+  it('指标完成 in words, a fall in 负面 in green, the period kept across 台账 and a restart, and an A4 printout', async () => {
+    let secretaryId = 0
+    const app = await openApp(browser, {
+      signIn: false,
+      setup: async (d) => {
+        await seedDemo(d)
+        secretaryId = addTestUser(d.ctx, '王书记', ['secretary']).id
+      }
+    })
+    const { page, bridge } = app
+    try {
+      await signIn(page, '王书记')
+      await page.getByRole('link', { name: '统计' }).click()
+      await heading(page, '2023年5月').waitFor()
+
+      // 指标完成: sentences, in each quota's own unit; a half-year quota is not judged on one month.
+      const quotas = page.getByRole('region', { name: '指标完成情况' })
+      const lines = quotas.getByTestId('quota-line')
+      await lines.first().waitFor()
+      expect(await lines.locator('td.quota-reading').allTextContents()).toEqual([
+        '本月 10 条，目标 4 条（每周 1 条，4 周），未达标，4 周中有 2 周不足 1 条，共差 2 条',
+        `本月 ${wechatPosts(app.desk, '2023-05').length} 篇，目标 8 篇，已达标`,
+        '本月 0 篇，每半年目标 5 篇，本月不单独考核'
+      ])
+      expect(await lines.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')))).toEqual(['short', 'met', 'unjudged'])
+      expect(await quotas.textContent()).not.toMatch(/0 \/ 0|未完成/)
+      await quotas.scrollIntoViewIfNeeded()
+      await quotas.screenshot({ path: join(SCREENSHOTS, 'tally-10-quotas.png') })
+
+      // Colours follow meaning: fewer 负面 mentions than April is good news (green), not a red fall.
+      const negative = page.getByTestId('tile-mentions.negative')
+      const mom = negative.locator('.key-changes .change').first()
+      expect(await mom.textContent()).toMatch(/^↓/)
+      expect((await mom.getAttribute('class'))?.split(' ')).toEqual(expect.arrayContaining(['change', 'down', 'good']))
+      const colour = `getComputedStyle(document.querySelector('[data-testid="tile-mentions.negative"] .key-changes .change')).color`
+      expect(await page.evaluate<string>(colour)).toBe(await page.evaluate<string>(OK_COLOUR))
+      // … while for a plain count a fall is bad news, and a rise good.
+      for (const ch of await page.locator('.key-tiles .change.down').all()) {
+        const key = await ch.locator('xpath=ancestor::*[@data-testid][1]').getAttribute('data-testid')
+        expect([key, await ch.getAttribute('data-tone')]).toEqual([key, key === 'tile-mentions.negative' ? 'good' : 'bad'])
+      }
+      for (const ch of await page.locator('.key-tiles .change.up').all()) {
+        const key = await ch.locator('xpath=ancestor::*[@data-testid][1]').getAttribute('data-testid')
+        expect([key, await ch.getAttribute('data-tone')]).toEqual([key, key === 'tile-mentions.negative' ? 'bad' : key === 'tile-mentions.total' ? 'neutral' : 'good'])
+      }
+      await page.getByTestId('tile-channel.wechat.count').scrollIntoViewIfNeeded()
+      await app.shot('tally-11-secretary-may')
+
+      // The period stays: April, then 台账 and back by the sidebar, then a restart of the page.
+      await page.getByRole('button', { name: '上个月' }).click()
+      await heading(page, '2023年4月').waitFor()
+      await page.getByRole('link', { name: '台账' }).click()
+      await page.getByRole('heading', { name: '台账' }).waitFor()
+      await page.getByRole('link', { name: '统计' }).click()
+      await heading(page, '2023年4月').waitFor()
+      await page.getByTestId('tally-restored').filter({ hasText: '已打开您上次查看的2023年4月。' }).waitFor()
+      await page.reload()
+      await heading(page, '2023年4月').waitFor()
+      expect(await page.getByRole('combobox', { name: '月份' }).inputValue()).toBe('04')
+      await app.shot('tally-12-restored-april')
+      // another kind of period is kept the same way
+      await page.getByRole('tab', { name: '季度' }).click()
+      await heading(page, '2023年第二季度').waitFor()
+      expect(await page.getByTestId('quota-line').locator('td.quota-reading').first().textContent()).toMatch(/^本季度 \d+ 条，目标 \d+ 条（每周 1 条，\d+ 周），/)
+      const restarted = await page.context().newPage()
+      await restarted.goto(`${bridge.url}#/tally`)
+      await heading(restarted, '2023年第二季度').waitFor()
+      await restarted.close()
+      await page.getByTestId('tally-restored').getByRole('button', { name: '查看上个月' }).waitFor({ state: 'detached' })
+
+      // A stored value that is not a period is dropped, never shown: the tally opens on last month.
+      await storageItem(page, `desk.tally.v1.${secretaryId}`, '{"period":"2023-13"')
+      await page.goto(`${bridge.url}#/tally`)
+      await heading(page, '2023年5月').waitFor()
+      expect(await storageItem(page, `desk.tally.v1.${secretaryId}`)).toBeNull()
+
+      // Each person keeps their own: April for the secretary, the officer still opens on last month.
+      await page.getByRole('button', { name: '上个月' }).click()
+      await heading(page, '2023年4月').waitFor()
+      await signOut(page)
+      await signIn(page, app.desk.ctx.actor)
+      await page.getByRole('link', { name: '统计' }).click()
+      await heading(page, '2023年5月').waitFor()
+      await signOut(page)
+      await signIn(page, '王书记')
+      await page.getByRole('link', { name: '统计' }).click()
+      await heading(page, '2023年4月').waitFor()
+      await page.getByRole('button', { name: '下个月' }).click()
+      await heading(page, '2023年5月').waitFor()
+      await page.getByTestId('chart-trend').locator('canvas').first().waitFor()
+
+      // Print on A4: nav and picker gone, nothing wider than the page, tables wrap, charts scale.
+      await page.setViewportSize({ width: 794, height: 1123 })
+      await page.emulateMedia({ media: 'print' })
+      expect(await page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(false)
+      expect(await page.getByRole('group', { name: '统计区间' }).isVisible()).toBe(false)
+      await expect.poll(() => overflowsAtPrint(page)).toMatchObject({ wide: [] })
+      const fit = await overflowsAtPrint(page)
+      expect(fit.scroll).toBeLessThanOrEqual(fit.client)
+      const rights = await page.locator('.tally-page table').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().right))
+      expect(rights.length).toBeGreaterThan(10)
+      for (const r of rights) expect(r).toBeLessThanOrEqual(fit.client)
+      await fullShot(page, 'tally-13-print-794')
+      // The PDF Chromium prints (A4, the page's own 15 mm margins): 180 mm of content is 680 CSS px.
+      await page.setViewportSize({ width: 680, height: 1123 })
+      await expect.poll(() => overflowsAtPrint(page)).toMatchObject({ wide: [] })
+      const pdf = await page.pdf({ format: 'A4', path: join(SCREENSHOTS, 'tally-14-print.pdf') })
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+      await page.emulateMedia({ media: 'screen' })
+      expect(app.errors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  }, 120_000)
 })

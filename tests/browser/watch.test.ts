@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { expectText, launchBrowser, openApp } from '../helpers/browser'
 import { startFeedServer, type FeedServer } from '../fixtures/feed-server'
 import { TITLES } from '../fixtures/feeds'
 import { pollDue } from '../../handlers/feeds/poll'
+import type { TestDesk } from '../helpers/desk'
 
 let browser: Browser
 let server: FeedServer
@@ -54,6 +55,12 @@ afterAll(async () => {
   await hostile?.close()
 })
 
+/** A mention's row button in the inbox, found by its title (the button's spoken name carries the grade and source too). */
+const openButton = (list: Locator, title: string) =>
+  list.locator('li.mention-row').filter({ has: list.page().locator('.mention-title', { hasText: title }) }).locator('button.mention-open')
+/** The titles as shown (each title holds a visually hidden 打开： for screen readers). */
+const titles = async (list: Locator) => (await list.locator('.mention-title').allTextContents()).map((t) => t.replace(/^打开：/, ''))
+
 async function assertInert(page: Page): Promise<void> {
   // Evaluated as source text: this file is type-checked without the DOM library.
   expect(await page.evaluate('typeof window.__pwned')).toBe('undefined')
@@ -92,17 +99,17 @@ describe('browser: the opinion watch', () => {
       await expectText(table.locator('.fstatus'), '待抓取')
 
       await page.getByRole('button', { name: '立即抓取' }).click()
-      await page.getByRole('status', { name: '抓取结果' }).getByText('已抓取 1 个订阅源，新增舆情 3 条').waitFor()
+      await page.getByRole('status', { name: '抓取结果' }).getByText('1 个订阅源：成功 1，失败 0，跳过 0；新增舆情 3 条').waitFor()
       await expectText(table.locator('.fstatus'), '正常')
       await app.shot('watch-02-feeds-polled')
 
       await page.getByRole('tab', { name: '收件箱' }).click()
       const list = page.getByRole('list', { name: '舆情列表' })
       await list.getByText(TITLES.inspection).waitFor()
-      expect(await list.locator('.mention-title').allTextContents()).toEqual([TITLES.inspection, TITLES.bilingual, TITLES.unityMonth])
+      expect(await titles(list)).toEqual([TITLES.inspection, TITLES.bilingual, TITLES.unityMonth])
       await app.shot('watch-03-inbox')
 
-      await list.getByRole('button', { name: `打开：${TITLES.inspection}` }).click()
+      await openButton(list, TITLES.inspection).click()
       const detail = page.getByRole('complementary', { name: '舆情详情' })
       await expectText(detail.locator('.detail-title mark'), '我院')
       const note = detail.getByLabel('处置说明')
@@ -145,7 +152,7 @@ describe('browser: the opinion watch', () => {
     } finally {
       await app.close()
     }
-  })
+  }, 90_000) // a long walk through the UI: generous on a loaded two-core box
 
   it('shows a hostile feed’s HTML and script payloads as inert text, in 试抓取 and in the inbox', async () => {
     const app = await openApp(browser, {
@@ -161,18 +168,18 @@ describe('browser: the opinion watch', () => {
       await page.getByRole('link', { name: '舆情' }).click()
       const list = page.getByRole('list', { name: '舆情列表' })
       await list.getByText('<img src=x onerror="window.__pwned=1">我院图片新闻').waitFor()
-      expect((await list.locator('.mention-title').allTextContents()).sort()).toEqual([
+      expect((await titles(list)).sort()).toEqual([
         '<img src=x onerror="window.__pwned=1">我院图片新闻',
         '<script>window.__pwned=1</script>我院通报',
         '我院公告',
         '我院简讯 <b onmouseover=window.__pwned=1>悬停</b>'
       ].sort())
-      for (const title of await list.locator('.mention-title').allTextContents()) {
-        await list.getByRole('button', { name: `打开：${title}` }).click()
+      for (const title of await titles(list)) {
+        await openButton(list, title).click()
         await expectText(page.getByRole('complementary', { name: '舆情详情' }).locator('.detail-title'), title)
         await assertInert(page)
       }
-      await list.getByRole('button', { name: '打开：<img src=x onerror="window.__pwned=1">我院图片新闻' }).click()
+      await openButton(list, '<img src=x onerror="window.__pwned=1">我院图片新闻').click()
       const detail = page.getByRole('complementary', { name: '舆情详情' })
       await detail.getByText('<a href="javascript:window.__pwned=1" onclick="window.__pwned=1">点我</a>', { exact: false }).waitFor()
       expect(await detail.getByText('（无原文链接）').count()).toBe(1)
@@ -196,7 +203,7 @@ describe('browser: the opinion watch', () => {
     } finally {
       await app.close()
     }
-  })
+  }, 90_000)
 
   it('demo data: dangerous mentions first, the cluster’s sources, a failing feed on the dashboard', async () => {
     const app = await openApp(browser, { setup: (d) => d.call('demo-seed', {}).then(() => undefined) })
@@ -211,12 +218,12 @@ describe('browser: the opinion watch', () => {
       await list.getByText('南和县人民医院发生医闹事件 警方已介入').waitFor()
       const grades = await list.locator('.grade').allTextContents()
       expect(grades.slice(0, 5)).toEqual(['重大', '重大', '较大', '较大', '较大'])
-      await list.getByRole('button', { name: '打开：网友投诉南和县人民医院急诊科候诊时间过长' }).click()
+      await openButton(list, '网友投诉南和县人民医院急诊科候诊时间过长').click()
       const detail = page.getByRole('complementary', { name: '舆情详情' })
       await detail.getByRole('heading', { name: '全部来源（3）' }).waitFor()
       await app.shot('watch-09-inbox-demo')
       // 移除 with a reason: the story leaves the list but stays under 已移除, with who and why.
-      await list.getByRole('button', { name: '打开：南和县人民医院发生医闹事件 警方已介入' }).click()
+      await openButton(list, '南和县人民医院发生医闹事件 警方已介入').click()
       await detail.getByRole('button', { name: '移除此舆情…' }).click()
       const remove = detail.getByRole('dialog', { name: '移除舆情' })
       await remove.getByLabel('其他').check()
@@ -238,6 +245,117 @@ describe('browser: the opinion watch', () => {
       await page.getByRole('tab', { name: '提醒与词库' }).click()
       await page.getByRole('form', { name: '提醒与词库' }).getByText('当前使用默认词库').waitFor()
       await app.shot('watch-11-settings')
+      expect(app.errors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  }, 90_000)
+})
+
+describe('browser: 责任人 and an honest poll summary (issue #13)', () => {
+  /** A desk with the fixture feed's three mentions already polled in. */
+  async function withMentions(d: TestDesk): Promise<void> {
+    await d.call('profile-save', { fullName: '黄平县中医医院', aliases: ['我院'], departments: [] })
+    await d.call('feed-add', { url: server.url('/feeds/gbk-header.xml'), name: '院网' })
+    await pollDue(d.ctx)
+  }
+
+  it('saves the 责任人 with 开始研判, with 办结, and on leaving the field; after a reload it shows what was saved', async () => {
+    const app = await openApp(browser, { now: NOW, setup: withMentions })
+    const { page } = app
+    const stored = () => (app.desk.ctx.desk.sqlite.prepare('SELECT assignee FROM mentions WHERE title = ?').get(TITLES.inspection) as { assignee: string }).assignee
+    try {
+      await page.getByRole('link', { name: '舆情' }).click()
+      const list = page.getByRole('list', { name: '舆情列表' })
+      await openButton(list, TITLES.inspection).click()
+      const detail = page.getByRole('complementary', { name: '舆情详情' })
+      const field = detail.getByLabel('责任人', { exact: true })
+      const state = detail.getByRole('status', { name: '责任人保存状态' })
+
+      // Typed, then 开始研判: the field says 未保存 until the step (or the blur it causes) has saved it.
+      await field.fill('李明')
+      await expectText(state, '未保存')
+      expect(stored()).toBe('')
+      await app.shot('watch-13-assignee-unsaved')
+      await detail.getByRole('button', { name: '开始研判' }).click()
+      await expectText(detail.locator('.detail-head .mstatus'), '研判')
+      await expectText(state, '已保存')
+      expect(stored()).toBe('李明')
+
+      // Typed, then 办结.
+      await detail.getByRole('button', { name: '转入处置' }).click()
+      await expectText(detail.locator('.detail-head .mstatus'), '处置中')
+      await detail.getByLabel('处置说明').fill('已在官网发布情况说明')
+      await field.fill('王芳')
+      await expectText(state, '未保存')
+      await detail.getByRole('button', { name: '办结' }).click()
+      await expectText(detail.locator('.detail-head .mstatus'), '已办结')
+      await expectText(state, '已保存')
+      expect(stored()).toBe('王芳')
+      expect(await field.inputValue()).toBe('王芳')
+
+      // Typed and left: saved the moment the field loses focus, on a closed mention too.
+      await field.fill('赵强')
+      await expectText(state, '未保存')
+      await detail.locator('.detail-title').click()
+      await expectText(state, '已保存')
+      expect(stored()).toBe('赵强')
+      await app.shot('watch-14-assignee-saved')
+
+      // Typed but never left: nothing pretends it was saved, and a reload shows the database's name.
+      await field.fill('未保存的名字')
+      await expectText(state, '未保存')
+      await page.reload()
+      await page.getByRole('combobox', { name: '状态' }).selectOption('all')
+      await openButton(page.getByRole('list', { name: '舆情列表' }), TITLES.inspection).click()
+      const again = page.getByRole('complementary', { name: '舆情详情' })
+      await expect.poll(() => again.getByLabel('责任人', { exact: true }).inputValue()).toBe(stored())
+      expect(await again.getByRole('status', { name: '责任人保存状态' }).count()).toBe(0)
+
+      const changes = app.desk.ctx.desk.sqlite
+        .prepare("SELECT changes FROM audit_log WHERE entity = 'mention' AND changes LIKE '%assignee%' ORDER BY id").all() as { changes: string }[]
+      expect(changes.map((c) => JSON.parse(c.changes).assignee)).toEqual([['', '李明'], ['李明', '王芳'], ['王芳', '赵强']])
+      expect(app.errors).toEqual([])
+    } finally {
+      await app.close()
+    }
+  }, 90_000)
+
+  it('立即抓取 with every feed failing says 成功 0，失败 6 and names each with its reason', async () => {
+    const failing: [string, string][] = [
+      ['县卫健委', '/status/500'], ['市报', '/status/404'], ['省台', '/status/503-bare'],
+      ['论坛', '/status/302-no-location'], ['贴吧', '/status/429'], ['微博', '/feeds/login']
+    ]
+    const app = await openApp(browser, {
+      now: NOW,
+      setup: async (d) => {
+        await d.call('profile-save', { fullName: '黄平县中医医院', aliases: ['我院'], departments: [] })
+        for (const [name, path] of failing) await d.call('feed-add', { url: server.url(path), name })
+        const off = await d.call('feed-add', { url: server.url('/feeds/utf8.xml'), name: '已停用的源' })
+        await d.call('feed-set-enabled', { id: off.id, enabled: false })
+      }
+    })
+    const { page } = app
+    try {
+      await page.getByRole('link', { name: '舆情' }).click()
+      await page.getByRole('tab', { name: '订阅源' }).click()
+      await page.getByRole('button', { name: '立即抓取' }).click()
+      const report = page.getByRole('status', { name: '抓取结果' })
+      const summary = report.locator('strong')
+      await summary.getByText('7 个订阅源：成功 0，失败 6（', { exact: false }).waitFor()
+      const text = (await summary.textContent()) ?? ''
+      expect(text).toBe('7 个订阅源：成功 0，失败 6（县卫健委：对方服务器出错（HTTP 500）；市报：订阅地址不存在（HTTP 404），请检查地址是否已变更；省台：服务器暂时不可用（HTTP 503）；另有 3 个），跳过 1（已停用 1）；新增舆情 0 条')
+      expect(text).not.toContain('已抓取')
+      // Every failed feed is listed under the sentence with its whole message.
+      expect(await report.locator('li.po-error').allTextContents()).toEqual([
+        '县卫健委：对方服务器出错（HTTP 500），稍后会自动重试',
+        '市报：订阅地址不存在（HTTP 404），请检查地址是否已变更',
+        '省台：服务器暂时不可用（HTTP 503），稍后会自动重试',
+        '论坛：服务器要求跳转，但没有给出新的地址（HTTP 302）',
+        '贴吧：访问过于频繁，服务器暂时拒绝（HTTP 429），服务器要求 2 分钟后再试',
+        '微博：返回的是网页而不是 RSS/Atom 订阅源（可能需要登录，或订阅地址填的是网页地址）'
+      ])
+      await app.shot('watch-15-poll-all-failed')
       expect(app.errors).toEqual([])
     } finally {
       await app.close()

@@ -43,7 +43,7 @@ describe('the settings registry', () => {
     expect(new Set(keys).size).toBe(keys.length)
     // Renaming one would lose what every installed desk has saved under it.
     expect([...keys].sort()).toEqual(
-      ['bench.generator', 'backup-policy', 'ledger-import-mapping', 'profile', 'proofread-terms', 'report.settings', 'review-chains', 'schedule-notified',
+      ['bench.generator', 'backup-policy', 'bilingual-forms', 'ledger-import-mapping', 'profile', 'proofread-terms', 'report.settings', 'review-chains', 'schedule-notified',
         'session-idle-minutes', 'themes', 'watch-alerts', 'watch-held-alerts', 'watch-lexicon', 'watch-profile-rule'].sort()
     )
     expect(() => byKey([...SETTINGS_LIST, SETTINGS_LIST[1]])).toThrow(/setting key listed twice: review-chains/)
@@ -56,7 +56,7 @@ describe('the settings registry', () => {
     expect(readSetting(db, 'profile')).toBeNull()
     expect(readSetting(db, 'session-idle-minutes')).toBe(15)
     expect(readSetting(db, 'review-chains').chains).toEqual(DEFAULT_CHAINS)
-    expect(readSetting(db, 'backup-policy')).toEqual({ auto: true, daily: 7, weekly: 4 })
+    expect(readSetting(db, 'backup-policy')).toEqual({ auto: true, daily: 7, weekly: 4, monthly: 12, folder: null })
     expect(readSetting(db, 'watch-lexicon')).toEqual({ useDefault: true })
     const themes = readSetting(db, 'themes')
     expect(themes).toEqual(DEFAULT_THEMES)
@@ -85,7 +85,7 @@ describe('the settings registry', () => {
     expect(readSetting(db, 'themes')).toEqual(DEFAULT_THEMES)
     expect(readSetting(db, 'session-idle-minutes')).toBe(15)
     // keeping no daily backup is not a policy the rotation may act on
-    expect(readSetting(db, 'backup-policy')).toEqual({ auto: true, daily: 7, weekly: 4 })
+    expect(readSetting(db, 'backup-policy')).toEqual({ auto: true, daily: 7, weekly: 4, monthly: 12, folder: null })
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
       expect.stringContaining('“主题标签”（themes）'),
       expect.stringContaining('session-idle-minutes'),
@@ -144,8 +144,10 @@ const SAVING_CALLS: { [K in HandlerName]?: ArgsOf<K> } = {
   'review-chains-save': { chains: { wechat: ['宣传科初审'] }, medicalStep: '医务科审核', medicalThemes: ['健康科普'] },
   'proofread-terms-save': { terms: [{ wrong: '十九大', right: '党的十九大' }] },
   'theme-save': { themes: ['党建'] },
+  'language-save': { forms: ['苗汉双语'] },
   'session-idle-save': { minutes: 30 },
   'backup-policy-save': { auto: true, daily: 3, weekly: 2 },
+  'backup-folder-save': { folder: null },
   'report-settings-save': { wording: 'exact' },
   'watch-settings-save': {
     alerts: { enabled: true, quietEnabled: false, quietFrom: '22:00', quietTo: '07:00' },

@@ -45,7 +45,7 @@ describe('store', () => {
     d = freshDesk({ actor: '张宣' })
     const p = await d.call('piece-create', { channel: 'wechat', title: '测试推文', date: '2023-06-01', status: 'published', backfill: true })
     await d.call('piece-update', { id: p.id, title: '测试推文（修改）' })
-    await d.call('piece-delete', { id: p.id })
+    await d.call('piece-delete', { id: p.id, reason: '测试删除' })
     const log = await d.call('audit-list', { entity: 'piece', entityId: String(p.id) })
     expect(log.map((e) => e.action)).toEqual(['create', 'update', 'delete'])
     expect(log.every((e) => e.actor === '张宣' && e.at === '2023-06-15T02:00:00.000Z')).toBe(true)

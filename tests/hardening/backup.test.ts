@@ -146,7 +146,7 @@ describe('backups', () => {
     writeFileSync(backupsFolder(d.ctx.dataDir), 'a file where the folder should be')
     const r = await d.invoke('backup-auto', {})
     expect(r.ok).toBe(false)
-    expect(r.ok === false && r.error).toMatchObject({ type: 'user', message: expect.stringMatching(/^备份没有完成：备份文件夹无法使用/) })
+    expect(r.ok === false && r.error).toMatchObject({ type: 'user', message: expect.stringMatching(/^备份没有完成：备份文件夹 .*backups 无法使用/) })
     expect(d.notices.map((n) => n.title)).toEqual(['今天的自动备份没有完成'])
     expect(count(d.ctx.desk.file, 'pieces')).toBe(1)
   })
@@ -178,7 +178,7 @@ describe('rotation (7 daily + 4 weekly by default)', () => {
     }
     entries.push({ name: 'desk-2023-07-19-170000-manual.sqlite', day: '2023-07-19' })
     entries.reverse()
-    const { keep, remove } = planRotation(entries, { daily: 7, weekly: 4 })
+    const { keep, remove } = planRotation(entries, { daily: 7, weekly: 4, monthly: 0 })
     expect(weekOf('2023-07-19')).toBe('2023-07-17')
     expect(keep).toEqual([
       'desk-2023-07-19-170000-manual.sqlite',
@@ -193,14 +193,14 @@ describe('rotation (7 daily + 4 weekly by default)', () => {
     ])
     expect(remove).toHaveLength(entries.length - keep.length)
     expect(remove).toContain('desk-2023-07-19-080000.sqlite')
-    expect(planRotation(entries, { daily: 1, weekly: 0 }).keep).toEqual(['desk-2023-07-19-170000-manual.sqlite'])
+    expect(planRotation(entries, { daily: 1, weekly: 0, monthly: 0 }).keep).toEqual(['desk-2023-07-19-170000-manual.sqlite'])
   })
 
   it('removes old backups and their evidence as the days pass', async () => {
     d = await deskWithPieces(1)
     mkdirSync(join(d.ctx.dataDir, 'evidence'), { recursive: true })
     writeFileSync(join(d.ctx.dataDir, 'evidence', 'ff00'), 'x')
-    await d.call('backup-policy-save', { auto: true, daily: 3, weekly: 2 })
+    await d.call('backup-policy-save', { auto: true, daily: 3, weekly: 2, monthly: 0 })
     const clock = movingClock('2023-07-01T01:00:00Z') // a Saturday
     d.ctx.now = clock.now
     for (let day = 0; day < 20; day++) {

@@ -64,6 +64,13 @@ describe('Electron shell, hardened', () => {
     })
   })
 
+  it('starts Chromium in zh-CN (date pickers, validation bubbles), the switch set before ready', () => {
+    const run = drive(mkdtempSync(join(tmpdir(), 'desk-electron-')))
+    expect(run.switches.filter((s: { name: string }) => s.name === 'lang')).toEqual([{ name: 'lang', value: 'zh-CN', afterReady: false }])
+    expect(run.switches.filter((s: { afterReady: boolean }) => s.afterReady)).toEqual([]) // a switch after ready does nothing
+    expect(run.windows).toBe(1)
+  })
+
   it('makes the day’s backup when the app starts', () => {
     const run = drive(mkdtempSync(join(tmpdir(), 'desk-electron-')))
     expect(run.backups).toHaveLength(1)

@@ -93,3 +93,14 @@ export async function expectText(loc: Locator, text: string): Promise<void> {
   await loc.filter({ hasText: text }).first().waitFor({ timeout: 10_000 })
   expect((await loc.first().textContent())?.trim()).toBe(text)
 }
+
+/** Press on the source, travel a little (Chromium starts an HTML drag only after the pointer moves), then drop. */
+export async function drag(page: Page, source: Locator, target: Locator): Promise<void> {
+  const a = (await source.boundingBox())!
+  const b = (await target.boundingBox())!
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 })
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 })
+  await page.mouse.up()
+}

@@ -12,7 +12,7 @@ describe('piece-bulk-status', () => {
     const b = await desk.call('piece-create', { channel: 'weibo', title: '乙', date: '2023-06-02', status: 'approved', backfill: true })
     const c = await desk.call('piece-create', { channel: 'led', title: '丙', date: '2023-06-03', status: 'published', backfill: true })
     const r = await desk.call('piece-bulk-status', { ids: [a.id, b.id, c.id], status: 'published' })
-    expect(r).toEqual({ changed: 2, unchanged: 1 })
+    expect(r).toMatchObject({ changed: 2, unchanged: 1 })
     for (const id of [a.id, b.id, c.id]) expect((await desk.call('piece-get', { id })).status).toBe('published')
     const audit = desk.ctx.desk.sqlite.prepare("SELECT entity_id AS id, changes FROM audit_log WHERE action = 'bulk-status' ORDER BY id").all() as { id: string; changes: string }[]
     expect(audit.map((x) => [x.id, JSON.parse(x.changes).status])).toEqual([

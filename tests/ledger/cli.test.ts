@@ -25,8 +25,14 @@ describe('CLI: import and export', () => {
     const im = desk('b.sqlite', 'import', xlsx)
     expect(im.code).toBe(0)
     expect(im.out).toBe(`已导入 ${n} 条（文件共 ${n} 行数据）。\n`)
-    const again = desk('b.sqlite', 'import', xlsx, '--skip-duplicates')
-    expect(again.out).toBe(`已导入 0 条（文件共 ${n} 行数据，跳过疑似重复 ${n} 条）。\n`)
+    // The same file again: each row's 记录标识 names its record, so nothing is added twice.
+    const again = desk('b.sqlite', 'import', xlsx)
+    expect(again.out).toBe(`已导入 0 条（文件共 ${n} 行数据，${n} 条与已有记录相同）。\n`)
+    // An old-style file without 记录标识: the same rows are likely duplicates, skipped unless kept on purpose.
+    const old = join(dir, 'old.csv')
+    writeFileSync(old, '\ufeff日期,渠道,标题\r\n2023-03-01,微信公众号,重复的一条\r\n')
+    expect(desk('b.sqlite', 'import', old).out).toBe('已导入 1 条（文件共 1 行数据）。\n')
+    expect(desk('b.sqlite', 'import', old).out).toBe('已导入 0 条（文件共 1 行数据，跳过疑似重复 1 条）。\n')
 
     const csv = join(dir, 'all.csv')
     expect(desk('b.sqlite', 'export', '--out', csv).code).toBe(0)

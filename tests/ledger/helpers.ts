@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { LEDGER_COLUMNS, REVIEW_COLUMN } from '../../shared/contract/ledger'
 import { finishedJob } from '../../handlers/jobs/runner'
 import type { TestDesk } from '../helpers/desk'
 import type { ImportArgs, ImportReport, ExportResult } from '../../shared/contract/ledger'
@@ -43,10 +44,11 @@ export async function xlsxFile(rows: unknown[][], o: { dateFormat?: string; shee
   return b64(Buffer.from(await wb.xlsx.writeBuffer()))
 }
 
-export async function readXlsx(base64: string): Promise<unknown[][]> {
+/** The rows of a workbook's first sheet, or of the sheet named. */
+export async function readXlsx(base64: string, sheet?: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer)
-  const ws = wb.worksheets[0]
+  const ws = sheet ? wb.getWorksheet(sheet)! : wb.worksheets[0]
   const out: unknown[][] = []
   ws.eachRow((row) => out.push((row.values as unknown[]).slice(1)))
   return out
@@ -66,4 +68,5 @@ export function snapshot(desk: TestDesk): { pieces: unknown[]; themes: unknown[]
 
 export const HEADER = '日期,渠道,标题,状态,科室,作者,媒体/平台,媒体级别,数量,覆盖人次,主题,链接,备注'
 /** An export's header: the template's, then 审核 (补录, who decided each step, 代录). */
-export const EXPORT_HEADER = `${HEADER},审核`
+/** A CSV export's header: every ledger column, then 审核 (a CSV has no second sheet for it). */
+export const EXPORT_HEADER = [...LEDGER_COLUMNS, REVIEW_COLUMN].join(',')

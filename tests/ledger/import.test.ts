@@ -219,7 +219,7 @@ describe('ledger import: likely duplicates', () => {
 
   it('without skipping, likely duplicates are imported too', async () => {
     desk = freshDesk()
-    const r = await importReport(desk, { fileName: 'dup.csv', base64: csvFile([HEADER, GOOD[1], GOOD[1]]), commit: true })
+    const r = await importReport(desk, { fileName: 'dup.csv', base64: csvFile([HEADER, GOOD[1], GOOD[1]]), skipDuplicates: false, commit: true })
     expect(r).toMatchObject({ committed: true, imported: 2, skipped: 0 })
   })
 })

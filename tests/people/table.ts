@@ -19,7 +19,7 @@ export const SYSTEM_HANDLERS = ['backup-auto', 'schedule-due']
 /** Users, review chains and 越级发布, the desk's settings, restore, the demo: the administrator alone. */
 export const ADMIN_ONLY = [
   'user-add', 'user-update', 'user-reset-password', 'review-override', 'review-chains-save', 'backup-restore',
-  'profile-save', 'session-idle-save', 'demo-seed', 'backup-policy-save'
+  'profile-save', 'session-idle-save', 'demo-seed', 'backup-policy-save', 'backup-folder-check', 'backup-folder-save', 'piece-purge'
 ]
 
 /** Signing a month and the half-year 定稿: the party secretary alone (when the handler exists yet). */

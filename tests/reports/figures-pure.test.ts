@@ -69,7 +69,10 @@ function halfYear(): FigureInputs {
       { sentiment: '中性', grade: '一般', closed: 0, removed: 1, ids: '108,109' }
     ],
     accounts: { active: 6, owners: 4, ids: '1,2,3,4,5,6' },
-    quotas: [{ id: 1, label: '每月省级以上录用', period: 'month', target: 6, actual: 3, met: false, ids: [21, 22, 24], perPeriod: 1, periods: [] } satisfies QuotaProgress]
+    quotas: [{
+      id: 1, label: '每月省级以上录用', period: 'month', target: 6, actual: 3, met: false, ids: [21, 22, 24], perPeriod: 1, unit: '篇',
+      periods: [1, 1, 1, 0, 0, 0].map((actual, i) => ({ from: `2023-${String(i + 7).padStart(2, '0')}-01`, to: '', actual, met: actual >= 1, partial: false }))
+    } satisfies QuotaProgress]
   }
 }
 
@@ -138,7 +141,7 @@ describe('the figure set, computed from what the queries fetched', () => {
   it('shows accounts and quotas, and groups the figures in the appendix order', () => {
     expect(set.accounts).toEqual({ active: 6, owners: 4 })
     expect(value(set, 'quota.1')).toBe(3)
-    expect(set.figures.find((f) => f.key === 'quota.1')?.label).toBe('每月省级以上录用（目标6）')
+    expect(set.figures.find((f) => f.key === 'quota.1')).toMatchObject({ label: '每月省级以上录用：目标 6 篇（每月 1 篇，6 个月），未达标，6 个月中有 3 个月不足 1 篇，共差 3 篇', unit: '篇' })
     expect(set.quotas[0].ids).toEqual([]) // ids only travel when every id was asked for
     const groups = set.figures.map((f) => f.group)
     expect(groups.indexOf('total')).toBe(0)

@@ -43,7 +43,7 @@ describe('已阅: signing a month and seeing later changes', () => {
 
     // Added and deleted.
     await post('五月补录推文', '2023-05-25')
-    await d.call('piece-delete', { id: b.id })
+    await d.call('piece-delete', { id: b.id, reason: '重复登记', confirm: true })
     s = (await d.call('tally-get', { period: '2023-05' })).signoff!
     expect(s.rowChanges.map((r) => [r.action, r.title])).toEqual([['update', '五月推文一'], ['create', '五月补录推文'], ['delete', '五月推文二']])
     expect(s.figureChanges.find((c) => c.key === 'channel.wechat.count')).toMatchObject({ signed: 2, now: 1 })

@@ -39,10 +39,10 @@ describe('watch CLI', () => {
       '院网（#1）：新增舆情 3 条',
       '台湾（#2）：新增舆情 2 条',
       '坏源（#3）：对方服务器出错（HTTP 500），稍后会自动重试',
-      '共抓取 3 个订阅源，新增舆情 5 条；0 个订阅源未到抓取时间。',
+      '3 个订阅源：成功 2，失败 1（坏源：对方服务器出错（HTTP 500）），跳过 0；新增舆情 5 条',
       ''
     ].join('\n'))
-    expect((await desk('poll', '--once')).out).toBe('共抓取 0 个订阅源，新增舆情 0 条；3 个订阅源未到抓取时间。\n')
+    expect((await desk('poll', '--once')).out).toBe('3 个订阅源：成功 0，失败 0，跳过 3（未到抓取时间 3）；新增舆情 0 条\n')
 
     const mentions = JSON.parse((await desk('mentions', '--json')).out) as { title: string; status: string; matches: { ruleName: string }[] }[]
     expect(mentions.map((m) => m.title).sort()).toEqual([TITLES.unityMonth, TITLES.bilingual, TITLES.inspection, TITLES.traditional, TITLES.traditionalUnity].sort())

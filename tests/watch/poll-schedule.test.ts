@@ -103,7 +103,7 @@ describe('scheduling', () => {
     await pollDue(d.ctx, { random: () => 0.5 })
     d.advance(29)
     const r = await pollDue(d.ctx, { random: () => 0.5 })
-    expect(r).toMatchObject({ results: [], notDue: 1 })
+    expect(r).toMatchObject({ results: [], notDue: 1, summary: '1 个订阅源：成功 0，失败 0，跳过 1（未到抓取时间 1）；新增舆情 0 条' })
     d.advance(1)
     await pollDue(d.ctx, { random: () => 0.5 })
     expect(stats.requests).toEqual(['http://a.example/rss', 'http://a.example/rss'])

@@ -10,7 +10,8 @@ afterEach(() => {
 })
 
 const ctx = {} as Ctx
-const report: PollReport = { at: '', results: [], notDue: 0 }
+const counts = { feeds: 0, succeeded: 0, failed: 0, skipped: 0, notDue: 0, paused: 0, busy: 0, newMentions: 0, newSources: 0 }
+const report: PollReport = { at: '', results: [], notDue: 0, paused: 0, counts, summary: '0 个订阅源：成功 0，失败 0，跳过 0；新增舆情 0 条' }
 
 function fakePoll() {
   const calls: { resolve: () => void }[] = []

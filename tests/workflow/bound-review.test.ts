@@ -120,7 +120,7 @@ describe('signed months', () => {
     const bulk = await d.invoke('piece-bulk-status', { ids: [p.id], status: 'published' })
     expect(asked(bulk)?.warnings).toEqual(['2023年5月已由王书记签阅，修改将在统计中标出'])
     expect((await d.call('piece-get', { id: p.id })).status).toBe('approved')
-    expect(await d.call('piece-bulk-status', { ids: [p.id], status: 'published', confirm: true })).toEqual({ changed: 1, unchanged: 0 })
+    expect(await d.call('piece-bulk-status', { ids: [p.id], status: 'published', confirm: true })).toMatchObject({ changed: 1, unchanged: 0 })
   })
 })
 

@@ -3,7 +3,7 @@
 import { describe, it, expect, afterEach } from 'vitest'
 import { actAs, addTestUser, freshDesk, type TestDesk } from '../helpers/desk'
 import { csvFile, exportFile, importReport, readXlsx, HEADER } from '../ledger/helpers'
-import { EXPORT_COLUMNS } from '../../shared/contract/ledger'
+import { REVIEW_SHEET } from '../../services/ledger/write-file'
 
 let d: TestDesk
 afterEach(() => d?.close())
@@ -92,15 +92,14 @@ describe('代录: a paper approval recorded by the officer', () => {
     expect(!r.ok && r.error.message).toBe('代录须由宣传干事办理；审核人请以本人身份直接通过或退回')
   })
 
-  it('shows in the export’s 审核 column, as 补录 does', async () => {
+  it('shows in the export’s 审核记录 sheet, as 补录 does', async () => {
     const { p } = await inReview()
     const scan = await d.call('evidence-add', { pieceId: p.id, fileName: '签批单.png', dataBase64: PNG })
     await d.call('review-decide', { id: p.id, decision: 'approve', proxy: { reviewerName: '赵科长', evidenceId: scan.id } })
     await d.call('piece-create', { channel: 'wechat', title: '补录的推文', date: '2023-06-01', status: 'published', backfill: true })
-    const rows = await readXlsx((await exportFile(d, 'xlsx', { sort: 'date', desc: false })).base64)
-    const col = EXPORT_COLUMNS.indexOf('审核')
-    expect(rows[0][col]).toBe('审核')
-    expect(rows.slice(1).map((r) => [r[2], r[col]])).toEqual([
+    const rows = await readXlsx((await exportFile(d, 'xlsx', { sort: 'date', desc: false })).base64, REVIEW_SHEET)
+    expect(rows[0]).toEqual(['记录标识', '日期', '渠道', '标题', '审核'])
+    expect(rows.slice(1).map((r) => [r[3], r[4]])).toEqual([
       ['补录的推文', '补录'],
       ['【健康科普】夏季防溺水', '宣传科初审：赵科长（代录：李干事，附签批单.png）通过；医务科审核：待审；分管院领导终审：待审']
     ])

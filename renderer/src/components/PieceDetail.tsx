@@ -6,6 +6,8 @@ import { PieceForm } from './PieceForm'
 import { ReviewPanel } from './workflow/ReviewPanel'
 import { EvidencePanel } from './workflow/EvidencePanel'
 import { AuditTrail } from './workflow/AuditTrail'
+import { DeletePieceDialog } from './ledger/DeletePieceDialog'
+import { useCan } from '../session'
 import { channelLabel, statusLabel } from '../../../shared/channels'
 import type { Profile } from '../../../shared/contract/app'
 import './workflow/workflow.css'
@@ -17,6 +19,8 @@ const T = {
   saved: '已保存',
   backfill: '补录',
   backfillHint: '补录：登记时已完成，未在工作台内送审',
+  remove: '删除记录',
+  removeHint: '移入回收站（可恢复）',
   label: (title: string) => `稿件详情：${title}`
 }
 
@@ -25,6 +29,8 @@ const T = {
 export function PieceDetail({ id, profile, today, onClose }: { id: number; profile: Profile; today: string; onClose: () => void }) {
   const piece = useQuery('piece-get', { id })
   const [saved, setSaved] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  const can = useCan()
   /** Another step taken in the drawer: the form's 已保存 no longer describes the last thing done. */
   const acted = () => setSaved(false)
 
@@ -51,8 +57,10 @@ export function PieceDetail({ id, profile, today, onClose }: { id: number; profi
         {p.backfill && <span className="backfill-tag" title={T.backfillHint} data-testid="detail-backfill">{T.backfill}</span>}
         <span className="muted small">{T.id(p.id)}</span>
         {saved && <span className="ok-text">{T.saved}</span>}
+        {can('piece-delete') && <button className="danger-button" title={T.removeHint} onClick={() => setDeleting(true)}>{T.remove}</button>}
         <button onClick={onClose}>{T.close}</button>
       </header>
+      {deleting && <DeletePieceDialog id={p.id} onDone={onClose} onCancel={() => setDeleting(false)} />}
       <div className="detail-cols">
         <div>
           <PieceForm

@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import { invoke, fieldErrors } from '../api'
 import { useQuery } from '../hooks'
+import { useDirty } from '../unsaved'
 import { Field, splitList } from './Field'
+import { DateInput } from './DateInput'
 import { ChannelFields } from './workflow/ChannelFields'
 import { changedOnly, channelPayload, inputsOf, type Inputs } from './workflow/piece-values'
 import { CHANNELS, CHANNEL_CODES, STATUSES, finalStatusesFor, type Channel, type Status } from '../../../shared/channels'
@@ -84,6 +86,8 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
   const chains = useQuery('review-chains-get', {})
   const themeList = useQuery('theme-list', {})
   const errs = fieldErrors(error)
+  // Typing not yet saved: closing the drawer or leaving the page asks 放弃修改？ first.
+  const saved = useDirty({ channel, title, date, status, department, author, themes, link, body, notes, inputs, backfill })
 
   const chainEmpty = (chains.data?.chains[channel] ?? ['?']).length === 0
   const choices = statusChoices(channel, piece, chainEmpty, backfill)
@@ -98,7 +102,10 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
     const fields = { channel, title, date, status: shown, department, author, themes: splitList(themes), link, body, notes, ...channelPayload(channel, inputs) }
     const r = piece ? await invoke('piece-update', { id: piece.id, ...changedOnly(piece, fields), confirm }) : await invoke('piece-create', { ...fields, backfill })
     setBusy(false)
-    if (r.ok) return onSaved(r.value)
+    if (r.ok) {
+      saved()
+      return onSaved(r.value)
+    }
     const warnings = confirmWarnings(r.error)
     if (warnings) setAsking(warnings)
     else setError(r.error)
@@ -123,7 +130,7 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
           </select>
         </Field>
         <Field label={T.date} name="date" error={errs.date} hint={DATE_MEANING[channel]}>
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateInput label={T.date} value={date} onChange={setDate} />
         </Field>
         <Field label={T.status} name="status" error={errs.status} hint={piece ? T.statusEditHint : backfill ? T.statusBackfillHint : chainEmpty ? T.statusNewHintNoChain : T.statusNewHint}>
           <select value={shown} onChange={(e) => setStatus(e.target.value as Status)}>

@@ -3,6 +3,9 @@ import { useEffect, useState } from 'react'
 import { invoke, fieldErrors } from '../api'
 import { Field } from './Field'
 import { useSession } from '../session'
+import { Dialog } from './Overlay'
+import { openShortcutHelp } from './Shortcuts'
+import { useDirty } from '../unsaved'
 import { ROLE_LABELS } from '../../../shared/roles'
 import type { DeskError } from '../../../shared/contract'
 
@@ -16,7 +19,8 @@ const T = {
   mismatch: '两次输入的新密码不一致',
   save: '保存',
   cancel: '取消',
-  changed: '密码已修改'
+  changed: '密码已修改',
+  shortcuts: '快捷键'
 }
 
 function PasswordDialog({ onClose }: { onClose: (changed: boolean) => void }) {
@@ -25,24 +29,20 @@ function PasswordDialog({ onClose }: { onClose: (changed: boolean) => void }) {
   const [again, setAgain] = useState('')
   const [error, setError] = useState<DeskError | null>(null)
   const errs = fieldErrors(error)
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose(false)
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  const saved = useDirty({ current, password, again })
   return (
-    <div className="modal-backdrop">
+    <Dialog className="modal password-dialog" label={T.password} onClose={() => onClose(false)}>
+      {(close) => (
       <form
-        className="modal password-dialog"
-        role="dialog"
-        aria-modal="true"
         aria-label={T.password}
         onSubmit={async (e) => {
           e.preventDefault()
           if (password !== again) return setError({ type: 'user', message: T.mismatch, details: { issues: [{ field: 'again', message: T.mismatch }] } })
           const r = await invoke('password-change', { current, password })
-          if (r.ok) onClose(true)
-          else setError(r.error)
+          if (r.ok) {
+            saved()
+            onClose(true)
+          } else setError(r.error)
         }}
       >
         <h2>{T.password}</h2>
@@ -58,10 +58,11 @@ function PasswordDialog({ onClose }: { onClose: (changed: boolean) => void }) {
         {error && !Object.keys(errs).length && <div className="form-error" role="alert">{error.message}</div>}
         <div className="actions">
           <button type="submit" className="primary">{T.save}</button>
-          <button type="button" onClick={() => onClose(false)}>{T.cancel}</button>
+          <button type="button" onClick={close}>{T.cancel}</button>
         </div>
       </form>
-    </div>
+      )}
+    </Dialog>
   )
 }
 
@@ -78,6 +79,7 @@ export function UserMenu() {
         <button type="button" className="link" onClick={() => void invoke('session-lock', {}).then(refresh)}>{T.lock}</button>
         <button type="button" className="link" onClick={() => void invoke('session-sign-out', {}).then(refresh)}>{T.switchUser}</button>
         <button type="button" className="link" onClick={() => setDialog(true)}>{T.password}</button>
+        <button type="button" className="link" onClick={openShortcutHelp}>{T.shortcuts}</button>
       </div>
       {note && <div className="ok-text small">{note}</div>}
       {dialog && (

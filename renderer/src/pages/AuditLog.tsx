@@ -12,6 +12,7 @@ import type { DeskError } from '../../../shared/contract'
 import type { AuditCheckResult, AuditFilterInput, AuditLogRow } from '../../../shared/contract/audit'
 import type { JobStatus } from '../../../shared/contract/jobs'
 import type { FilePayload } from '../../../shared/contract/ledger'
+import { DateInput } from '../components/DateInput'
 
 const T = {
   title: '操作日志',
@@ -131,11 +132,11 @@ export function AuditLog({ go }: { go: (path: string) => void }) {
         </select>
         <label className="date-range">
           {T.from}
-          <input type="date" aria-label={T.from} value={from} max={to || undefined} onChange={(e) => set(setFrom)(e.target.value)} />
+          <DateInput label={T.from} value={from} max={to || undefined} onChange={set(setFrom)} />
         </label>
         <label className="date-range">
           {T.to}
-          <input type="date" aria-label={T.toLabel} value={to} min={from || undefined} onChange={(e) => set(setTo)(e.target.value)} />
+          <DateInput label={T.toLabel} value={to} min={from || undefined} onChange={set(setTo)} />
         </label>
         {anyFilter && (
           <button type="button" className="link" onClick={() => { setActor(''); setAction(''); setEntity(''); setFrom(''); setTo(''); setOffset(0) }}>{T.clear}</button>

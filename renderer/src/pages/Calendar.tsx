@@ -4,6 +4,8 @@ import { useQuery } from '../hooks'
 import { WeekRow } from '../components/calendar/WeekRow'
 import { PieceDetail } from '../components/PieceDetail'
 import { PieceForm } from '../components/PieceForm'
+import { Drawer } from '../components/Overlay'
+import { offerUndo } from '../components/Toast'
 import { CHANNELS, CHANNEL_CODES } from '../../../shared/channels'
 import { addDays, addMonths, mondayOf, monthRange } from '../../../shared/dates'
 import type { Profile } from '../../../shared/contract/app'
@@ -59,7 +61,10 @@ export function Calendar({ profile, today, route, go }: { profile: Profile; toda
     const item = items.data?.find((i) => i.id === id)
     if (!item || item.date === date) return
     const r = await invoke('piece-reschedule', { id, date })
-    setNotice(r.ok ? { ok: true, text: T.moved(item.title, item.date, date) } : { ok: false, text: r.error.message })
+    if (!r.ok) return setNotice({ ok: false, text: r.error.message })
+    setNotice(null)
+    const undo = r.value.undo
+    offerUndo(T.moved(item.title, item.date, date), undo && (() => invoke('piece-undo', undo)))
   }
 
   return (
@@ -113,19 +118,23 @@ export function Calendar({ profile, today, route, go }: { profile: Profile; toda
         ))}
       </div>
       {(opened !== null || creating) && (
-        <div className="cal-drawer" role="dialog" aria-label={opened !== null ? T.detail : T.add}>
-          {opened !== null && <PieceDetail id={opened} profile={profile} today={today} onClose={() => go('calendar')} />}
-          {creating && (
-            <PieceForm
-              key={creating}
-              profile={profile}
-              today={today}
-              defaultDate={creating}
-              onSaved={(p) => go(`calendar/${p.id}`)}
-              onCancel={() => go('calendar')}
-            />
+        <Drawer className="cal-drawer" label={opened !== null ? T.detail : T.add} focusPanel={opened !== null} onClose={() => go('calendar')}>
+          {(close) => (
+            <>
+              {opened !== null && <PieceDetail id={opened} profile={profile} today={today} onClose={close} />}
+              {creating && (
+                <PieceForm
+                  key={creating}
+                  profile={profile}
+                  today={today}
+                  defaultDate={creating}
+                  onSaved={(p) => go(`calendar/${p.id}`)}
+                  onCancel={close}
+                />
+              )}
+            </>
           )}
-        </div>
+        </Drawer>
       )}
     </section>
   )

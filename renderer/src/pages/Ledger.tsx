@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { invoke } from '../api'
 import { useQuery } from '../hooks'
 import { runJob } from '../jobs'
@@ -8,12 +8,17 @@ import { PieceDetail } from '../components/PieceDetail'
 import { JobProgress } from '../components/JobProgress'
 import { LedgerTable, type LedgerFilter, type SortKey } from '../components/ledger/LedgerTable'
 import { ImportDialog } from '../components/ledger/ImportDialog'
+import { Drawer } from '../components/Overlay'
+import { useShortcut } from '../keymap'
 import { ConfirmSave, confirmWarnings } from '../components/workflow/ConfirmSave'
+import { RecycleBin } from '../components/ledger/RecycleBin'
+import { offerUndo } from '../components/Toast'
 import { CHANNELS, CHANNEL_CODES, STATUSES, STATUS_CODES, statusLabel, type Channel, type Status } from '../../../shared/channels'
 import type { Profile } from '../../../shared/contract/app'
 import type { DeskError } from '../../../shared/contract'
 import type { JobStatus } from '../../../shared/contract/jobs'
 import type { ExportResult } from '../../../shared/contract/ledger'
+import { DateInput } from '../components/DateInput'
 import './ledger.css'
 
 const T = {
@@ -41,7 +46,8 @@ const T = {
   bulkTo: '批量改为',
   bulkApply: '修改状态',
   bulkClear: '取消选择',
-  bulkDone: (changed: number, unchanged: number) => `已修改 ${changed} 条${unchanged ? `（${unchanged} 条原本就是该状态）` : ''}`,
+  bulkDone: (changed: number, s: string, unchanged: number) => `已将 ${changed} 条改为“${s}”${unchanged ? `（${unchanged} 条原本就是该状态）` : ''}`,
+  trash: '回收站',
   bulkConfirm: (n: number, s: string) => `确定把选中的 ${n} 条记录的状态改为“${s}”吗？`,
   bulkYes: '确定修改',
   bulkNo: '再想想',
@@ -79,6 +85,8 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
   const [confirming, setConfirming] = useState(false)
   const [signedWarnings, setSignedWarnings] = useState<string[] | null>(null)
   const facets = useQuery('ledger-facets', {})
+  const searchBox = useRef<HTMLInputElement>(null)
+  useShortcut('search', () => searchBox.current?.focus())
 
   const filter: LedgerFilter = {
     channel: channel || undefined,
@@ -103,15 +111,6 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
   useEffect(() => {
     if (opened !== null) focusOn(opened)
   }, [opened])
-  // Esc closes the drawer, as in every other window the officer uses.
-  useEffect(() => {
-    if (!creating && opened === null) return
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && !document.querySelector('.modal')) go('ledger')
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [creating, opened])
   function onSort(key: SortKey): void {
     if (key === sort) setDesc(!desc)
     else {
@@ -136,7 +135,9 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
     const warnings = r.ok ? null : confirmWarnings(r.error)
     if (warnings) return setSignedWarnings(warnings)
     if (!r.ok) return setNotice({ ok: false, text: r.error.message })
-    setNotice({ ok: true, text: T.bulkDone(r.value.changed, r.value.unchanged) })
+    setNotice(null)
+    const undo = r.value.undo
+    offerUndo(T.bulkDone(r.value.changed, statusLabel(bulkStatus), r.value.unchanged), undo && (() => invoke('piece-undo', undo)))
     setSelected(new Set())
   }
 
@@ -151,6 +152,7 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
 
   const exporting = exportJob !== null && !exportJob.finished
   const anyFilter = Object.values(filter).some(Boolean)
+  if (route[0] === 'trash') return <RecycleBin onBack={() => go('ledger')} />
   return (
     <section className="page ledger-page">
       <header className="page-head">
@@ -159,12 +161,13 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
           <button onClick={() => setImporting(true)}>{T.import}</button>
           <button disabled={exporting} onClick={() => void exportAs('xlsx')}>{T.exportXlsx}</button>
           <button disabled={exporting} onClick={() => void exportAs('csv')}>{T.exportCsv}</button>
+          <button onClick={() => go('ledger/trash')}>{T.trash}</button>
           <button className="primary" onClick={() => go('ledger/new')}>{T.add}</button>
         </div>
       </header>
       <JobProgress status={exportJob} phases={T.exportPhases} label={T.exportXlsx} />
       <div className="filters ledger-filters">
-        <input type="search" aria-label={T.searchLabel} placeholder={T.search} value={qInput} onChange={(e) => setQInput(e.target.value)} />
+        <input ref={searchBox} type="search" aria-label={T.searchLabel} placeholder={T.search} value={qInput} onChange={(e) => setQInput(e.target.value)} />
         <select aria-label={T.channel} value={channel} onChange={(e) => setChannel(e.target.value as Channel | '')}>
           <option value="">{T.channel}：{T.all}</option>
           {CHANNEL_CODES.map((c) => <option key={c} value={c}>{CHANNELS[c]}</option>)}
@@ -182,9 +185,9 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
           {(facets.data?.departments ?? []).map((d) => <option key={d} value={d}>{d}</option>)}
         </select>
         <span className="date-range">
-          <input type="date" aria-label={T.from} value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput label={T.from} value={from} max={to || undefined} onChange={setFrom} />
           <span className="muted">{T.dateSep}</span>
-          <input type="date" aria-label={T.to} value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+          <DateInput label={T.to} value={to} min={from || undefined} onChange={setTo} />
         </span>
         {(anyFilter || qInput) && (
           <button className="link" onClick={() => { setChannel(''); setStatus(''); setTheme(''); setDepartment(''); setFrom(''); setTo(''); setQInput('') }}>{T.clear}</button>
@@ -239,9 +242,9 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
         onTotal={setTotal}
       />
       {(creating || opened !== null) && (
-        <div className="drawer-backdrop" onClick={(e) => e.target === e.currentTarget && go('ledger')}>
-          <aside className="ledger-drawer" aria-label={creating ? T.add : T.detail}>
-            {creating ? (
+        // Esc, a click beside it or 关闭 close it (asking first if a form inside holds unsaved input).
+        <Drawer className="ledger-drawer" label={creating ? T.add : T.detail} focusPanel={!creating} onClose={() => go('ledger')}>
+          {(close) => creating ? (
               <PieceForm
                 profile={profile}
                 today={today}
@@ -249,13 +252,12 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
                   focusOn(p.id)
                   go('ledger')
                 }}
-                onCancel={() => go('ledger')}
+                onCancel={close}
               />
             ) : (
-              <PieceDetail key={opened} id={opened!} profile={profile} today={today} onClose={() => go('ledger')} />
+              <PieceDetail key={opened} id={opened!} profile={profile} today={today} onClose={close} />
             )}
-          </aside>
-        </div>
+        </Drawer>
       )}
       {importing && (
         <ImportDialog

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { invoke, fieldErrors } from '../api'
 import { useRoute } from '../hooks'
+import { leaveIfAllowed, useDirty } from '../unsaved'
 import { Field, splitList } from '../components/Field'
 import { BackupPanel } from '../components/BackupPanel'
-import { ThemesSettings } from '../components/settings/ThemesSettings'
+import { WordListSettings } from '../components/settings/WordListSettings'
 import { ReviewSettings } from '../components/settings/ReviewSettings'
 import { ProofTermsSettings } from '../components/settings/ProofTermsSettings'
 import { OutletsSettings } from '../components/settings/OutletsSettings'
@@ -41,6 +42,7 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: () => vo
   const [error, setError] = useState<DeskError | null>(null)
   const [saved, setSaved] = useState(false)
   const errs = fieldErrors(error)
+  const clean = useDirty({ fullName, aliases, departments })
   return (
     <form
       className="card"
@@ -49,7 +51,10 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: () => vo
         const r = await invoke('profile-save', { fullName, aliases: splitList(aliases), departments: splitList(departments) })
         setError(r.ok ? null : r.error)
         setSaved(r.ok)
-        if (r.ok) onSaved()
+        if (r.ok) {
+          clean()
+          onSaved()
+        }
       }}
     >
       <h2>{T.profile}</h2>
@@ -80,7 +85,7 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: () =
       <h1>{T.title}</h1>
       <nav className="tabs" role="tablist" aria-label={T.title}>
         {tabs.map((t) => (
-          <button key={t.key} role="tab" aria-selected={t.key === tab} className={t.key === tab ? 'tab on' : 'tab'} onClick={() => go(`settings/${t.key}`)}>
+          <button key={t.key} role="tab" aria-selected={t.key === tab} className={t.key === tab ? 'tab on' : 'tab'} onClick={() => leaveIfAllowed(() => go(`settings/${t.key}`))}>
             {t.label}
           </button>
         ))}
@@ -88,7 +93,8 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: () =
       {tab === 'profile' && (
         <>
           <ProfileForm profile={profile} onSaved={onSaved} />
-          <ThemesSettings />
+          <WordListSettings which="themes" />
+          <WordListSettings which="languages" />
         </>
       )}
       {!tab && <p className="muted">{T.nothing}</p>}

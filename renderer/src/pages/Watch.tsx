@@ -4,6 +4,8 @@ import { FeedsTab } from '../components/watch/FeedsTab'
 import { RulesTab } from '../components/watch/RulesTab'
 import { WatchSettingsTab } from '../components/watch/WatchSettingsTab'
 import { DigestCard } from '../components/watch/DigestCard'
+import { useShortcut } from '../keymap'
+import { TRIAGE_ACTIONS } from '../../../shared/watch'
 import './watch.css'
 
 const T = {
@@ -12,6 +14,16 @@ const T = {
   leadersIntro: '已“上报领导”的舆情，供书记、院长查看处置进展。'
 }
 type Tab = keyof typeof T.tabs
+
+/**
+ * Y / B (keymap.ts) press the open mention's own 开始研判 / 办结 button, so the shortcut does exactly what the click
+ * does (the 处置说明 typed goes with it) and nothing when the mention cannot take that step now.
+ */
+function pressTriage(step: 'assessing' | 'closed'): void {
+  const buttons = document.querySelectorAll<HTMLButtonElement>('.mention-detail .triage button')
+  const b = [...buttons].find((x) => x.textContent?.trim() === TRIAGE_ACTIONS[step])
+  if (b && !b.disabled) b.click()
+}
 const TABS = Object.keys(T.tabs) as Tab[]
 
 /** #/watch/<tab>[/<mention id>] */
@@ -20,6 +32,8 @@ export function Watch({ route, go }: { route: string[]; go: (p: string) => void 
   const selected = route[1] && /^\d+$/.test(route[1]) ? Number(route[1]) : null
   const open = (id: number | null) => go(`watch/${tab === 'leaders' ? 'leaders' : 'inbox'}${id ? `/${id}` : ''}`)
   const inboxLike = tab === 'inbox' || tab === 'leaders'
+  useShortcut('mention-assess', selected && inboxLike ? () => pressTriage('assessing') : null)
+  useShortcut('mention-close', selected && inboxLike ? () => pressTriage('closed') : null)
   return (
     <section className="page watch-page">
       <header className="page-head"><h1>{T.title}</h1></header>

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { backupsFolder, evidenceFolder, listBackups, writeBackup, type BackupProgress } from '../../../db/backup'
+import { backupFoldersOf, evidenceFolder, writeBackup, type BackupProgress } from '../../../db/backup'
 import { DamagedDatabaseError } from '../../../db/integrity'
 import { NewerDatabaseError, SOURCE_MIGRATIONS } from '../../../db/open'
 import { openContext } from '../../../handlers/context'
@@ -11,7 +11,7 @@ import { restoreClosed } from '../../../handlers/backup/restore'
 import { UserError } from '../../../handlers/errors'
 import type { Command, DeskPaths } from '../command'
 import { argValue } from '../args'
-import { mayCall, runJob, signInOrExplain } from '../session'
+import { invoke, mayCall, runJob, signInOrExplain } from '../session'
 
 const PHASE: Record<BackupProgress['phase'], string> = { database: '数据库', evidence: '佐证材料', finishing: '收尾' }
 
@@ -65,7 +65,7 @@ export const backupCommands: Command[] = [
   {
     name: 'backup',
     usage: 'backup [--out 文件]',
-    summary: '备份数据库与佐证材料（不指定 --out 时存入备份文件夹并按设置轮换）',
+    summary: '备份数据库与佐证材料（不指定 --out 时存入设置的备份文件夹并按保留规则轮换）',
     valueFlags: ['--out'],
     run: async (ctx, _args, argv) => {
       const out = argValue(argv, '--out')
@@ -73,7 +73,7 @@ export const backupCommands: Command[] = [
         if (!out) {
           // 备份 as the window makes it: the backup-create job, its progress shown here
           const b = await runJob<BackupInfo>(ctx, 'backup-create', {}, (s) => s.phase in PHASE && showProgress({ phase: s.phase as BackupProgress['phase'], done: s.done, total: s.total }))
-          process.stdout.write(`已备份：${join(backupsFolder(ctx.dataDir), b.name)}（${mb(b.size)}）\n`)
+          process.stdout.write(`已备份：${join(b.folder, b.name)}（${mb(b.size)}）\n`)
           return 0
         }
         // to a file of the officer's choosing: no handler writes outside the data folder, so this one is done here
@@ -94,13 +94,13 @@ export const backupCommands: Command[] = [
   {
     name: 'backups',
     usage: 'backups',
-    summary: '列出备份文件夹中的备份（最新的在前）',
-    run: (ctx) => {
-      mayCall(ctx, 'backup-list')
-      const folder = backupsFolder(ctx.dataDir)
-      process.stdout.write(`备份文件夹：${folder}\n`)
-      for (const b of listBackups(folder)) {
-        process.stdout.write(`  ${b.madeAt}  ${b.kind === 'manual' ? '手动' : '自动'}  ${mb(b.size).padStart(9)}  ${b.name}${b.evidenceDir ? '  （含佐证材料）' : ''}\n`)
+    summary: '列出备份文件夹（及数据文件夹）中的备份（最新的在前）',
+    run: async (ctx) => {
+      const o = await invoke(ctx, 'backup-list', {})
+      process.stdout.write(`备份文件夹：${o.folder}\n`)
+      if (o.target && !o.target.ok) process.stdout.write(`注意：${o.target.problem}\n`)
+      for (const b of o.backups) {
+        process.stdout.write(`  ${b.madeAt}  ${b.kind === 'manual' ? '手动' : '自动'}  ${mb(b.size).padStart(9)}  ${join(b.folder, b.name)}${b.evidence ? '  （含佐证材料）' : ''}\n`)
       }
       return 0
     }
@@ -114,9 +114,9 @@ export const backupCommands: Command[] = [
         process.stderr.write('请指定要恢复的备份文件，例如：restore desk-2023-06-15-100000.sqlite\n')
         return 2
       }
-      // A bare backup name means the one in the backups folder.
-      const inFolder = join(backupsFolder(files.dataDir), file)
-      const source = !existsSync(file) && BACKUP_NAME.test(file) && existsSync(inFolder) ? inFolder : resolve(file)
+      // A bare backup name means the one in the chosen backup folder, or else in the data folder's.
+      const inFolder = BACKUP_NAME.test(file) && !existsSync(file) ? backupFoldersOf(files.dbFile, files.dataDir).map((f) => join(f, file)).find((p) => existsSync(p)) : undefined
+      const source = inFolder ?? resolve(file)
       const actor = await restorer(files)
       try {
         const r = await restoreClosed({ dbFile: files.dbFile, dataDir: files.dataDir, migrationsFolder: SOURCE_MIGRATIONS }, source, { actor, now: new Date() })

@@ -24,8 +24,8 @@ function printFailure(r: ImportReport): void {
 export const ledgerCommands: Command[] = [
   {
     name: 'import',
-    usage: 'import FILE.xlsx|.csv [--skip-duplicates]',
-    summary: '从 Excel/CSV 导入台账（任何一行有错则全部不导入）',
+    usage: 'import FILE.xlsx|.csv [--keep-duplicates]',
+    summary: '从 Excel/CSV 导入台账（任何一行有错则全部不导入；带记录标识的行更新原记录；疑似重复默认跳过）',
     run: async (ctx, [file], argv) => {
       if (!file) {
         err('请指定要导入的文件，如：import 台账.xlsx')
@@ -43,13 +43,15 @@ export const ledgerCommands: Command[] = [
         return 1
       }
       try {
-        const r = await runJob<ImportReport>(ctx, 'ledger-import-start', { fileName: basename(file), base64: bytes.toString('base64'), skipDuplicates: hasFlag(argv, '--skip-duplicates'), commit: true })
+        const r = await runJob<ImportReport>(ctx, 'ledger-import-start', { fileName: basename(file), base64: bytes.toString('base64'), skipDuplicates: !hasFlag(argv, '--keep-duplicates'), commit: true })
         if (!r.committed) {
           printFailure(r)
           return 1
         }
-        out(`已导入 ${r.imported} 条（文件共 ${r.rows} 行数据${r.skipped ? `，跳过疑似重复 ${r.skipped} 条` : ''}）。`)
-        if (!r.skipped && r.duplicates.length) out(`其中 ${r.duplicates.length} 条与已有记录或文件中前面的行疑似重复，已一并导入；如需跳过请加 --skip-duplicates。`)
+        const also = [r.unchanged ? `${r.unchanged} 条与已有记录相同` : '', r.skipped ? `跳过疑似重复 ${r.skipped} 条` : '', r.left.length ? `${r.left.length} 条未导入` : ''].filter(Boolean)
+        out(`已导入 ${r.imported} 条${r.updated ? `，更新已有记录 ${r.updated} 条` : ''}（文件共 ${r.rows} 行数据${also.map((x) => `，${x}`).join('')}）。`)
+        for (const l of r.left) out(`第 ${l.row} 行《${l.title}》未导入：${l.reason}`)
+        if (!r.skipped && r.duplicates.length) out(`其中 ${r.duplicates.length} 条与已有记录或文件中前面的行疑似重复，已按 --keep-duplicates 一并导入。`)
         return 0
       } catch (e) {
         if (e instanceof CliError) {

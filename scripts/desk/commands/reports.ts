@@ -10,6 +10,7 @@ import { CliError, runJob } from '../session'
 import { periodProblem, changeOf, changeText } from '../../../shared/periods'
 import { REPORT_FORMATS, type ReportFormat } from '../../../shared/contract/reports'
 import type { SignoffState, TallyView } from '../../../shared/contract/tallies'
+import { readQuota } from '../../../shared/tally-reading'
 
 const out = (s: string): boolean => process.stdout.write(s + '\n')
 /** Print the message to stderr and give the exit code. */
@@ -61,11 +62,13 @@ export const reportCommands: Command[] = [
       }
       out(`${v.set.hospital} ${v.period.label} 统计（环比：${v.previous.label}；同比：${v.lastYear.label}）`)
       for (const f of v.set.figures) {
+        if (f.group === 'quota') continue // worded below, as the 统计 page words them
         if (f.value === 0 && !(v.previousValues[f.key] || v.lastYearValues[f.key])) continue
         const mom = changeText(changeOf(f.value, v.previousValues[f.key] ?? 0), f.unit)
         const yoy = changeText(changeOf(f.value, v.lastYearValues[f.key] ?? 0), f.unit)
         out(`  ${f.label}：${f.value}${f.unit}（环比 ${mom}，同比 ${yoy}）`)
       }
+      for (const q of v.set.quotas) out(`  ${q.label}：${readQuota(q, v.period.code).text}`)
       if (v.signoff) out(`已阅：第 ${v.signoff.version} 版，${v.signoff.signedBy}，${v.signoff.signedAt}${v.signoff.changed ? '（签阅后有变动）' : ''}`)
       return 0
     }

@@ -27,8 +27,7 @@ const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN'
 
 function printReport(r: PollReport): void {
   for (const f of r.results) process.stdout.write(`${f.name}（#${f.feedId}）：${f.message}\n`)
-  const total = r.results.reduce((n, f) => n + f.newMentions, 0)
-  process.stdout.write(`共抓取 ${r.results.length} 个订阅源，新增舆情 ${total} 条；${r.notDue} 个订阅源未到抓取时间。\n`)
+  process.stdout.write(`${r.summary}\n`)
 }
 
 async function guarded(fn: () => Promise<number>): Promise<number> {

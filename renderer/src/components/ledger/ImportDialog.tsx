@@ -5,14 +5,15 @@ import { call } from '../../api'
 import { runJob } from '../../jobs'
 import { fileToBase64, downloadPayload } from '../../files'
 import { JobProgress } from '../JobProgress'
+import { Dialog } from '../Overlay'
 import { channelLabel } from '../../../../shared/channels'
-import { TEMPLATE_COLUMNS, MAX_IMPORT_BYTES, type ImportReport, type TemplateColumn } from '../../../../shared/contract/ledger'
+import { LEDGER_COLUMNS, MAX_IMPORT_BYTES, type ImportReport, type LedgerColumn } from '../../../../shared/contract/ledger'
 import type { DeskError } from '../../../../shared/contract'
 import type { JobStatus } from '../../../../shared/contract/jobs'
 
 const T = {
   title: '从 Excel 导入台账',
-  intro: '按导入模板填写后选择文件导入（支持 .xlsx 和 .csv）。列的顺序不限，多余的列会被忽略；任何一行有错，整个文件都不会导入。',
+  intro: '按导入模板填写，或选择从工作台导出的台账文件（支持 .xlsx 和 .csv）。列的顺序不限，多余的列会被忽略；带“记录标识”的行更新原记录而不会重复新增；任何一行有错，整个文件都不会导入。',
   template: '下载模板：',
   templateXlsx: 'Excel 模板',
   templateCsv: 'CSV 模板',
@@ -41,13 +42,23 @@ const T = {
   dupList: '疑似重复',
   dupExisting: (id: number) => `已有记录（编号 ${id}）`,
   dupRow: (n: number) => `本文件第 ${n} 行`,
-  skipDups: '跳过这些疑似重复的行',
+  skipDups: '跳过这些疑似重复的行（默认跳过）',
   sample: '查看前几行',
   ok: (n: number) => `检查通过：可以导入 ${n} 条。`,
+  plan: (added: number, changed: number, unchanged: number, left: number) =>
+    `将新增 ${added} 条，修改 ${changed} 条，不变 ${unchanged} 条${left ? `，不导入 ${left} 条` : ''}。全部成功才写入，否则一条也不写入。`,
+  changes: (n: number) => `将修改 ${n} 条已有记录（按记录标识对应）：`,
+  changeCols: ['行', '记录', '修改内容'],
+  changeList: '将修改的记录',
+  changeText: (c: string, before: string, after: string) => `${c}：${before || '（空）'} → ${after || '（空）'}`,
+  left: (n: number) => `有 ${n} 行不会导入：`,
+  leftList: '不导入的行',
+  leftCols: ['行', '标题', '原因'],
   import: (n: number) => `导入 ${n} 条`,
+  importWith: (added: number, changed: number) => `导入（新增 ${added} 条，修改 ${changed} 条）`,
   cancel: '取消',
   close: '完成',
-  done: (imported: number, skipped: number) => `已导入 ${imported} 条${skipped ? `，跳过疑似重复 ${skipped} 条` : ''}。`,
+  done: (imported: number, updated: number, skipped: number) => `已导入 ${imported} 条${updated ? `，更新已有记录 ${updated} 条` : ''}${skipped ? `，跳过疑似重复 ${skipped} 条` : ''}。`,
   tooBig: `文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB），请拆分后分批导入`,
   phases: { queued: '准备中…', reading: '正在读取文件…', checking: '正在逐行检查…', writing: '正在写入台账…' } as Record<string, string>
 }
@@ -56,14 +67,14 @@ const SHOWN_ERRORS = 500
 export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
   const inputRef = useRef<HTMLInputElement>(null)
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null)
-  const [mapping, setMapping] = useState<Record<string, TemplateColumn | ''>>({})
-  const [skipDuplicates, setSkipDuplicates] = useState(false)
+  const [mapping, setMapping] = useState<Record<string, LedgerColumn | ''>>({})
+  const [skipDuplicates, setSkipDuplicates] = useState(true)
   const [report, setReport] = useState<ImportReport | null>(null)
   const [job, setJob] = useState<JobStatus | null>(null)
   const [error, setError] = useState<DeskError | null>(null)
   const busy = job !== null && !job.finished
 
-  async function run(f: { fileName: string; base64: string }, m: Record<string, TemplateColumn | ''>, commit: boolean): Promise<void> {
+  async function run(f: { fileName: string; base64: string }, m: Record<string, LedgerColumn | ''>, commit: boolean): Promise<void> {
     setError(null)
     const s = await runJob<ImportReport>('ledger-import-start', { ...f, mapping: m, skipDuplicates, commit }, setJob)
     setJob(s)
@@ -83,7 +94,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
     if (inputRef.current) inputRef.current.value = '' // picking the same (fixed) file again must fire onChange
   }
 
-  function remap(header: string, target: TemplateColumn | ''): void {
+  function remap(header: string, target: LedgerColumn | ''): void {
     const next = { ...mapping, [header]: target }
     setMapping(next)
     if (file) void run(file, next, false)
@@ -92,11 +103,14 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
   const r = report
   const blocked = !r || r.missing.length > 0 || r.problems.length > 0 || r.errors.length > 0 || r.rows === 0
   const dupCount = r?.duplicates.length ?? 0
-  const toImport = r ? r.rows - (skipDuplicates ? dupCount : 0) : 0
-  const shownColumns = TEMPLATE_COLUMNS.filter((c) => r?.sample.some((s) => c in s.cells))
+  const toAdd = r ? r.added - (skipDuplicates ? dupCount : 0) : 0
+  const toChange = r?.changes.length ?? 0
+  const toImport = toAdd + toChange
+  const shownColumns = LEDGER_COLUMNS.filter((c) => r?.sample.some((s) => c in s.cells))
   return (
-    <div className="modal-backdrop">
-      <div className="modal import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+    // A picked file not yet imported counts as unsaved: closing asks first; a running check or import never closes.
+    <Dialog className="modal import-dialog" labelledBy="import-title" busy={busy} dirty={!!file && !r?.committed} onClose={onClose}>
+      {(close) => (<>
         <h2 id="import-title">{T.title}</h2>
         {!r?.committed && (
           <>
@@ -113,7 +127,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
         <JobProgress status={job} phases={T.phases} label={T.title} />
         {error && <div className="form-error" role="alert">{error.message}</div>}
         {r && !busy && r.committed && (
-          <p className="import-done ok-text" role="status">{T.done(r.imported, r.skipped)}</p>
+          <p className="import-done ok-text" role="status">{T.done(r.imported, r.updated, r.skipped)}</p>
         )}
         {r && !busy && !r.committed && (
           <div className="import-report">
@@ -138,7 +152,33 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
                 {r.errors.length + r.moreErrors > SHOWN_ERRORS && <p className="muted">{T.moreErrors(r.errors.length + r.moreErrors - SHOWN_ERRORS)}</p>}
               </div>
             )}
-            {!blocked && <p className="ok-text">{T.ok(toImport)}</p>}
+            {!blocked && <p className="ok-text">{T.ok(toImport)}{T.plan(toAdd, toChange, r.unchanged, r.left.length + (skipDuplicates ? dupCount : 0))}</p>}
+            {r.changes.length > 0 && (
+              <div className="import-changes">
+                <p>{T.changes(r.changes.length)}</p>
+                <table className="table compact" aria-label={T.changeList}>
+                  <thead><tr>{T.changeCols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+                  <tbody>
+                    {r.changes.slice(0, SHOWN_ERRORS).map((c) => (
+                      <tr key={c.row}>
+                        <td className="nowrap">{T.row(c.row)}</td>
+                        <td>{c.title}</td>
+                        <td>{c.fields.map((f) => <div key={f.column}>{T.changeText(f.column, f.before, f.after)}</div>)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {r.left.length > 0 && (
+              <div className="import-left">
+                <p className="warn-text">{T.left(r.left.length)}</p>
+                <table className="table compact" aria-label={T.leftList}>
+                  <thead><tr>{T.leftCols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+                  <tbody>{r.left.map((l) => <tr key={l.row}><td className="nowrap">{T.row(l.row)}</td><td>{l.title}</td><td>{l.reason}</td></tr>)}</tbody>
+                </table>
+              </div>
+            )}
             {dupCount > 0 && (
               <div className="import-dups">
                 <p className="warn-text">{T.dups(dupCount)}</p>
@@ -167,9 +207,9 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
                       {r.remembered.includes(header) && <span className="tag">{T.remembered}</span>}
                     </span>
                     <span aria-hidden>→</span>
-                    <select aria-label={T.mapTo(header)} value={target} onChange={(e) => remap(header, e.currentTarget.value as TemplateColumn | '')}>
+                    <select aria-label={T.mapTo(header)} value={target} onChange={(e) => remap(header, e.currentTarget.value as LedgerColumn | '')}>
                       <option value="">{T.ignore}</option>
-                      {TEMPLATE_COLUMNS.map((c) => <option key={c} value={c}>{c}</option>)}
+                      {LEDGER_COLUMNS.map((c) => <option key={c} value={c}>{c}</option>)}
                     </select>
                   </label>
                 ))}
@@ -198,12 +238,12 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
         <div className="actions">
           {r && !r.committed && (
             <button type="button" className="primary" disabled={blocked || busy || toImport === 0} onClick={() => file && void run(file, mapping, true)}>
-              {T.import(toImport)}
+              {toChange ? T.importWith(toAdd, toChange) : T.import(toImport)}
             </button>
           )}
-          <button type="button" disabled={busy} onClick={onClose}>{r?.committed ? T.close : T.cancel}</button>
+          <button type="button" disabled={busy} onClick={close}>{r?.committed ? T.close : T.cancel}</button>
         </div>
-      </div>
-    </div>
+      </>)}
+    </Dialog>
   )
 }

@@ -4,6 +4,7 @@ import { invoke } from '../../api'
 import { useRegistryEditor } from './registry-editor'
 import { useQuery } from '../../hooks'
 import { Field } from '../Field'
+import { DateInput } from '../DateInput'
 import { ACCOUNT_PLATFORMS, ACCOUNT_STATUSES, type Account } from '../../../../shared/contract/registries'
 import type { Profile } from '../../../../shared/contract/app'
 
@@ -63,10 +64,10 @@ export function AccountsSettings({ profile }: { profile: Profile }) {
           <input value={draft.owner} onChange={(e) => set('owner', e.target.value)} />
         </Field>
         <Field label={T.createdDate} name="createdDate" error={errs.createdDate}>
-          <input type="date" value={draft.createdDate} onChange={(e) => set('createdDate', e.target.value)} />
+          <DateInput label={T.createdDate} value={draft.createdDate} onChange={(d) => set('createdDate', d)} />
         </Field>
         <Field label={T.registeredDate} name="registeredDate" error={errs.registeredDate}>
-          <input type="date" value={draft.registeredDate} onChange={(e) => set('registeredDate', e.target.value)} />
+          <DateInput label={T.registeredDate} value={draft.registeredDate} onChange={(d) => set('registeredDate', d)} />
         </Field>
         <Field label={T.status} name="status" error={errs.status}>
           <select value={draft.status} onChange={(e) => set('status', e.target.value)}>

@@ -3,8 +3,11 @@ import { useState } from 'react'
 import { invoke, fieldErrors } from '../../api'
 import { useQuery } from '../../hooks'
 import { Field } from '../Field'
+import { DateInput } from '../DateInput'
+import { ConfirmDialog } from '../ConfirmDialog'
+import { offerUndo } from '../Toast'
 import { CHANNELS, CHANNEL_CODES, OUTLET_LEVELS, channelLabel, type Channel, type OutletLevel } from '../../../../shared/channels'
-import { QUOTA_PERIODS, type Deadline, type QuotaPeriod } from '../../../../shared/contract/quotas'
+import { QUOTA_PERIODS, type Deadline, type Quota, type QuotaPeriod } from '../../../../shared/contract/quotas'
 import type { DeskError } from '../../../../shared/contract'
 
 const T = {
@@ -28,6 +31,13 @@ const T = {
   addDeadline: '添加节点',
   done: '已完成',
   overdue: '已逾期',
+  removeQuota: '删除这项指标？',
+  removeDeadline: '删除这个报送节点？',
+  removeLead: '删除后可在提示条上点“撤销”找回。',
+  quotaLine: (label: string, rule: string, period: string, target: number) => `“${label}”（${rule ? `${rule}，` : ''}${period} ≥ ${target}）`,
+  deadlineLine: (title: string, due: string) => `“${title}”（截止 ${due}）`,
+  removedQuota: (label: string) => `已删除指标“${label}”`,
+  removedDeadline: (title: string) => `已删除报送节点“${title}”`,
   rule: (c: string | null, l: string | null, accepted: boolean) => [c ? channelLabel(c) : '', l ? `${l}以上` : '', accepted ? '已录用' : ''].filter(Boolean).join(' · ')
 }
 
@@ -55,6 +65,22 @@ export function QuotaSettings() {
     if (r.ok) setDl({ title: '', dueDate: '', notes: '' })
   }
   const toggle = (d: Deadline) => invoke('deadline-done', { id: d.id, done: !d.doneAt })
+  // 删除 asks first, naming the item; afterwards the toast offers 撤销 (the row back under its own id).
+  const [removing, setRemoving] = useState<{ kind: 'quota'; row: Quota } | { kind: 'deadline'; row: Deadline } | null>(null)
+  const [removeError, setRemoveError] = useState<string | null>(null)
+  async function remove(): Promise<void> {
+    if (!removing) return
+    const { id } = removing.row
+    const r = removing.kind === 'quota' ? await invoke('quota-delete', { id }) : await invoke('deadline-delete', { id })
+    if (!r.ok) return setRemoveError(r.error.message)
+    if (removing.kind === 'quota') offerUndo(T.removedQuota(removing.row.label), () => invoke('quota-restore', { id }))
+    else offerUndo(T.removedDeadline(removing.row.title), () => invoke('deadline-restore', { id }))
+    setRemoving(null)
+  }
+  const ask = (r: NonNullable<typeof removing>) => {
+    setRemoveError(null)
+    setRemoving(r)
+  }
 
   return (
     <>
@@ -100,7 +126,7 @@ export function QuotaSettings() {
                 <td>{T.rule(x.channel, x.minLevel, x.onlyAccepted)}</td>
                 <td>{QUOTA_PERIODS[x.period]}</td>
                 <td>≥ {x.target}</td>
-                <td><button className="link" onClick={() => void invoke('quota-delete', { id: x.id })}>{T.remove}</button></td>
+                <td><button className="link" aria-label={`${T.remove}指标“${x.label}”`} onClick={() => ask({ kind: 'quota', row: x })}>{T.remove}</button></td>
               </tr>
             ))}
           </tbody>
@@ -114,7 +140,7 @@ export function QuotaSettings() {
             <input value={dl.title} onChange={(e) => setDl({ ...dl, title: e.target.value })} />
           </Field>
           <Field label={T.dueDate} name="dueDate" error={dErrs.dueDate}>
-            <input type="date" value={dl.dueDate} onChange={(e) => setDl({ ...dl, dueDate: e.target.value })} />
+            <DateInput label={T.dueDate} value={dl.dueDate} onChange={(d) => setDl({ ...dl, dueDate: d })} />
           </Field>
           <Field label={T.notes} name="notes" error={dErrs.notes}>
             <input value={dl.notes} onChange={(e) => setDl({ ...dl, notes: e.target.value })} />
@@ -130,12 +156,22 @@ export function QuotaSettings() {
                 <td>{d.title}</td>
                 <td>{d.notes}</td>
                 <td><input type="checkbox" aria-label={`${d.title}${T.done}`} checked={!!d.doneAt} onChange={() => void toggle(d)} /></td>
-                <td><button className="link" onClick={() => void invoke('deadline-delete', { id: d.id })}>{T.remove}</button></td>
+                <td><button className="link" aria-label={`${T.remove}节点“${d.title}”`} onClick={() => ask({ kind: 'deadline', row: d })}>{T.remove}</button></td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
+      {removing && (
+        <ConfirmDialog title={removing.kind === 'quota' ? T.removeQuota : T.removeDeadline} yes={T.remove} error={removeError} onYes={() => void remove()} onNo={() => setRemoving(null)}>
+          <p>
+            {removing.kind === 'quota'
+              ? T.quotaLine(removing.row.label, T.rule(removing.row.channel, removing.row.minLevel, removing.row.onlyAccepted), QUOTA_PERIODS[removing.row.period], removing.row.target)
+              : T.deadlineLine(removing.row.title, removing.row.dueDate)}
+          </p>
+          <p className="muted">{T.removeLead}</p>
+        </ConfirmDialog>
+      )}
     </>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { fieldErrors } from '../../api'
+import { useDirty } from '../../unsaved'
 import type { DeskError, Envelope } from '../../../../shared/contract'
 
 /**
@@ -15,6 +16,8 @@ export function useRegistryEditor<D, R extends { id: number; name: string }>(o: 
 }) {
   const [draft, setDraft] = useState<D>(o.blank)
   const [error, setError] = useState<DeskError | null>(null)
+  // A row loaded for 修改 starts clean; what is typed after that is asked about before leaving the page.
+  useDirty(draft, (draft as { id?: number }).id)
   return {
     draft,
     setDraft,

@@ -1,9 +1,10 @@
 // The rows behind one number, with their evidence; the list can be saved as Excel or CSV.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useQuery } from '../../hooks'
 import { runJob } from '../../jobs'
 import { downloadPayload } from '../../files'
 import { JobProgress } from '../JobProgress'
+import { Dialog } from '../Overlay'
 import { channelLabel, statusLabel } from '../../../../shared/channels'
 import { mentionStatusLabel } from '../../../../shared/watch'
 import { chinaDateTime } from '../../../../shared/periods'
@@ -37,12 +38,6 @@ export function DrillDown({ period, fkey, onClose }: { period: string; fkey: str
   const [job, setJob] = useState<JobStatus | null>(null)
   const [jobError, setJobError] = useState<DeskError | null>(null)
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
-
   async function save(format: 'xlsx' | 'csv'): Promise<void> {
     setJobError(null)
     const s = await runJob<FilePayload>('tally-rows-export-start', { period, key: fkey, format }, setJob)
@@ -53,8 +48,7 @@ export function DrillDown({ period, fkey, onClose }: { period: string; fkey: str
 
   const label = data ? T.title(data.figure.label, data.period.label) : ''
   return (
-    <div className="tally-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="tally-dialog" role="dialog" aria-modal="true" aria-label={label || T.detail}>
+    <Dialog className="tally-dialog" backdropClassName="tally-backdrop" label={label || T.detail} focusPanel onClose={onClose}>
         <header className="dialog-head">
           <h2>{label}{data ? <span className="muted small">{T.count(offset, data.pieces.length + data.mentions.length + data.accounts.length, data.total)}</span> : null}</h2>
           <div className="dialog-actions">
@@ -124,7 +118,6 @@ export function DrillDown({ period, fkey, onClose }: { period: string; fkey: str
             <button type="button" disabled={offset + PAGE >= data.total} onClick={() => setOffset(offset + PAGE)}>{T.next}</button>
           </div>
         )}
-      </div>
-    </div>
+    </Dialog>
   )
 }

@@ -1,5 +1,6 @@
 // Numbers of the tally. Every number is a button: clicking it lists exactly the rows behind it (drill-down).
 import { changeOf, changeText } from '../../../../shared/periods'
+import { changeTone, type ChangeTone } from '../../../../shared/tally-reading'
 import { monthRange } from '../../../../shared/dates'
 import { CHANNELS } from '../../../../shared/channels'
 import { FIGURE_GROUPS, type Figure, type FigureGroup } from '../../../../shared/contract/reports'
@@ -24,7 +25,8 @@ const T = {
   accepted: '录用',
   rate: '录用率',
   paidNote: (n: number) => `另有合作版面 ${n} 篇，不计入报送与录用。`,
-  signedAt: '签阅时'
+  signedAt: '签阅时',
+  tone: { good: '向好', bad: '需关注', flat: '持平', neutral: '仅供参考' } as Record<ChangeTone, string>
 }
 
 export type Drill = (period: string, key: string) => void
@@ -44,11 +46,16 @@ export function Num({ value, unit, period, fkey, drill, signed }: { value: numbe
 /** A share or a median with nothing to compare with (no mentions last year) is not a change from zero. */
 const NOT_SUMMED = new Set(['%', '小时'])
 
-function Change({ now, before, unit }: { now: number; before: number | undefined; unit: string }) {
+/**
+ * 环比 / 同比 beside a figure: the arrow says which way it went (up / down), the colour whether that is good news
+ * for this figure (shared/tally-reading.ts: fewer 负面 mentions is green, fewer posts is red).
+ */
+function Change({ fkey, now, before, unit }: { fkey: string; now: number; before: number | undefined; unit: string }) {
   if (before === undefined && NOT_SUMMED.has(unit)) return <span className="change flat">—</span>
   const c = changeOf(now, before ?? 0)
-  const cls = c.diff > 0 ? 'up' : c.diff < 0 ? 'down' : 'flat'
-  return <span className={`change ${cls}`}>{changeText(c, unit)}</span>
+  const way = c.diff > 0 ? 'up' : c.diff < 0 ? 'down' : 'flat'
+  const tone = changeTone(fkey, c.diff)
+  return <span className={`change ${way} ${tone}`} data-tone={tone} title={T.tone[tone]}>{changeText(c, unit)}</span>
 }
 
 /** The headline numbers, each with 环比 and 同比. */
@@ -65,8 +72,8 @@ export function KeyTiles({ view, keys, drill }: { view: TallyView; keys: string[
             <div className="key-label">{f.label}</div>
             <div className="key-value"><Num value={f.value} unit={f.unit} period={view.period.code} fkey={k} drill={drill} signed={signed?.[k]} /></div>
             <div className="key-changes">
-              <span>{T.mom} <Change now={f.value} before={view.previousValues[k]} unit={f.unit} /></span>
-              <span>{T.yoy} <Change now={f.value} before={view.lastYearValues[k]} unit={f.unit} /></span>
+              <span>{T.mom} <Change fkey={k} now={f.value} before={view.previousValues[k]} unit={f.unit} /></span>
+              <span>{T.yoy} <Change fkey={k} now={f.value} before={view.lastYearValues[k]} unit={f.unit} /></span>
             </div>
           </div>
         )
@@ -99,8 +106,8 @@ export function FigureTable({ view, group, figures, drill, title }: { view: Tall
               <tr key={f.key} data-key={f.key}>
                 <td>{f.label}</td>
                 <td className="n"><Num value={f.value} unit={f.unit} period={view.period.code} fkey={f.key} drill={drill} signed={signed && !f.key.startsWith('quota.') && !f.key.startsWith('accounts.') ? signed[f.key] ?? 0 : undefined} /></td>
-                <td className="n"><Num value={prev ?? 0} period={view.previous.code} fkey={f.key} drill={drill} /> <Change now={f.value} before={prev} unit={f.unit} /></td>
-                <td className="n"><Num value={last ?? 0} period={view.lastYear.code} fkey={f.key} drill={drill} /> <Change now={f.value} before={last} unit={f.unit} /></td>
+                <td className="n"><Num value={prev ?? 0} period={view.previous.code} fkey={f.key} drill={drill} /> <Change fkey={f.key} now={f.value} before={prev} unit={f.unit} /></td>
+                <td className="n"><Num value={last ?? 0} period={view.lastYear.code} fkey={f.key} drill={drill} /> <Change fkey={f.key} now={f.value} before={last} unit={f.unit} /></td>
               </tr>
             )
           })}

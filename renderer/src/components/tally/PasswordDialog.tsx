@@ -3,6 +3,8 @@
 import { useState, type ReactNode } from 'react'
 import { fieldErrors } from '../../api'
 import { Field } from '../Field'
+import { Dialog } from '../Overlay'
+import { useDirty } from '../../unsaved'
 import type { DeskError } from '../../../../shared/contract'
 
 const T = {
@@ -29,6 +31,7 @@ export function PasswordDialog({ title, signer, intro, confirm, onConfirm, onClo
   const [comment, setComment] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<DeskError | null>(null)
+  useDirty({ password, comment })
 
   async function submit(): Promise<void> {
     setBusy(true)
@@ -40,8 +43,9 @@ export function PasswordDialog({ title, signer, intro, confirm, onConfirm, onClo
 
   const errs = fieldErrors(error)
   return (
-    <div className="tally-backdrop" onClick={(e) => e.target === e.currentTarget && !busy && onClose()}>
-      <form className="tally-dialog sign-dialog" role="dialog" aria-modal="true" aria-label={title} onSubmit={(e) => (e.preventDefault(), void submit())}>
+    <Dialog className="tally-dialog sign-dialog" backdropClassName="tally-backdrop" label={title} busy={busy} onClose={onClose}>
+      {(close) => (
+      <form aria-label={title} onSubmit={(e) => (e.preventDefault(), void submit())}>
         <header className="dialog-head"><h2>{title}</h2></header>
         {intro && <div className="small muted">{intro}</div>}
         <p className="signer-line"><strong>{signer}</strong></p>
@@ -49,14 +53,15 @@ export function PasswordDialog({ title, signer, intro, confirm, onConfirm, onClo
           <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} />
         </Field>
         <Field label={T.password} name="password" error={errs.password} hint={T.passwordHint} wide>
-          <input type="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} maxLength={200} />
+          <input type="password" autoComplete="current-password" autoFocus data-autofocus value={password} onChange={(e) => setPassword(e.target.value)} maxLength={200} />
         </Field>
         {error && !errs.password && !errs.comment && <div className="form-error" role="alert">{error.message}</div>}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy || password === ''}>{busy ? T.busy : confirm}</button>
-          <button type="button" disabled={busy} onClick={onClose}>{T.cancel}</button>
+          <button type="button" disabled={busy} onClick={close}>{T.cancel}</button>
         </div>
       </form>
-    </div>
+      )}
+    </Dialog>
   )
 }

@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { parsePeriod, periodProblem, previousPeriod, type PeriodKind } from '../../../../shared/periods'
 import { addMonths } from '../../../../shared/dates'
+import { DateInput } from '../DateInput'
 
 const T = {
   modes: { month: '月', quarter: '季度', half: '半年', year: '全年', range: '自定义' } as Record<PeriodKind, string>,
@@ -90,9 +91,9 @@ export function PeriodPicker({ code, today, onChange }: { code: string; today: s
       )}
       {mode === 'range' && (
         <span className="picker-controls">
-          <input type="date" aria-label={T.from} value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput label={T.from} value={from} onChange={setFrom} />
           <span>{T.till}</span>
-          <input type="date" aria-label={T.to} value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateInput label={T.to} value={to} onChange={setTo} />
           <button type="button" className="primary" onClick={applyRange}>{T.apply}</button>
           {problem && <span className="field-error" role="alert">{problem}</span>}
         </span>

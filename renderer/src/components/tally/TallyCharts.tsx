@@ -30,8 +30,9 @@ export function TallyCharts({ view }: { view: TallyView }) {
     const spansYears = matrix.months[0]?.slice(0, 4) !== matrix.months[matrix.months.length - 1]?.slice(0, 4)
     return {
       tooltip: { trigger: 'axis' },
-      legend: { type: 'scroll', bottom: 0 },
-      grid: { left: 40, right: 16, top: 16, bottom: 56 },
+      // a plain legend wraps onto a second line on narrow paper; a scrolling one would hide channels behind its pager
+      legend: { type: 'plain', bottom: 0 },
+      grid: { left: 40, right: 16, top: 16, bottom: 72 },
       xAxis: { type: 'category', data: matrix.months.map(spansYears ? T.monthYear : T.month) },
       yAxis: { type: 'value', minInterval: 1 },
       series
@@ -52,13 +53,14 @@ export function TallyCharts({ view }: { view: TallyView }) {
 
   const sentiment = useMemo(() => ({
     tooltip: { trigger: 'item', formatter: '{b}：{c}条（{d}%）' },
-    legend: { bottom: 0 },
+    // names and counts in the legend, counts on the ring: labels outside the ring are cut short on a narrow printout
+    legend: { bottom: 0, formatter: (name: string) => `${name} ${set.mentions.bySentiment[name] ?? 0}条` },
     series: [
       {
         type: 'pie',
         radius: ['38%', '68%'],
         center: ['50%', '45%'],
-        label: { formatter: '{b} {c}' },
+        label: { position: 'inside', formatter: (p: { value: number }) => (p.value ? String(p.value) : ''), color: '#fff', fontWeight: 'bold' },
         data: Object.entries(set.mentions.bySentiment).map(([name, value]) => ({ name, value, itemStyle: { color: SENTIMENT_COLORS[name] } }))
       }
     ]

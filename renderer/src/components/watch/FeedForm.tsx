@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { invoke, fieldErrors } from '../../api'
 import { Field } from '../Field'
+import { Dialog } from '../Overlay'
+import { useDirty } from '../../unsaved'
 import { DEFAULT_INTERVAL_MIN, FEED_CATEGORIES, FEED_WEIGHTS } from '../../../../shared/watch'
 import type { DeskError } from '../../../../shared/contract'
 import type { Feed, FeedPreview } from '../../../../shared/contract/feeds'
@@ -45,6 +47,8 @@ export function FeedForm({ feed, onSaved, onCancel }: { feed?: Feed; onSaved: (f
   const [busy, setBusy] = useState<'' | 'preview' | 'save'>('')
   const errs = fieldErrors(error)
   const title = feed ? T.editTitle : T.addTitle
+  // The name filled in by 试抓取 counts too: it is input the officer would lose.
+  const saved = useDirty({ url, name, category, intervalMin, encoding, weight })
 
   async function runPreview() {
     setBusy('preview')
@@ -63,11 +67,14 @@ export function FeedForm({ feed, onSaved, onCancel }: { feed?: Feed; onSaved: (f
     const r = feed ? await invoke('feed-update', { id: feed.id, ...values }) : await invoke('feed-add', values)
     setBusy('')
     if (!r.ok) return setError(r.error)
+    saved()
     onSaved(r.value)
   }
 
   return (
-    <form className="card feed-form" aria-label={title} onSubmit={(e) => { e.preventDefault(); void save() }}>
+    <Dialog className="modal feed-dialog" label={title} busy={busy === 'save'} onClose={onCancel}>
+      {(close) => (
+    <form className="feed-form" aria-label={title} onSubmit={(e) => { e.preventDefault(); void save() }}>
       <h2>{title}</h2>
       <div className="grid">
         <Field label={T.url} name="url" error={errs.url} hint={T.urlHint} wide>
@@ -101,7 +108,7 @@ export function FeedForm({ feed, onSaved, onCancel }: { feed?: Feed; onSaved: (f
       <div className="actions">
         <button type="button" onClick={runPreview} disabled={busy !== ''}>{busy === 'preview' ? T.previewing : T.preview}</button>
         <button type="submit" className="primary" disabled={busy !== ''}>{T.save}</button>
-        <button type="button" onClick={onCancel}>{T.cancel}</button>
+        <button type="button" onClick={close}>{T.cancel}</button>
       </div>
       {error && !errs.url && <div className="form-error" role="alert">{error.message}</div>}
       {preview && (
@@ -120,5 +127,7 @@ export function FeedForm({ feed, onSaved, onCancel }: { feed?: Feed; onSaved: (f
         </div>
       )}
     </form>
+      )}
+    </Dialog>
   )
 }

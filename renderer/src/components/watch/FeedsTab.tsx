@@ -24,7 +24,6 @@ const T = {
   remove: '删除',
   confirm: '确认删除',
   empty: '还没有订阅源。点“添加订阅源”，填入 RSS 地址并试抓取。',
-  report: (r: PollReport) => `已抓取 ${r.results.length} 个订阅源，新增舆情 ${r.results.reduce((n, x) => n + x.newMentions, 0)} 条${r.notDue ? `；${r.notDue} 个未到抓取时间` : ''}`,
   imported: (added: number, skipped: number) => `已导入 ${added} 个订阅源${skipped ? `，跳过 ${skipped} 个` : ''}`,
   mentions: (n: number) => `${n} 条舆情`
 }
@@ -86,7 +85,8 @@ export function FeedsTab() {
       </div>
       {report && (
         <div className="card poll-report" role="status" aria-label={T.result}>
-          <strong>{T.report(report)}</strong>
+          {/* The sentence comes with the report (services/feeds/poll-summary.ts): the CLI prints the same words. */}
+          <strong>{report.summary}</strong>
           <ul>{report.results.map((r) => <li key={r.feedId} className={`po-${r.outcome}`}>{r.name}：{r.message}</li>)}</ul>
         </div>
       )}

@@ -6,6 +6,7 @@ import type { DeskError, Envelope } from '../../../../shared/contract'
 import { REMOVE_REASONS, type MentionDetail as Detail } from '../../../../shared/contract/mentions'
 import { GradeBadge, Highlighted, SafeLink, SentimentChip, chinaTime } from './Text'
 import { PieceLink } from './PieceLink'
+import './mention-detail.css'
 
 const T = {
   loading: '正在打开…',
@@ -27,7 +28,12 @@ const T = {
   note: '处置说明',
   notePlaceholder: '写明做了什么，如：已转医务科核实；办结时写明处置结果',
   assignee: '责任人',
+  assigneeState: '责任人保存状态',
   saveAssignee: '保存',
+  unsaved: '未保存',
+  saving: '正在保存…',
+  saved: '已保存',
+  saveFailed: (why: string) => `未保存：${why}`,
   escalate: '上报领导（列入“领导关注”）',
   sources: (n: number) => `全部来源（${n}）`,
   events: '处置记录',
@@ -93,12 +99,18 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
   const [m, setM] = useState<Detail | null>(null)
   const [note, setNote] = useState('')
   const [assignee, setAssignee] = useState('')
+  // The 责任人 field says where its text stands: typed (未保存), on its way, saved, or refused — never saved when not.
+  const [assigneeSave, setAssigneeSave] = useState<'idle' | 'saving' | 'saved' | DeskError>('idle')
   const [error, setError] = useState<DeskError | null>(null)
   const [busy, setBusy] = useState(false)
   const [confirming, setConfirming] = useState(false)
   // The mention loads again after every change to it (here, in another window, a poll); an assignee being
   // typed is kept unless the saved one changed.
   const loaded = useRef<Detail | null>(null)
+  // An answer that arrives after the officer opened another mention must not replace that one on screen.
+  const shownId = useRef(id)
+  shownId.current = id
+  const savingAssignee = useRef<Promise<void> | null>(null)
   useEffect(() => {
     const d = q.data
     if (!d) return
@@ -111,21 +123,68 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
     setNote('')
     setError(null)
     setConfirming(false)
+    setAssigneeSave('idle')
   }, [id])
 
   if (q.error) return <aside className="mention-detail card"><div className="form-error">{q.error.message}</div></aside>
   if (!m || m.id !== id) return <aside className="mention-detail card loading">{T.loading}</aside>
 
+  const assigneeDirty = assignee.trim() !== m.assignee
+
+  /** Shows a saved answer; the field takes the saved name if its text is what was sent. */
+  function show(d: Detail, sentAssignee?: string) {
+    if (d.id !== shownId.current) return
+    setM(d)
+    if (sentAssignee !== undefined && sentAssignee.trim() === d.assignee) {
+      setAssignee((typed) => (typed === sentAssignee ? d.assignee : typed))
+      setAssigneeSave('saved')
+    }
+  }
+
   /** Runs one change; the panel shows the handler's answer, the lists reload by themselves. */
-  async function act(run: () => Promise<Envelope<Detail>>, clearNote = false) {
+  async function act(run: () => Promise<Envelope<Detail>>, clearNote = false, sentAssignee?: string) {
     setBusy(true)
     const r = await run()
     setBusy(false)
     if (!r.ok) return setError(r.error)
     setError(null)
-    setM(r.value)
+    show(r.value, sentAssignee)
     if (clearNote) setNote('')
   }
+
+  /**
+   * A step carries a 责任人 typed but not yet saved, in the same transaction (the handler writes nothing for the
+   * name it already has). Clicking the button has just left the field, so its own save goes first and its answer
+   * is shown before the step's.
+   */
+  function step(to: Detail['status']) {
+    const sent = assigneeDirty ? assignee : undefined
+    void act(async () => {
+      await savingAssignee.current
+      return invoke('mention-triage', { id, step: to, note, ...(sent === undefined ? {} : { assignee: sent }) })
+    }, true, sent)
+  }
+
+  /** The 责任人 on its own, the moment the field is left (or Enter). */
+  function saveAssignee() {
+    if (!assigneeDirty || assigneeSave === 'saving') return
+    const sent = assignee
+    setAssigneeSave('saving')
+    savingAssignee.current = invoke('mention-assign', { id, assignee: sent }).then((r) => {
+      savingAssignee.current = null
+      if (id !== shownId.current) return
+      if (!r.ok) return setAssigneeSave(r.error)
+      show(r.value, sent)
+      // Typed on while it was saving: still unsaved, and the next blur saves the rest.
+      if (sent.trim() !== r.value.assignee) setAssigneeSave('idle')
+    })
+  }
+
+  const assigneeState = assigneeSave === 'saving' ? { cls: 'saving', text: T.saving }
+    : typeof assigneeSave === 'object' ? { cls: 'failed', text: T.saveFailed(assigneeSave.message) }
+    : assigneeDirty ? { cls: 'unsaved', text: T.unsaved }
+    : assigneeSave === 'saved' ? { cls: 'saved', text: T.saved }
+    : null
 
   return (
     <aside className="mention-detail card" aria-label={T.label}>
@@ -178,19 +237,33 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
           <textarea aria-label={T.note} rows={2} value={note} placeholder={T.notePlaceholder} onChange={(e) => setNote(e.target.value)} />
         </label>
         <div className="actions">
-          {m.nextSteps.map((step) => (
-            <button key={step} className={step === 'ignored' ? '' : 'primary'} disabled={busy} onClick={() => act(() => invoke('mention-triage', { id, step, note }), true)}>
-              {TRIAGE_ACTIONS[step]}
+          {m.nextSteps.map((s) => (
+            <button key={s} className={s === 'ignored' ? '' : 'primary'} disabled={busy} onClick={() => step(s)}>
+              {TRIAGE_ACTIONS[s]}
             </button>
           ))}
         </div>
         {error && <div className="form-error" role="alert">{error.message}</div>}
-        <div className="detail-row">
+        <div className="detail-row assignee-row">
           <label>
             {T.assignee}
-            <input aria-label={T.assignee} value={assignee} maxLength={20} onChange={(e) => setAssignee(e.target.value)} />
+            <input
+              aria-label={T.assignee}
+              value={assignee}
+              maxLength={20}
+              className={assigneeDirty ? 'unsaved' : ''}
+              onChange={(e) => {
+                setAssignee(e.target.value)
+                if (assigneeSave !== 'saving') setAssigneeSave('idle')
+              }}
+              onBlur={saveAssignee}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') saveAssignee()
+              }}
+            />
           </label>
-          <button disabled={busy || assignee === m.assignee} onClick={() => act(() => invoke('mention-assign', { id, assignee }))}>{T.saveAssignee}</button>
+          {assigneeDirty && assigneeSave !== 'saving' && <button onClick={saveAssignee}>{T.saveAssignee}</button>}
+          {assigneeState && <span className={`save-state ss-${assigneeState.cls}`} role="status" aria-label={T.assigneeState}>{assigneeState.text}</span>}
         </div>
         <label className="check">
           <input type="checkbox" checked={m.escalated} disabled={busy} onChange={(e) => act(() => invoke('mention-escalate', { id, escalated: e.target.checked, note: '' }))} />

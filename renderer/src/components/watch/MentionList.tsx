@@ -1,8 +1,10 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useQuery } from '../../hooks'
+import { useShortcut } from '../../keymap'
 import { GRADES, MENTION_STATUSES, MENTION_STATUS_CODES, SENTIMENTS } from '../../../../shared/watch'
 import type { ArgsOf } from '../../../../shared/contract'
 import { GradeBadge, Highlighted, SentimentChip, chinaTime } from './Text'
+import { DateInput } from '../DateInput'
 
 const T = {
   open: '未办结',
@@ -26,7 +28,7 @@ const T = {
   feed: '订阅源',
   till: '至',
   list: '舆情列表',
-  openItem: (title: string) => `打开：${title}`,
+  openPrefix: '打开：',
   assignee: (name: string) => `责任人：${name}`
 }
 
@@ -48,10 +50,29 @@ export function MentionList({ escalated, selected, onSelect }: { escalated?: boo
   }
   // A change in the detail panel, a poll or another window reloads it in place, the filters kept.
   const list = useQuery('mention-list', args)
+  // J / K (keymap.ts): the next or previous mention opens beside the list, its row focused.
+  const rowsRef = useRef<HTMLUListElement>(null)
+  const searchBox = useRef<HTMLInputElement>(null)
+  // Keys can come faster than the page follows the route: each press moves on from the last one asked for.
+  const cursor = useRef(selected)
+  useEffect(() => void (cursor.current = selected), [selected])
+  const step = (by: number): void => {
+    const rows = list.data?.rows ?? []
+    if (!rows.length) return
+    const at = rows.findIndex((m) => m.id === cursor.current)
+    const next = at < 0 ? (by > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + by))
+    rowsRef.current?.querySelectorAll<HTMLButtonElement>('button.mention-open')[next]?.focus()
+    if (rows[next].id === cursor.current) return
+    cursor.current = rows[next].id
+    onSelect(rows[next].id)
+  }
+  useShortcut('mention-next', () => step(1))
+  useShortcut('mention-prev', () => step(-1))
+  useShortcut('search', () => searchBox.current?.focus())
   return (
     <div className="mention-list">
       <div className="filters mention-filters">
-        <input type="search" aria-label={T.find} placeholder={T.search} value={q} onChange={(e) => setQ(e.target.value)} />
+        <input ref={searchBox} type="search" aria-label={T.find} placeholder={T.search} value={q} onChange={(e) => setQ(e.target.value)} />
         <select aria-label={T.status} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
           <option value="open">{T.open}</option>
           <option value="all">{T.all}</option>
@@ -69,22 +90,24 @@ export function MentionList({ escalated, selected, onSelect }: { escalated?: boo
           <option value="">{T.anyFeed}</option>
           {feeds.data?.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
         </select>
-        <input type="date" aria-label={T.from} value={from} onChange={(e) => setFrom(e.target.value)} />
+        <DateInput label={T.from} value={from} onChange={setFrom} />
         <span className="muted">{T.till}</span>
-        <input type="date" aria-label={T.to} value={to} onChange={(e) => setTo(e.target.value)} />
+        <DateInput label={T.to} value={to} onChange={setTo} />
         <span className="muted">{list.data ? T.total(list.data.total, list.data.rows.length, list.data.totalCapped) : ''}</span>
       </div>
       {list.error && <div className="form-error">{list.error.message}</div>}
-      <ul className="mentions" aria-label={T.list}>
+      <ul ref={rowsRef} className="mentions" aria-label={T.list}>
         {list.data?.rows.map((m) => (
           <li key={m.id} className={`mention-row${m.id === selected ? ' selected' : ''} st-${m.status}`}>
-            <button className="mention-open" onClick={() => onSelect(m.id)} aria-label={T.openItem(m.title)}>
+            {/* named by what it shows (打开：标题, the grade, the source…), so the spoken name matches the visible one */}
+            <button className="mention-open" onClick={() => onSelect(m.id)}>
               <span className="mention-badges">
                 <GradeBadge grade={m.grade} manual={m.gradeManual} />
                 <SentimentChip sentiment={m.sentiment} manual={m.sentimentManual} />
               </span>
               <span className="mention-main">
-                <span className="mention-title"><Highlighted segments={m.titleSegments} /></span>
+                {/* 打开： is spoken, not shown (a zero-size ::before): the title's own text stays just the title */}
+                <span className="mention-title" data-prefix={T.openPrefix}><Highlighted segments={m.titleSegments} /></span>
                 <span className="mention-meta">
                   {m.feedName || T.removedFeed}
                   {m.sourceCount > 1 && <span className="chip">{T.sources(m.sourceCount)}</span>}

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { invoke, fieldErrors } from '../../api'
 import { useQuery } from '../../hooks'
+import { useDirty } from '../../unsaved'
 import { Field, splitList } from '../Field'
 import type { DeskError } from '../../../../shared/contract'
 import type { Rule } from '../../../../shared/contract/watch'
@@ -35,12 +36,14 @@ function RuleForm({ rule, onDone }: { rule?: Rule; onDone: () => void }) {
   const [none, setNone] = useState(rule?.none.join('、') ?? '')
   const [error, setError] = useState<DeskError | null>(null)
   const errs = fieldErrors(error)
+  const saved = useDirty({ name, any, all, none })
   return (
     <form className="card" aria-label={rule ? T.edit : T.add} onSubmit={async (e) => {
       e.preventDefault()
       const v = { name, any: splitList(any), all: splitList(all), none: splitList(none) }
       const r = rule ? await invoke('rule-update', { id: rule.id, ...v }) : await invoke('rule-create', v)
       if (!r.ok) return setError(r.error)
+      saved()
       onDone()
     }}>
       <h2>{rule ? T.edit : T.add}</h2>

@@ -4,6 +4,7 @@
 import { useState } from 'react'
 import { invoke, fieldErrors } from '../../api'
 import { useQuery } from '../../hooks'
+import { useDirty } from '../../unsaved'
 import { decidesStep } from '../../../../shared/roles'
 import type { ArgsOf, DeskError } from '../../../../shared/contract'
 
@@ -37,6 +38,7 @@ export function ProxyForm({ pieceId, stepName, meId, onDone, onCancel }: { piece
   const [error, setError] = useState<DeskError | null>(null)
   const [busy, setBusy] = useState(false)
   const errs = fieldErrors(error)
+  const saved = useDirty({ who, name, evidenceId, comment })
 
   const holders = (users.data ?? []).filter((u) => u.active && u.id !== meId && decidesStep(u, stepName))
 
@@ -50,7 +52,10 @@ export function ProxyForm({ pieceId, stepName, meId, onDone, onCancel }: { piece
     const r = await invoke('review-decide', { id: pieceId, decision, comment, proxy })
     setBusy(false)
     setError(r.ok ? null : r.error)
-    if (r.ok) onDone()
+    if (r.ok) {
+      saved()
+      onDone()
+    }
   }
 
   const items = evidence.data ?? []

@@ -9,6 +9,7 @@ import { ProxyForm } from './ProxyForm'
 import { ReviewTrail } from './ReviewTrail'
 import { useWho } from './who'
 import { ConfirmSave, confirmWarnings } from './ConfirmSave'
+import { offerUndo } from '../Toast'
 import { STATUSES, finalStatusesFor, type Status } from '../../../../shared/channels'
 import { nextStatuses, stepLevel } from '../../../../shared/workflow'
 import { decidesStep, hasRole } from '../../../../shared/roles'
@@ -42,7 +43,8 @@ const T = {
   reason: '理由',
   overrideGo: '确认越级',
   sent: (round: number) => `已送审（第 ${round} 轮）`,
-  moveYes: '确定修改'
+  moveYes: '确定修改',
+  moved: (title: string, s: string) => `已将《${title}》改为“${s}”`
 }
 
 export function ReviewPanel({ piece, onActed }: { piece: Piece; onActed: () => void }) {
@@ -85,11 +87,15 @@ export function ReviewPanel({ piece, onActed }: { piece: Piece; onActed: () => v
   const move = (status: Status, confirm = false) =>
     act(async () => {
       setAsking(null)
-      const r = await invoke('piece-update', { id: piece.id, status, confirm })
+      const r = await invoke('piece-set-status', { id: piece.id, status, confirm })
       const warnings = r.ok ? null : confirmWarnings(r.error)
       if (warnings) {
         setAsking({ status, warnings })
         return { ok: false }
+      }
+      if (r.ok) {
+        const undo = r.value.undo
+        offerUndo(T.moved(piece.title, STATUSES[status]), undo && (() => invoke('piece-undo', undo)))
       }
       return r
     })
