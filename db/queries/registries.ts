@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm'
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Db } from '../open'
 import { accounts, outlets } from '../schema'
 
@@ -23,6 +23,14 @@ export function saveOutlet(db: Db, v: Omit<OutletRow, 'id'> & { id?: number }): 
   if (id) return db.update(outlets).set(cols).where(eq(outlets.id, id)).returning().get()
   return db.insert(outlets).values(cols).returning().get()
 }
+
+/** A row back under its own id from what its delete recorded (撤销): only the table's own columns are read. */
+function putRow<R>(db: Db, table: typeof outlets | typeof accounts, r: Record<string, unknown>): R {
+  const values = Object.fromEntries(Object.keys(getTableColumns(table)).filter((k) => k in r).map((k) => [k, r[k]]))
+  return db.insert(table).values(values as never).returning().get() as R
+}
+export const putOutlet = (db: Db, r: Record<string, unknown>): OutletRow => putRow<OutletRow>(db, outlets, r)
+export const putAccount = (db: Db, r: Record<string, unknown>): AccountRow => putRow<AccountRow>(db, accounts, r)
 
 export function deleteOutlet(db: Db, id: number): void {
   db.delete(outlets).where(eq(outlets.id, id)).run()

@@ -2,7 +2,7 @@
 // (谁建立谁负责 — each must have a responsible person and be registered within 30 days of being created).
 import { defineHandlers } from '../dispatch'
 import { fieldError } from '../errors'
-import { deleteAudited, saveAudited } from '../audited'
+import { deleteAudited, restoreAudited, saveAudited } from '../audited'
 import { readSetting, saveSetting } from '../settings'
 import * as q from '../../db/queries/registries'
 import { addDays, chinaDate } from '../../shared/dates'
@@ -37,12 +37,14 @@ export const registriesHandlers = defineHandlers({
   },
   // Pieces keep the outlet's name and level as written: the ledger is a record of what was sent.
   'outlet-delete': ({ id }, ctx) => deleteAudited(ctx, OUTLETS, id, (o) => ({ piecesNamingIt: q.piecesNaming(ctx.desk.db, o.name) })),
+  'outlet-restore': ({ id }, ctx) => restoreAudited(ctx, OUTLETS, id, q.putOutlet) as Outlet,
   'account-list': (_a, ctx) => {
     const rows = q.listAccounts(ctx.desk.db).sort((a, b) => platformOrder(a.platform) - platformOrder(b.platform) || a.name.localeCompare(b.name, 'zh-CN'))
     return rows.map((a) => toAccount(a, chinaDate(ctx.now())))
   },
   'account-save': (v, ctx) => toAccount(saveAudited(ctx, ACCOUNTS, v), chinaDate(ctx.now())),
   'account-delete': ({ id }, ctx) => deleteAudited(ctx, ACCOUNTS, id),
+  'account-restore': ({ id }, ctx) => toAccount(restoreAudited(ctx, ACCOUNTS, id, q.putAccount), chinaDate(ctx.now())),
   'theme-list': (_a, ctx) => readSetting(ctx.desk.db, 'themes'),
   'theme-save': ({ themes }, ctx) => saveSetting(ctx, 'themes', [...new Set(themes)]),
   'language-list': (_a, ctx) => readSetting(ctx.desk.db, 'bilingual-forms'),

@@ -59,9 +59,12 @@ export const registriesContract = {
   'outlet-list': spec(ANYONE, noArgs).returns<Outlet[]>(),
   'outlet-save': spec(OFFICE, outletInput).returns<Outlet>(),
   'outlet-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>(),
+  /** 撤销 of a delete: the row back under its own id, as its delete recorded it. */
+  'outlet-restore': spec(OFFICE, z.object({ id: rowId })).returns<Outlet>(),
   'account-list': spec(ANYONE, noArgs).returns<Account[]>(),
   'account-save': spec(OFFICE, accountInput).returns<Account>(),
   'account-delete': spec(OFFICE, z.object({ id: rowId })).returns<{ id: number }>(),
+  'account-restore': spec(OFFICE, z.object({ id: rowId })).returns<Account>(),
   'theme-list': spec(ANYONE, noArgs).returns<string[]>(),
   'theme-save': spec(OFFICE, z.object({ themes: z.array(shortText(20).min(1, { message: '主题不能为空' })).min(1, { message: '至少保留一个主题' }).max(60) })).returns<string[]>(),
   /** 双语形式: what 语言 may name on an event, and what 民族团结·双语宣传 counts. */

@@ -52,3 +52,20 @@ describe('accounts registry (谁建立谁负责)', () => {
     expect(!p.ok && p.error.message).toMatch(/^平台：请选择平台/)
   })
 })
+
+describe('撤销 of a registry delete', () => {
+  it('brings an outlet and an account back under their own ids, as they were, audited as restore', async () => {
+    d = freshDesk()
+    const o = await d.call('outlet-save', { name: '河北日报', level: '省级', kind: '报纸' })
+    const a = await d.call('account-save', { platform: '公众号', name: '南和县人民医院', owner: '张宣', department: '宣传科', createdDate: '2016-03-01', registeredDate: '2016-03-10' })
+    await d.call('outlet-delete', { id: o.id })
+    await d.call('account-delete', { id: a.id })
+    expect(await d.call('outlet-restore', { id: o.id })).toEqual(o)
+    expect(await d.call('account-restore', { id: a.id })).toEqual(a)
+    expect(await d.call('outlet-list', {})).toEqual([o])
+    const again = await d.invoke('outlet-restore', { id: o.id })
+    expect(!again.ok && again.error.message).toBe(`编号为 ${o.id} 的媒体没有可撤销的删除`)
+    const log = await d.call('audit-list', { entity: 'account', entityId: String(a.id) })
+    expect(log.map((e) => e.action)).toEqual(['create', 'delete', 'restore'])
+  })
+})

@@ -2,6 +2,7 @@
 // person and for registration later than 30 days after creation.
 import { invoke } from '../../api'
 import { useRegistryEditor } from './registry-editor'
+import { ConfirmDialog } from '../ConfirmDialog'
 import { useQuery } from '../../hooks'
 import { Field } from '../Field'
 import { DateInput } from '../DateInput'
@@ -25,7 +26,9 @@ const T = {
   remove: '删除',
   save: '保存',
   cancel: '取消',
-  confirm: (n: string) => `删除账号“${n}”的登记？`,
+  removeTitle: '删除账号登记',
+  confirm: (n: string) => `删除账号“${n}”的登记？已登记的稿件不受影响，删除后可立即撤销。`,
+  removed: (n: string) => `已删除账号“${n}”的登记`,
   problems: (n: number) => `${n} 个账号需要处理`
 }
 
@@ -34,11 +37,12 @@ const blank: Draft = { platform: '公众号', name: '', department: '', owner: '
 
 export function AccountsSettings({ profile }: { profile: Profile }) {
   const list = useQuery('account-list', {})
-  const { draft, setDraft, error, errs, save, remove } = useRegistryEditor<Draft, Account>({
+  const { draft, setDraft, error, errs, save, ask, removing, removeError, cancelRemove, confirmRemove } = useRegistryEditor<Draft, Account>({
     blank,
     save: (d) => invoke('account-save', { ...d, createdDate: d.createdDate || null, registeredDate: d.registeredDate || null }),
     remove: (a) => invoke('account-delete', { id: a.id }),
-    confirm: T.confirm
+    restore: (a) => invoke('account-restore', { id: a.id }),
+    removed: T.removed
   })
   const set = (k: keyof Draft, v: string) => setDraft({ ...draft, [k]: v })
 
@@ -97,12 +101,17 @@ export function AccountsSettings({ profile }: { profile: Profile }) {
               <td className="overdue small">{a.warnings.join('；')}</td>
               <td className="nowrap">
                 <button className="link" onClick={() => setDraft({ ...a, createdDate: a.createdDate ?? '', registeredDate: a.registeredDate ?? '' })}>{T.edit}</button>{' '}
-                <button className="link" onClick={() => void remove(a)}>{T.remove}</button>
+                <button className="link" onClick={() => ask(a)}>{T.remove}</button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {removing && (
+        <ConfirmDialog title={T.removeTitle} yes={T.remove} error={removeError} onYes={() => void confirmRemove()} onNo={cancelRemove}>
+          <p>{T.confirm(removing.name)}</p>
+        </ConfirmDialog>
+      )}
     </section>
   )
 }

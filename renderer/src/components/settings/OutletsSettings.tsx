@@ -1,6 +1,7 @@
 // 设置 › 媒体: the outlets pieces are sent to, with level (for 录用 by level) and kind.
 import { invoke } from '../../api'
 import { useRegistryEditor } from './registry-editor'
+import { ConfirmDialog } from '../ConfirmDialog'
 import { useQuery } from '../../hooks'
 import { Field } from '../Field'
 import { OUTLET_LEVELS } from '../../../../shared/channels'
@@ -17,7 +18,9 @@ const T = {
   remove: '删除',
   save: '保存',
   cancel: '取消',
-  confirm: (n: string) => `从名录中删除“${n}”？已登记的稿件不受影响。`,
+  removeTitle: '从媒体名录中删除',
+  confirm: (n: string) => `从名录中删除“${n}”？已登记的稿件不受影响，删除后可立即撤销。`,
+  removed: (n: string) => `已从名录中删除“${n}”`,
   empty: '名录为空。'
 }
 
@@ -26,11 +29,12 @@ const blank: Draft = { name: '', level: '县级', kind: '报纸' }
 
 export function OutletsSettings() {
   const list = useQuery('outlet-list', {})
-  const { draft, setDraft, error, errs, save, remove } = useRegistryEditor<Draft, Outlet>({
+  const { draft, setDraft, error, errs, save, ask, removing, removeError, cancelRemove, confirmRemove } = useRegistryEditor<Draft, Outlet>({
     blank,
     save: (d) => invoke('outlet-save', d),
     remove: (o) => invoke('outlet-delete', { id: o.id }),
-    confirm: T.confirm
+    restore: (o) => invoke('outlet-restore', { id: o.id }),
+    removed: T.removed
   })
 
   return (
@@ -67,13 +71,18 @@ export function OutletsSettings() {
               <td>{o.kind}</td>
               <td className="nowrap">
                 <button className="link" onClick={() => setDraft({ id: o.id, name: o.name, level: o.level, kind: o.kind })}>{T.edit}</button>{' '}
-                <button className="link" onClick={() => void remove(o)}>{T.remove}</button>
+                <button className="link" onClick={() => ask(o)}>{T.remove}</button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       {list.data?.length === 0 && <p className="muted">{T.empty}</p>}
+      {removing && (
+        <ConfirmDialog title={T.removeTitle} yes={T.remove} error={removeError} onYes={() => void confirmRemove()} onNo={cancelRemove}>
+          <p>{T.confirm(removing.name)}</p>
+        </ConfirmDialog>
+      )}
     </section>
   )
 }
