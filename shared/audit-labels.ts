@@ -9,6 +9,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   delete: '删除',
   remove: '移除',
   import: '导入',
+  'import-update': '导入更新',
+  undo: '撤销',
+  purge: '彻底删除',
   'seed-demo': '载入演示数据',
   'bulk-status': '批量修改状态',
   schedule: '排期',
@@ -38,7 +41,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   lock: '锁定',
   unlock: '解锁',
   backup: '备份',
-  restore: '恢复备份',
+  // a record from the 回收站, a deleted 指标/媒体 by 撤销 — or, on entity database, the whole desk (AUDIT_ACTION_ON)
+  restore: '恢复',
   'audit-seal': '建立校验链'
 }
 
@@ -62,7 +66,10 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   audit_log: '操作日志'
 }
 
-export const auditActionLabel = (code: string): string => AUDIT_ACTIONS[code] ?? code
+/** Where one action reads differently on one entity: restoring a backup is not restoring one record. */
+const AUDIT_ACTION_ON: Record<string, Record<string, string>> = { database: { restore: '恢复备份' } }
+
+export const auditActionLabel = (code: string, entity?: string): string => (entity && AUDIT_ACTION_ON[entity]?.[code]) ?? AUDIT_ACTIONS[code] ?? code
 export const auditEntityLabel = (code: string): string => AUDIT_ENTITIES[code] ?? code
 
 /** The 对象 of one row: a setting by its name (设置 · 审核流程), any other record by its kind. */
@@ -98,7 +105,7 @@ interface HeadWords {
 /** One line saying what the row recorded; `changes` is the row's stored object. */
 export function auditSummary(action: string, changes: Record<string, unknown>): string {
   const c = changes ?? {}
-  if (action === 'restore') {
+  if (action === 'restore' && 'backup' in c) {
     const replaced = c.replaced as HeadWords | null | undefined
     const backupHead = c.backupHead as HeadWords | null | undefined
     const from = replaced?.id !== undefined ? `从第 ${replaced.id} 条` : ''

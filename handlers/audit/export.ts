@@ -39,7 +39,7 @@ function cells(r: AuditRow): ExcelJS.CellValue[] {
     r.id,
     auditTime(r.at),
     safeCell(r.actor),
-    safeCell(auditActionLabel(r.action)),
+    safeCell(auditActionLabel(r.action, r.entity)),
     safeCell(auditRecordLabel(r.entity, r.entityId)),
     safeCell(r.entityId),
     safeCell(auditSummary(r.action, parseChanges(r.changes))),

@@ -36,7 +36,7 @@ export function toLogRow(r: AuditRow): AuditLogRow {
     entity: r.entity,
     entityId: r.entityId,
     changes,
-    actionLabel: auditActionLabel(r.action),
+    actionLabel: auditActionLabel(r.action, r.entity),
     entityLabel: auditRecordLabel(r.entity, r.entityId),
     summary: auditSummary(r.action, changes)
   }

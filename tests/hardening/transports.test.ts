@@ -180,7 +180,11 @@ describe('paths a caller may name', () => {
         .filter((f) => /path|dir|folder|^file$|\.file$|out$|dest/i.test(f))
         .map((f) => `${name} ${f}`)
     )
-    expect(pathy).toEqual([])
+    // The one exception, on purpose (#13): the administrator names the folder backups go to (a USB stick, a share).
+    // It must be absolute and already exist; the desk only writes its own backup files there, never reads others.
+    const BACKUP_FOLDER = ['backup-folder-check folder', 'backup-folder-save folder']
+    expect(pathy).toEqual(BACKUP_FOLDER)
+    for (const n of ['backup-folder-check', 'backup-folder-save'] as const) expect(contract[n].who).toEqual(['admin'])
   })
 
   it('a traversal in an attachment name stays a name: stored cleaned, opened only inside the data folder', async () => {
