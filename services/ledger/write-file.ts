@@ -22,6 +22,24 @@ export const BODY_SHEET = '正文（续）'
 export const REVIEW_SHEET = '审核记录'
 export const BODY_CHUNK = 30_000
 const BODY_SHEET_COLUMNS = [UID_COLUMN, '段', BODY_COLUMN] as const
+
+/**
+ * 正文 in pieces of at most BODY_CHUNK characters, cut where neither side is whitespace (a cell is read back trimmed)
+ * and never between the two halves of a surrogate pair (an emoji or a rare character would be lost).
+ */
+export function bodyChunks(body: string): string[] {
+  const out: string[] = []
+  const bad = (i: number): boolean => /\s/.test(body[i - 1]) || /\s/.test(body[i]) || (body.charCodeAt(i) & 0xfc00) === 0xdc00
+  let start = 0
+  while (body.length - start > BODY_CHUNK) {
+    let cut = start + BODY_CHUNK
+    while (cut > start + 1 && bad(cut)) cut--
+    out.push(body.slice(start, cut))
+    start = cut
+  }
+  out.push(body.slice(start))
+  return out
+}
 const REVIEW_SHEET_COLUMNS = [UID_COLUMN, '日期', '渠道', '标题', REVIEW_COLUMN] as const
 
 const WIDE: Partial<Record<string, number>> = { 日期: 12, 渠道: 14, 标题: 48, '媒体/平台': 18, 主题: 22, 链接: 30, 备注: 30, [BODY_COLUMN]: 40, [OTHER_COLUMN]: 20, [UID_COLUMN]: 18, [REVIEW_COLUMN]: 60, 段: 6 }
@@ -88,25 +106,20 @@ export async function ledgerXlsx(rows: LedgerRow[], pause?: (done: number) => Pr
   const ws = sheetWithHeader(wb, LEDGER_SHEET, LEDGER_COLUMNS)
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: LEDGER_COLUMNS.length } }
   ws.getRow(1).commit()
-  const long: LedgerRow[] = []
+  const long: { uid: string; rest: string[] }[] = []
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]
-    const body = String(r[BODY_COLUMN] ?? '')
-    if (body.length > BODY_CHUNK) long.push(r)
-    ws.addRow(LEDGER_COLUMNS.map((c) => xlsxValue(c, c === BODY_COLUMN ? body.slice(0, BODY_CHUNK) : r[c]))).commit()
+    const body = bodyChunks(String(r[BODY_COLUMN] ?? ''))
+    if (body.length > 1) long.push({ uid: String(r[UID_COLUMN]), rest: body.slice(1) })
+    ws.addRow(LEDGER_COLUMNS.map((c) => xlsxValue(c, c === BODY_COLUMN ? body[0] : r[c]))).commit()
     if (pause && i % 2000 === 1999) await pause(i + 1)
   }
   ws.commit()
   if (long.length) {
     const bs = sheetWithHeader(wb, BODY_SHEET, BODY_SHEET_COLUMNS)
     bs.getRow(1).commit()
-    for (const r of long) {
-      const body = String(r[BODY_COLUMN])
-      for (let part = 1; (part - 1) * BODY_CHUNK < body.length; part++) {
-        if (part === 1) continue // the first piece is in the 台账 sheet
-        bs.addRow([r[UID_COLUMN], part, safeCell(body.slice((part - 1) * BODY_CHUNK, part * BODY_CHUNK))]).commit()
-      }
-    }
+    // The first piece is in the 台账 sheet: these are 段 2, 3 …
+    for (const { uid, rest } of long) rest.forEach((text, i) => bs.addRow([uid, i + 2, safeCell(text)]).commit())
     bs.commit()
   }
   const rs = sheetWithHeader(wb, REVIEW_SHEET, REVIEW_SHEET_COLUMNS)

@@ -55,7 +55,8 @@ function byUid(rows: string[][]): string[][] {
   return [rows[0], ...rows.slice(1).sort((a, b) => a[uid].localeCompare(b[uid]))]
 }
 
-const LONG_BODY = '正文'.repeat(20_000) + '——结尾'
+// Longer than a cell, with a space and an emoji just where a cut at 30,000 characters would fall.
+const LONG_BODY = '正文'.repeat(14_999) + '正 😀' + '正文'.repeat(5_000) + '——结尾'
 
 /** A desk with every field of every channel filled, and the awkward cases an office file really has. */
 async function fullDesk(): Promise<TestDesk> {
