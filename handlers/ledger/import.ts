@@ -11,15 +11,13 @@ import { findPieceByKey, findPieceByUid } from '../../db/queries/ledger-io'
 import { getPiece } from '../../db/queries/pieces'
 import { readSpreadsheet, FileProblem, type SheetRows } from '../../services/ledger/read-file'
 import { cellText, columnLetter, type CellValue } from '../../services/ledger/cells'
-import { CHANNEL_COLUMN_SPEC, COLUMN_FIELD, checkRow, findHeaderRow, pieceToRow, rememberMapping, resolveColumns, type HeaderMapping, type PieceValues } from '../../services/ledger/template'
-import { BODY_SHEET } from '../../services/ledger/write-file'
-import { restoreCell } from '../../services/export/cells'
-import { CHANNEL_FIELDS } from '../../shared/contract/channel-fields'
+import { bodyParts, fieldsOf, patchFrom } from '../../services/ledger/update'
+import { checkRow, findHeaderRow, pieceToRow, rememberMapping, resolveColumns, type HeaderMapping, type PieceValues } from '../../services/ledger/template'
 import {
-  BODY_COLUMN, LEDGER_COLUMNS, MAX_IMPORT_BYTES, OTHER_COLUMN, UID_COLUMN,
-  type ChannelColumn, type ImportDuplicate, type ImportReport, type ImportRowError, type LedgerColumn, type TemplateColumn
+  BODY_COLUMN, LEDGER_COLUMNS, MAX_IMPORT_BYTES, UID_COLUMN,
+  type ImportDuplicate, type ImportReport, type ImportRowError, type LedgerColumn
 } from '../../shared/contract/ledger'
-import type { Piece } from '../../shared/contract/pieces'
+import { BODY_MAX } from '../../shared/contract/pieces'
 import type { Ctx } from '../context'
 import { noJob, type Job } from '../jobs/runner'
 
@@ -58,47 +56,6 @@ function pickSheet(sheets: SheetRows[], chosen: HeaderMapping, remembered: Heade
     if (Object.keys(resolveColumns(headers, chosen, remembered).index).length >= 2) return { sheet, headerRow: hr }
   }
   return { sheet: sheets[0], headerRow: 0 }
-}
-
-/** Which piece field a file column fills, so an update changes only what the file says. */
-function fieldsOf(columns: LedgerColumn[]): { keys: Set<keyof PieceValues>; extraKeys: Set<string>; other: boolean } {
-  const keys = new Set<keyof PieceValues>()
-  const extraKeys = new Set<string>()
-  for (const c of columns) {
-    if (c in COLUMN_FIELD) keys.add(COLUMN_FIELD[c as TemplateColumn])
-    else if (c === BODY_COLUMN) keys.add('body')
-    else if (c in CHANNEL_COLUMN_SPEC) {
-      const spec = CHANNEL_COLUMN_SPEC[c as ChannelColumn]
-      if (spec.where === 'column') keys.add(spec.key as keyof PieceValues)
-      else extraKeys.add(spec.key)
-    }
-  }
-  return { keys, extraKeys, other: columns.includes(OTHER_COLUMN) }
-}
-
-/** The file's row as a patch of an existing piece: only the fields the file has columns for. */
-function patchFrom(before: Piece, v: PieceValues, f: ReturnType<typeof fieldsOf>): Partial<PieceValues> {
-  const patch: Partial<PieceValues> = {}
-  for (const k of f.keys) (patch as Record<string, unknown>)[k] = v[k]
-  if (f.extraKeys.size || f.other) {
-    const own = new Set(CHANNEL_FIELDS[v.channel].map((x) => x.key))
-    const extra: Record<string, unknown> = {}
-    for (const [k, value] of Object.entries(before.extra)) if (!f.extraKeys.has(k) && !(f.other && !own.has(k))) extra[k] = value
-    for (const [k, value] of Object.entries(v.extra)) if (f.extraKeys.has(k) || (f.other && !own.has(k))) extra[k] = value
-    patch.extra = extra
-  }
-  return patch
-}
-
-/** 正文 beyond one cell, from the 正文（续） sheet of an exported workbook: 记录标识 → the rest of the text. */
-function bodyParts(sheets: SheetRows[]): Map<string, string> {
-  const out = new Map<string, string>()
-  const sheet = sheets.find((s) => s.name === BODY_SHEET)
-  if (!sheet) return out
-  const parts = sheet.rows.slice(1).map((r) => ({ uid: cellText(r[0] ?? null).toLowerCase(), part: Number(cellText(r[1] ?? null)), text: restoreCell(cellText(r[2] ?? null)) }))
-  parts.sort((a, b) => a.part - b.part)
-  for (const p of parts) if (p.uid) out.set(p.uid, (out.get(p.uid) ?? '') + p.text)
-  return out
 }
 
 /** Thrown to roll back the trial run of a preview. */
@@ -183,7 +140,7 @@ export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): P
       let values = checked.values
       if (values && uid && longBodies.has(uid)) {
         values = { ...values, body: values.body + longBodies.get(uid)! }
-        if (values.body.length > 100_000) issues.push({ column: BODY_COLUMN, message: '正文不能超过 100000 字' })
+        if (values.body.length > BODY_MAX) issues.push({ column: BODY_COLUMN, message: `正文不能超过 ${BODY_MAX} 字` })
       }
       const firstWithUid = uid ? seenUid.get(uid) : undefined
       if (uid && firstWithUid !== undefined) issues.push({ column: UID_COLUMN, message: `与第 ${firstWithUid} 行的记录标识相同：同一条记录只能出现一次` })

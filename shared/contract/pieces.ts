@@ -6,6 +6,9 @@ import { ADMIN, ANYONE, OFFICER } from '../roles'
 
 const count = z.number({ error: '须为数字' }).int({ message: '须为整数' }).min(0, { message: '不能为负数' }).max(1e9).nullable()
 
+/** The longest 正文 a piece holds (characters). */
+export const BODY_MAX = 100_000
+
 export const pieceFields = z.object({
   channel: z.enum(CHANNEL_CODES, { error: '请选择渠道' }),
   title: z.string({ error: '请填写标题' }).trim().min(1, { message: '请填写标题' }).max(200, { message: '标题不能超过 200 字' }),
@@ -22,7 +25,7 @@ export const pieceFields = z.object({
   paid: z.boolean().default(false),
   link: httpLink.default(''),
   notes: shortText(5000).default(''),
-  body: shortText(100_000).default(''),
+  body: shortText(BODY_MAX).default(''),
   themes: z.array(shortText(20).min(1)).max(20).default([]),
   extra: z.record(z.string(), z.unknown()).default({}),
   /**

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { crc32, deflateSync } from 'node:zlib'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { drag, expectText, launchBrowser, openApp, signIn, signOut, type AppSession } from '../helpers/browser'
+import { drag, expectText, withApp, launchBrowser, signIn, signOut } from '../helpers/browser'
 import { addTestUser, type TestDesk } from '../helpers/desk'
 import type { Channel } from '../../shared/channels'
 
@@ -71,21 +71,9 @@ async function fill(form: Locator, [label, value, how]: Fill): Promise<void> {
 }
 
 
-async function withApp(run: (app: AppSession) => Promise<void>): Promise<void> {
-  const app = await openApp(browser, { setup: demo })
-  app.page.setDefaultTimeout(10_000) // a step that hangs names its locator before the test's own timeout
-  try {
-    await app.page.getByRole('heading', { name: '工作台' }).waitFor()
-    await run(app)
-    expect(app.errors).toEqual([])
-  } finally {
-    await app.close()
-  }
-}
-
 describe('browser: the publicity workflow', () => {
   it('creates a piece on every channel through the form, each with its own fields', async () => {
-    await withApp(async (app) => {
+    await withApp(browser, demo, async (app) => {
       const { page, desk } = app
       for (const c of CASES) {
         await goHash(page, '#/calendar/new/2023-06-12')
@@ -118,7 +106,7 @@ describe('browser: the publicity workflow', () => {
   }, 120_000)
 
   it('sends a post through a two-step review with a rejection and a resubmission, then publishes it', async () => {
-    await withApp(async (app) => {
+    await withApp(browser, demo, async (app) => {
       const { page, desk } = app
       addTestUser(desk.ctx, '王院长', ['reviewer'], ['分管院领导终审'])
       const p = await desk.call('piece-create', { channel: 'wechat', title: '我院铸牢民族共同体意识 推进民族团结进步', date: '2023-06-20', status: 'draft', venue: '南和县人民医院', themes: ['民族团结'] })
@@ -187,7 +175,7 @@ describe('browser: the publicity workflow', () => {
   })
 
   it('drags a scheduled piece to another day in the calendar, and shows the due-today notice', async () => {
-    await withApp(async (app) => {
+    await withApp(browser, demo, async (app) => {
       const { page, desk } = app
       await page.getByText('排期到期：宣传片').waitFor()
       // A scheduled piece recorded as 补录 (its review, if any, was on paper): no approval here to void.
@@ -224,7 +212,7 @@ describe('browser: the publicity workflow', () => {
   })
 
   it('keeps the registries in 设置: accounts with their warnings, outlets added in the form', async () => {
-    await withApp(async (app) => {
+    await withApp(browser, demo, async (app) => {
       const { page, desk } = app
       await goHash(page, '#/settings/accounts')
       const accounts = page.getByRole('region', { name: '账号阵地' })

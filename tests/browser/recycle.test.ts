@@ -2,7 +2,7 @@
 // drag, a bulk status change and a deleted 指标. No timing: 撤销 is clicked while its toast is on screen.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { drag, expectText, launchBrowser, openApp, type AppSession } from '../helpers/browser'
+import { drag, expectText, withApp, launchBrowser } from '../helpers/browser'
 import type { TestDesk } from '../helpers/desk'
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64')
@@ -32,18 +32,6 @@ async function seed(d: TestDesk): Promise<void> {
   await d.call('quota-save', { label: '省级以上媒体录用', minLevel: '省级', onlyAccepted: true, period: 'half', target: 5 })
 }
 
-async function withApp(run: (app: AppSession) => Promise<void>): Promise<void> {
-  const app = await openApp(browser, { setup: seed })
-  app.page.setDefaultTimeout(10_000)
-  try {
-    await app.page.getByRole('heading', { name: '工作台' }).waitFor()
-    await run(app)
-    expect(app.errors).toEqual([])
-  } finally {
-    await app.close()
-  }
-}
-
 async function openLedger(page: Page): Promise<void> {
   await page.getByRole('link', { name: '台账' }).click()
   await page.getByRole('heading', { name: '台账' }).waitFor()
@@ -53,7 +41,7 @@ async function openLedger(page: Page): Promise<void> {
 
 describe('browser: 回收站 and 撤销', () => {
   it('deletes a record with a reason, finds it in 回收站 with who/when/why, and restores it to the ledger', async () => {
-    await withApp(async (app) => {
+    await withApp(browser, seed, async (app) => {
       const { page, desk } = app
       await openLedger(page)
       await expectText(count(page), '共 6 条')
@@ -98,7 +86,7 @@ describe('browser: 回收站 and 撤销', () => {
   })
 
   it('takes back a calendar drag and a bulk status change with 撤销', async () => {
-    await withApp(async (app) => {
+    await withApp(browser, seed, async (app) => {
       const { page, desk } = app
       await page.getByRole('link', { name: '日程' }).click()
       await expectText(page.getByTestId('calendar-title'), '2023年6月')
@@ -134,7 +122,7 @@ describe('browser: 回收站 and 撤销', () => {
   })
 
   it('deletes a 指标 after naming it, and 撤销 brings it back under the same id', async () => {
-    await withApp(async (app) => {
+    await withApp(browser, seed, async (app) => {
       const { page, desk } = app
       const before = await desk.call('quota-list', {})
       await page.getByRole('link', { name: '设置' }).click()

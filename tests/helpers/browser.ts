@@ -104,3 +104,19 @@ export async function drag(page: Page, source: Locator, target: Locator): Promis
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 })
   await page.mouse.up()
 }
+
+/**
+ * Open the app on a desk set up by `setup`, wait for 工作台, run the steps, and require a clean console. A step
+ * that hangs fails after 10 s, naming its locator, before the test's own timeout.
+ */
+export async function withApp(browser: Browser, setup: (d: TestDesk) => Promise<void>, run: (app: AppSession) => Promise<void>): Promise<void> {
+  const app = await openApp(browser, { setup })
+  app.page.setDefaultTimeout(10_000)
+  try {
+    await app.page.getByRole('heading', { name: '工作台' }).waitFor()
+    await run(app)
+    expect(app.errors).toEqual([])
+  } finally {
+    await app.close()
+  }
+}
