@@ -3,7 +3,9 @@ import { availableParallelism } from 'node:os'
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    // tests/render prints through LibreOffice: run once (`npm run check:render`, a step of `npm test`), not per zone
+    include: process.env.DESK_RENDER ? ['tests/render/**/*.test.ts'] : ['tests/**/*.test.ts'],
+    exclude: process.env.DESK_RENDER ? ['**/node_modules/**'] : ['**/node_modules/**', 'tests/render/**'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -19,18 +19,33 @@ function hasCjkFont() {
   return r.status === 0 && /Noto (Sans|Serif) CJK/.test(r.stdout)
 }
 
+const hasCommand = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
+
+/** Debian packages the tests need that this machine lacks: Chromium and CJK fonts, LibreOffice and poppler to print. */
+function missingPackages() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  const missing = []
+  if (!existsSync(chromium)) missing.push('chromium')
+  if (process.platform === 'linux' && !hasCjkFont()) missing.push('fonts-noto-cjk')
+  if (!hasCommand('soffice')) missing.push('libreoffice-writer-nogui', 'libreoffice-calc-nogui')
+  else if (!existsSync('/usr/lib/libreoffice/program/libsclo.so')) missing.push('libreoffice-calc-nogui')
+  if (!hasCommand('pdftoppm')) missing.push('poppler-utils')
+  return missing
+}
+
 function ensureSystemPackages() {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (existsSync(chromium) && (process.platform !== 'linux' || hasCjkFont())) return
+  const missing = missingPackages()
+  if (missing.length === 0) return
   if (process.platform !== 'linux' || !existsSync('/usr/bin/apt-get')) {
-    console.error(`浏览器测试需要 Chromium（${chromium}）和中文字体；请安装后设置 CHROMIUM_PATH 再运行。`)
+    console.error(`测试需要 Chromium（${chromium}）、中文字体、LibreOffice 与 poppler-utils；请安装 ${missing.join(' ')} 后（Chromium 另设 CHROMIUM_PATH）再运行。`)
     process.exit(1)
   }
   const root = process.getuid?.() === 0
   const sudo = root ? [] : ['sudo', '-n']
   const run = (args) => step(`安装系统软件包：${args.slice(-2).join(' ')}`, sudo[0] ?? args[0], sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), { DEBIAN_FRONTEND: 'noninteractive' })
   run(['apt-get', 'update', '-qq'])
-  run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'])
+  run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...missing])
 }
 
 ensureSystemPackages()
@@ -41,4 +56,5 @@ step('类型检查（渲染进程）', 'npx', ['tsc', '-p', 'tsconfig.web.json',
 step('构建（electron-vite build）', 'npx', ['electron-vite', 'build', '--logLevel', 'warn'])
 step('测试（TZ=Asia/Shanghai）', 'npx', ['vitest', 'run'], { TZ: 'Asia/Shanghai' })
 step('测试（TZ=UTC）', 'npx', ['vitest', 'run'], { TZ: 'UTC' })
+step('打印检查（LibreOffice 渲染 Word 草稿、Excel 与舆情报告）', 'npx', ['vitest', 'run'], { TZ: 'Asia/Shanghai', DESK_RENDER: '1' })
 console.log(`\n✓ 全部通过，用时 ${Math.round((Date.now() - started) / 1000)} 秒`)

@@ -30,6 +30,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   signoff: '签阅',
   resign: '重新签阅',
   finalize: '定稿',
+  'paragraph-edit': '修改报告段落',
+  'paragraph-reset': '恢复自动生成',
+  'paragraph-discard': '删除未使用的修改',
   'sign-in': '登录',
   'sign-in-failed': '登录失败',
   'sign-out': '退出登录',
@@ -56,6 +59,7 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   user: '用户',
   signoff: '月度签阅',
   report: '半年报告',
+  report_edit: '报告段落',
   quota: '考核指标',
   deadline: '工作节点',
   outlet: '媒体',
@@ -86,7 +90,7 @@ const FIELDS: Record<string, string> = {
   outletLevel: '媒体级别', quantity: '数量', reach: '覆盖人次', themes: '主题', link: '链接', note: '备注', body: '正文',
   sentiment: '情感', grade: '等级', assignee: '责任人', escalated: '上报领导', pieceId: '关联台账', name: '名称',
   roles: '角色', steps: '审核环节', active: '启用', reason: '原因', comment: '意见', step: '环节', reviewer: '审核人',
-  url: '地址', enabled: '启用', value: '内容', wording: '措辞', month: '月份', period: '期间', backfill: '补录'
+  url: '地址', enabled: '启用', value: '内容', wording: '措辞', month: '月份', period: '期间', backfill: '补录', paragraph: '段落', text: '文字'
 }
 
 const MAX_SUMMARY = 160

@@ -27,6 +27,7 @@ export const ENTITY_TOUCHES: Record<string, readonly Domain[]> = {
   deadline: ['quotas', 'calendar'],
   signoff: ['tallies', 'reports'],
   report: ['reports'], // 定稿
+  report_edit: ['reports'], // 报告 › 修改
   user: ['users', 'review'],
   backup: ['backup'],
   setting: ['backup'], // the backup policy

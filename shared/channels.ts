@@ -23,7 +23,7 @@ export const CHANNEL_CODES = Object.keys(CHANNELS) as Channel[]
 /** What one record of each channel is counted in (微信公众号 12篇, 宣传活动 3次): the tally's counts and the quotas on them. */
 export const CHANNEL_UNITS: Record<Channel, string> = {
   wechat: '篇', video_account: '条', weibo: '条', douyin: '条', website: '条', led: '条', tv: '部', media: '篇',
-  gov_report: '篇', print: '批', event: '次', notice: '次', meeting: '次', honor: '项'
+  gov_report: '篇', print: '批', event: '次', notice: '次', meeting: '次', honor: '次'
 }
 
 export const STATUSES = {

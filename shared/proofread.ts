@@ -3,39 +3,35 @@
 //
 // A wrong form is often a piece of the right one ("民族共同体意识" inside "中华民族共同体意识", "十九大" inside
 // "党的十九大"), so an occurrence of the wrong form that lies inside an occurrence of its right form is not a hit.
+// A right form in quotation marks counts also when nested in a quotation (‘两个维护’ inside “……”, GB/T 15834).
+// Where one hit lies inside a longer one ("卫计委" inside "国家卫计委"), only the longer is shown.
 
-export interface ProofEntry {
-  wrong: string
-  right: string
-  note?: string
-}
+export type { ProofEntry } from './proof-terms'
+import type { ProofEntry } from './proof-terms'
 
-export interface ProofHit {
-  field: 'title' | 'body' | 'notes'
+/** One hit in one text. */
+export interface ProofMatch {
   wrong: string
   right: string
   note: string
-  /** Offset of the hit in the field's text. */
+  source: string
+  /** Offset of the hit in the text. */
   index: number
   /** The hit with a few characters either side, for showing where it is. */
   context: string
 }
 
-/** Shipped default; the office edits its own copy in 设置 › 规范表述. */
-export const DEFAULT_PROOF_TERMS: ProofEntry[] = [
-  { wrong: '民族共同体意识', right: '中华民族共同体意识', note: '“铸牢中华民族共同体意识”不可省略“中华”' },
-  { wrong: '十九大', right: '党的十九大', note: '规范表述为“党的十九大”' },
-  { wrong: '二十大', right: '党的二十大', note: '规范表述为“党的二十大”' },
-  { wrong: '新冠肺炎', right: '新冠病毒感染', note: '2022年12月26日起更名为“新型冠状病毒感染”' },
-  { wrong: '新型冠状病毒肺炎', right: '新型冠状病毒感染', note: '2022年12月26日起更名' },
-  { wrong: '卫计委', right: '卫健委', note: '2018年机构改革后为卫生健康委员会' },
-  { wrong: '卫生计生委', right: '卫生健康委', note: '2018年机构改革后为卫生健康委员会' },
-  { wrong: '台湾总统', right: '台湾地区领导人' },
-  { wrong: '少数名族', right: '少数民族', note: '错别字' },
-  { wrong: '民族团节', right: '民族团结', note: '错别字' },
-  { wrong: '意识型态', right: '意识形态', note: '错别字' },
-  { wrong: '一带一路倡议', right: '“一带一路”倡议', note: '“一带一路”须加引号' }
-]
+export interface ProofHit extends ProofMatch {
+  field: 'title' | 'body' | 'notes'
+}
+
+/** A hit in one paragraph of a draft, by the paragraph's key. */
+export interface ProofParagraphHit extends ProofMatch {
+  key: string
+}
+
+/** Shipped default (shared/proof-terms.ts); the office edits its own copy in 设置 › 规范表述. */
+export { DEFAULT_PROOF_TERMS } from './proof-terms'
 
 /**
  * Likely wrong forms of the hospital's own name, derived from the profile: the homophone slip 人民→人名,
@@ -54,36 +50,107 @@ export function nameSlips(profile: { fullName: string; aliases: string[] } | nul
   const out: ProofEntry[] = []
   for (const wrong of candidates) {
     if (wrong === name || wrong.length < 4 || good.some((g) => g === wrong || g.includes(wrong))) continue
-    out.push({ wrong, right: name, note: '本院名称，请使用全称或登记的简称' })
+    out.push({ wrong, right: name, note: '本院名称，请使用全称或登记的简称', source: '本院“医院信息”' })
   }
   return out
 }
 
+const CURRENT_COMMISSION = /^(.*?)(卫生健康委员会|卫生健康委|卫健委|卫生健康局|卫健局)$/
+const OUTDATED_COMMISSION = {
+  bureau: ['卫计局', '卫生计生局', '卫生和计划生育局', '卫生局'],
+  committee: ['卫计委', '卫生计生委', '卫生计生委员会', '卫生和计划生育委员会', '卫生局']
+}
+
+/**
+ * Outdated names of the commission above the hospital, each to be written as its current name (医院信息's
+ * 上级卫生健康部门, e.g. 县卫健局): 卫计局, 卫生计生局, 卫生和计划生育局 and 卫生局, bare and with the place
+ * before them (县卫计局, 南和县卫生局), and for a named place the other current form (县卫健委 where the county
+ * has a 卫健局). A name that is not a 卫生健康 one gives none. Put these before the office's terms: on the same
+ * span the first entry's suggestion is shown.
+ */
+export function commissionSlips(commission: string): ProofEntry[] {
+  const name = commission.trim()
+  const m = name.match(CURRENT_COMMISSION)
+  if (!m) return []
+  const [, place, current] = m
+  const bureau = current.endsWith('局')
+  const places = [...new Set([place, /^.+[省市县区州旗盟]$/.test(place) ? place.slice(-1) : place, ''])]
+  const wrongs = new Set<string>()
+  for (const p of places) {
+    for (const old of OUTDATED_COMMISSION[bureau ? 'bureau' : 'committee']) wrongs.add(p + old)
+    if (p) for (const other of bureau ? ['卫健委', '卫生健康委'] : ['卫健局', '卫生健康局']) wrongs.add(p + other)
+  }
+  const note = `本院上级卫生健康部门现名“${name}”（2018年机构改革后）`
+  return [...wrongs]
+    .filter((w) => !name.includes(w))
+    .map((wrong) => ({ wrong, right: name, note, source: '国务院机构改革方案（2018）；本院“医院信息”' }))
+}
+
+/**
+ * An office's saved list with the shipped entries it lacks (by wrong form) appended, and a blank 出处 filled in
+ * where an entry is a shipped one (same wrong and right form). The office's own wording is never changed.
+ */
+export function mergeDefaultTerms(terms: ProofEntry[], defaults: ProofEntry[]): { terms: ProofEntry[]; added: number; sourced: number } {
+  const shipped = new Map(defaults.map((d) => [d.wrong, d]))
+  let sourced = 0
+  const kept = terms.map((t) => {
+    const d = shipped.get(t.wrong)
+    if (!d?.source || t.source?.trim() || d.right !== t.right) return t
+    sourced++
+    return { ...t, source: d.source }
+  })
+  const have = new Set(terms.map((t) => t.wrong))
+  const added = defaults.filter((d) => !have.has(d.wrong)).map((d) => ({ ...d }))
+  return { terms: [...kept, ...added], added: added.length, sourced }
+}
+
+/** Non-overlapping occurrences of the needle, left to right. */
 function occurrences(text: string, needle: string): number[] {
   const out: number[] = []
   if (!needle) return out
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) out.push(i)
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) out.push(i)
   return out
+}
+
+/** The right form, and the same with its quotation marks as nested inside another quotation. */
+function rightForms(right: string): string[] {
+  const nested = right.replace(/“/g, '‘').replace(/”/g, '’')
+  return nested === right ? [right] : [right, nested]
 }
 
 const CONTEXT = 10
 
+/** Every hit of the dictionary in one text, in reading order. */
+export function proofreadText(text: string, entries: ProofEntry[]): ProofMatch[] {
+  if (!text) return []
+  const found: { e: ProofEntry; order: number; start: number; end: number }[] = []
+  entries.forEach((e, order) => {
+    if (!e.wrong) return
+    const rights = rightForms(e.right).flatMap((r) => occurrences(text, r).map((at) => [at, at + r.length]))
+    for (const start of occurrences(text, e.wrong)) {
+      const end = start + e.wrong.length
+      if (!rights.some(([a, b]) => a <= start && end <= b)) found.push({ e, order, start, end })
+    }
+  })
+  // Longest first at each offset, then by entry: a hit is covered when one sorted before it reaches as far.
+  found.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order)
+  const out: ProofMatch[] = []
+  let reach = -1
+  for (const h of found) {
+    if (h.end <= reach) continue
+    reach = h.end
+    const context = text.slice(Math.max(0, h.start - CONTEXT), h.end + CONTEXT).replace(/\s+/g, ' ')
+    out.push({ wrong: h.e.wrong, right: h.e.right, note: h.e.note ?? '', source: h.e.source ?? '', index: h.start, context })
+  }
+  return out
+}
+
 /** Every hit of the dictionary in the piece's title, body and notes, in reading order. */
 export function proofread(texts: { title?: string; body?: string; notes?: string }, entries: ProofEntry[]): ProofHit[] {
-  const hits: ProofHit[] = []
-  for (const field of ['title', 'body', 'notes'] as const) {
-    const text = texts[field] ?? ''
-    if (!text) continue
-    for (const e of entries) {
-      const rights = occurrences(text, e.right)
-      const inside = (i: number) => rights.some((r) => r <= i && i + e.wrong.length <= r + e.right.length)
-      for (const i of occurrences(text, e.wrong)) {
-        if (inside(i)) continue
-        const context = text.slice(Math.max(0, i - CONTEXT), i + e.wrong.length + CONTEXT).replace(/\s+/g, ' ')
-        hits.push({ field, wrong: e.wrong, right: e.right, note: e.note ?? '', index: i, context })
-      }
-    }
-  }
-  const order = { title: 0, body: 1, notes: 2 }
-  return hits.sort((a, b) => order[a.field] - order[b.field] || a.index - b.index)
+  return (['title', 'body', 'notes'] as const).flatMap((field) => proofreadText(texts[field] ?? '', entries).map((m) => ({ field, ...m })))
+}
+
+/** Every hit in a draft's paragraphs (the half-year summary before its Word file is written), paragraph by paragraph. */
+export function proofreadParagraphs(paragraphs: { key: string; text: string }[], entries: ProofEntry[]): ProofParagraphHit[] {
+  return paragraphs.flatMap(({ key, text }) => proofreadText(text, entries).map((m) => ({ key, ...m })))
 }

@@ -11,7 +11,7 @@ import { ADMIN, OFFICE, SYSTEM, type Who } from './roles'
 import { DEFAULT_CHAINS, DEFAULT_MEDICAL_STEP, DEFAULT_MEDICAL_THEMES, type ReviewChains } from './contract/review'
 import { backupPolicyInput } from './contract/backup'
 import { LEDGER_COLUMNS } from './contract/ledger'
-import type { Profile } from './contract/app'
+import { HOSPITAL_LEVELS, PROFILE_DEFAULTS, type Profile } from './contract/app'
 import type { ReportSettings } from './contract/reports'
 import type { WatchSettings } from './contract/watch'
 import { DEFAULT_PROOF_TERMS, type ProofEntry } from './proofread'
@@ -78,7 +78,15 @@ const chains = z.object({
 
 export const SETTINGS_LIST = [
   setting('profile', {
-    schema: z.object({ fullName: z.string(), aliases: words.default([]), departments: words.default([]) }) satisfies z.ZodType<Profile>,
+    schema: z.object({
+      fullName: z.string(),
+      aliases: words.default([]),
+      departments: words.default([]),
+      // a profile saved before 本院信息 existed reads with the defaults
+      level: z.enum(HOSPITAL_LEVELS).catch(PROFILE_DEFAULTS.level).default(PROFILE_DEFAULTS.level),
+      watchUnit: z.string().default(PROFILE_DEFAULTS.watchUnit),
+      commission: z.string().default(PROFILE_DEFAULTS.commission)
+    }) satisfies z.ZodType<Profile>,
     // none until the first-run form is filled in
     default: null,
     who: ADMIN,
@@ -86,7 +94,7 @@ export const SETTINGS_LIST = [
   }),
   setting('review-chains', { schema: chains, default: () => chains.parse({}), who: ADMIN, label: '审核流程', audit: 'value' }),
   setting('proofread-terms', {
-    schema: z.array(z.object({ wrong: z.string(), right: z.string(), note: z.string().optional() })) satisfies z.ZodType<ProofEntry[]>,
+    schema: z.array(z.object({ wrong: z.string(), right: z.string(), note: z.string().optional(), source: z.string().optional() })) satisfies z.ZodType<ProofEntry[]>,
     default: () => DEFAULT_PROOF_TERMS.map((t) => ({ ...t })),
     who: OFFICE,
     label: '规范表述',

@@ -97,6 +97,7 @@ export const FIGURE_DIRECTIONS: Readonly<Record<string, Direction>> = {
   'mentions.neutral': 'neutral',
   'mentions.general': 'neutral',
   'mentions.removed': 'neutral',
+  'mentions.ignored': 'neutral',
   'submissions.paid': 'neutral',
   'accounts.active': 'neutral'
 }

@@ -107,6 +107,7 @@ export function mentionStats(db: Db, from: string, to: string): MentionStats {
   const args = { from, to, end: endOfChinaDay(to) }
   const { all } = cached(db, `SELECT count(*) AS "all" FROM mentions WHERE day BETWEEN @from AND @to`).get({ from, to }) as { all: number }
   const { removed } = cached(db, `SELECT count(*) AS removed FROM mentions WHERE ${CLASSES} AND day BETWEEN @from AND @to AND +status = 'removed'`).get({ from, to }) as { removed: number }
+  const { ignored } = cached(db, `SELECT count(*) AS ignored FROM mentions WHERE ${CLASSES} AND day BETWEEN @from AND @to AND +status = 'ignored'`).get({ from, to }) as { ignored: number }
   const classes = cached(db, `SELECT sentiment, grade, count(*) AS n FROM mentions WHERE ${CLASSES} AND day BETWEEN @from AND @to AND ${KEPT} GROUP BY sentiment, grade`).all({ from, to }) as {
     sentiment: string
     grade: string
@@ -121,6 +122,7 @@ export function mentionStats(db: Db, from: string, to: string): MentionStats {
   return {
     total: all - removed,
     removed,
+    ignored,
     positive: sum((c) => c.sentiment === '正面'),
     neutral: sum((c) => c.sentiment === '中性'),
     negative: sum((c) => c.sentiment === '负面'),
@@ -136,8 +138,8 @@ export function mentionStats(db: Db, from: string, to: string): MentionStats {
 export function mentionIdGroups(db: Db, from: string, to: string): MentionIdGroup[] {
   return cached(
     db,
-    `SELECT sentiment, grade, (${CLOSED}) AS closed, (status = 'removed') AS removed, group_concat(id) AS ids
-     FROM mentions WHERE ${CLASSES} AND day BETWEEN @from AND @to GROUP BY 1, 2, 3, 4`
+    `SELECT sentiment, grade, (${CLOSED}) AS closed, (status = 'removed') AS removed, (status = 'ignored') AS ignored, group_concat(id) AS ids
+     FROM mentions WHERE ${CLASSES} AND day BETWEEN @from AND @to GROUP BY 1, 2, 3, 4, 5`
   ).all({ from, to, end: endOfChinaDay(to) }) as MentionIdGroup[]
 }
 

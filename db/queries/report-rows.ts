@@ -16,13 +16,13 @@ export function piecesByIds(db: Db, ids: readonly number[], page: Page = ALL): D
   const rows = db.$client
     .prepare(
       `SELECT p.id, p.date, p.channel, p.title, p.status, p.department, p.venue, p.outlet_level AS outletLevel, p.kind,
-         p.quantity, p.reach, p.reads,
+         p.quantity, p.reach, p.reads, p.paid,
          (SELECT json_group_array(e.file_name) FROM (SELECT file_name FROM evidence e WHERE e.piece_id = p.id ORDER BY e.id) e) AS evidence
        FROM pieces p WHERE p.id IN (SELECT value FROM json_each(?)) AND p.${LIVE_SQL}
        ORDER BY p.date, p.id LIMIT ? OFFSET ?`
     )
-    .all(JSON.stringify(ids), page.limit, page.offset) as (Omit<DrillPiece, 'evidence'> & { evidence: string })[]
-  return rows.map((r) => ({ ...r, evidence: JSON.parse(r.evidence) as string[] }))
+    .all(JSON.stringify(ids), page.limit, page.offset) as (Omit<DrillPiece, 'evidence' | 'paid'> & { evidence: string; paid: 0 | 1 })[]
+  return rows.map((r) => ({ ...r, paid: r.paid === 1, evidence: JSON.parse(r.evidence) as string[] }))
 }
 
 /** Mentions by id, by publication day. */
@@ -69,4 +69,15 @@ export function titlesByIds(db: Db, ids: readonly number[], limit = 20): { title
     )
     .all(JSON.stringify(ids), limit) as { title: string; venue: string; date: string; languages: string }[]
   return rows.map((r) => ({ ...r, languages: JSON.parse(r.languages) as string[] }))
+}
+
+/** Negative or serious mentions published in [from, to] still open (新, 研判, 处置中): 重大 first, then 较大, oldest first. */
+export function openCasesOf(db: Db, from: string, to: string): { id: number; title: string; grade: string; status: string }[] {
+  return db.$client
+    .prepare(
+      `SELECT id, title, grade, status FROM mentions
+       WHERE day BETWEEN ? AND ? AND status IN ('new', 'assessing', 'handling') AND (sentiment = '负面' OR grade IN ('较大', '重大'))
+       ORDER BY CASE grade WHEN '重大' THEN 0 WHEN '较大' THEN 1 ELSE 2 END, day, id`
+    )
+    .all(from, to) as { id: number; title: string; grade: string; status: string }[]
 }

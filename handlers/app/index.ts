@@ -16,6 +16,9 @@ export const appHandlers = defineHandlers({
     saveSetting(ctx, 'profile', {
       fullName: p.fullName,
       aliases: [...new Set(p.aliases.filter((a) => a !== p.fullName))],
-      departments: [...new Set(p.departments)]
+      departments: [...new Set(p.departments)],
+      level: p.level,
+      watchUnit: p.watchUnit,
+      commission: p.commission
     })
 })

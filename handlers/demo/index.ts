@@ -18,7 +18,7 @@ export function seedDemo(ctx: Ctx): { pieces: number; mentions: number } {
   return ctx.desk.tx(() => {
     const existing = ctx.desk.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM pieces`).n
     if (existing > 0) throw new UserError('数据库中已有台账记录，演示数据只能载入到空白的工作台中')
-    appHandlers['profile-save']({ fullName: '南和县人民医院', aliases: ['南和县医院', '南和人民医院'], departments: DEMO_DEPARTMENTS }, ctx)
+    appHandlers['profile-save']({ fullName: '南和县人民医院', aliases: ['南和县医院', '南和人民医院'], departments: DEMO_DEPARTMENTS, level: '县级', watchUnit: '网络信息管理中心', commission: '县卫健局' }, ctx)
     const r = seeded(DEMO_SEED)
     const rows = demoPieces(r)
     // The demo half-year is work already done: every piece past 待审核 is 补录, as an import would be.

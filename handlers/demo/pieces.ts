@@ -97,9 +97,12 @@ export function demoPieces(r: Random): PieceInput[] {
     out.push(base('led', `${kind}：${kind === '节日祝福' ? r.pick(['元旦快乐', '新春快乐', '劳动节快乐', '端午安康']) : r.pick(['迎检标语', '创建文明医院', '药品价格公示', '专家出诊安排'])}`, d, { venue: r.pick(['门诊大厅', '住院楼电梯', '急诊楼外墙']), kind, extra: { displayStart: d, displayEnd: addDays(d, r.int(2, 10)) } }))
   }
 
-  const printRuns = [30000, 20000, 15000, 12000, 8000, 6000, 5000, 3000, 2000, 1500, 600, 500]
-  printRuns.forEach((q, i) => {
-    const kind = ['宣传册', '单页', '展板', '横幅', '海报'][i % 5]
+  // printed runs in copies (10万余份 in all, as seed 004), boards and banners one by one
+  const printRuns: [string, number][] = [
+    ['宣传册', 36040], ['单页', 20000], ['宣传册', 15000], ['海报', 12000], ['单页', 8000], ['宣传册', 6000],
+    ['单页', 5000], ['展板', 24], ['横幅', 12], ['宣传册', 1500], ['展板', 16], ['横幅', 8]
+  ]
+  printRuns.forEach(([kind, q]) => {
     out.push(base('print', `${r.pick(['两学一做', '基层党建', '社会主义核心价值观', '廉政法治文化', '安全生产', '健康科普'])}${kind}`, dateIn(r), { status: 'completed', kind, venue: kind, quantity: q, extra: { vendor: '南和县印刷厂' } }))
   })
 

@@ -6,6 +6,10 @@ import { readSetting, saveSetting } from '../settings'
 import { renderReport, reportData } from './render'
 import { downloadFinal, finalView, finalize, listFinalInfos } from './finals'
 import { draftTitle } from '../../services/report/draft'
+import { editHandlers } from './edits'
+import { draftProof } from './proof'
+import { unusedEdits } from '../../services/report/edits'
+import { editsOf } from '../../db/queries/report-edits'
 
 export const reportsHandlers = defineHandlers({
   'report-preview': ({ period }, ctx) => {
@@ -14,7 +18,8 @@ export const reportsHandlers = defineHandlers({
     const figures = d.set.figures.map(({ ids: _ids, ...f }) => f)
     return {
       period: d.set.period, fileBase: draftTitle(d.set), paragraphs: d.paragraphs, figures, evidence: d.evidence.length,
-      signoffs: d.signoffs, basis: d.basis, final: finalView(ctx, d), ms: Math.round(performance.now() - started)
+      signoffs: d.signoffs, basis: d.basis, final: finalView(ctx, d), ms: Math.round(performance.now() - started),
+      unused: unusedEdits(d.paragraphs, editsOf(ctx.desk.db, d.period.code)), proof: draftProof(ctx.desk.db, d.paragraphs)
     }
   },
   'report-export-start': ({ period, format }, ctx) => ({
@@ -27,5 +32,6 @@ export const reportsHandlers = defineHandlers({
   'report-settings-save': ({ wording }, ctx) => saveSetting(ctx, 'report.settings', { ...readSetting(ctx.desk.db, 'report.settings'), wording }),
   'report-finalize': (args, ctx) => finalize(ctx, args),
   'report-finals': ({ period }, ctx) => listFinalInfos(ctx, period),
-  'report-final-download': ({ id, format }, ctx) => downloadFinal(ctx, id, format)
+  'report-final-download': ({ id, format }, ctx) => downloadFinal(ctx, id, format),
+  ...editHandlers
 })

@@ -5,18 +5,27 @@ import { buildFigureSet } from './figures'
 import { monthStates } from './month-states'
 import { noJob, type Job } from '../jobs/runner'
 import { readSetting } from '../settings'
-import { evidenceOfPieces, mentionsByIds, piecesByIds, titlesByIds } from '../../db/queries/report-rows'
-import { draftReport, draftTitle, type DraftDetails } from '../../services/report/draft'
-import { reportDocx } from '../../services/report/docx'
-import { tablesXlsx, tableCsv } from '../../services/report/files'
-import { evidenceTable, figureTable, mentionTable, pieceTable } from '../../services/report/tables'
+import { evidenceOfPieces, titlesByIds } from '../../db/queries/report-rows'
+import { draftReport, draftTitle } from '../../services/report/draft'
+import type { DraftDetails } from '../../services/report/draft-input'
+import { draftFacts } from './draft-facts'
+import { draftProof } from './proof'
+import { applyEdits } from '../../services/report/edits'
+import { editsOf } from '../../db/queries/report-edits'
+import { officialDocx } from '../../services/report/docx'
+import { appendixTables } from '../../services/report/appendix'
+import { tableCsv } from '../../services/report/files'
+import { figureTable } from '../../services/report/tables'
+import { reportWorkbook } from './workbook'
 import { basisText, signoffTable } from '../../services/report/signoffs'
-import { parsePeriod, type Period } from '../../shared/periods'
+import { parsePeriod } from '../../shared/periods'
 import { chinaDate } from '../../shared/dates'
-import { CHANNEL_CODES, channelLabel } from '../../shared/channels'
-import type { DraftParagraph, EvidenceItem, FigureSet, MonthSignoff, ReportFile, ReportFormat } from '../../shared/contract/reports'
+import type { FigureSet, ReportFile, ReportFormat } from '../../shared/contract/reports'
+import type { ReportData } from './report-data'
 import type { Ctx } from '../context'
 import type { Db } from '../../db/open'
+
+export type { ReportData } from './report-data'
 
 const idsOf = (set: FigureSet, key: string): number[] => set.figures.find((f) => f.key === key)?.ids ?? []
 
@@ -34,18 +43,6 @@ function draftDetails(db: Db, set: FigureSet): DraftDetails {
   }
 }
 
-export interface ReportData {
-  period: Period
-  set: FigureSet
-  paragraphs: DraftParagraph[]
-  evidence: EvidenceItem[]
-  signoffs: MonthSignoff[]
-  /** Which figures it uses: today's, with the months' signed versions. */
-  basis: string
-  /** Months are named with their year (a period across a new year). */
-  withYear: boolean
-}
-
 /** The figures whose rows the draft quotes (titles, languages) or lists (evidence). */
 const DRAFT_IDS = ['pieces.total', 'submissions.acceptedProvincialUp', 'kind.tv.自制', 'channel.event.count', 'ethnic.events', 'ethnic.bilingual']
 
@@ -54,9 +51,11 @@ export function reportData(ctx: Ctx, periodCode: string, allIds = false): Report
   const period = parsePeriod(periodCode)
   const db = ctx.desk.db
   const set = buildFigureSet(db, period, { ids: allIds || DRAFT_IDS })
-  const paragraphs = draftReport({ set, details: draftDetails(db, set), wording: readSetting(db, 'report.settings').wording, short: period.short, today: chinaDate(ctx.now()) })
-  const evidence = evidenceOfPieces(db, idsOf(set, 'pieces.total'))
   const signoffs = monthStates(ctx, period)
+  const facts = draftFacts(db, period, signoffs)
+  const draft = draftReport({ set, details: draftDetails(db, set), facts, wording: readSetting(db, 'report.settings').wording, short: period.short })
+  const paragraphs = applyEdits(draft, editsOf(db, period.code)) // the officer's edits (报告 › 修改), in every file
+  const evidence = evidenceOfPieces(db, idsOf(set, 'pieces.total'))
   const withYear = period.from.slice(0, 4) !== period.to.slice(0, 4)
   return { period, set, paragraphs, evidence, signoffs, basis: basisText(chinaDate(ctx.now()), signoffs, withYear), withYear }
 }
@@ -82,31 +81,23 @@ export async function renderReport(ctx: Ctx, periodCode: string, format: ReportF
   let bytes: Buffer
   if (format === 'docx') {
     job.progress('writing')
-    bytes = await reportDocx({ title: draftTitle(d.set), paragraphs: d.paragraphs, figures: d.set.figures, evidence: d.evidence, periodLabel: d.period.label, signoffs: signoffTable(d.signoffs, d.withYear), basis: d.basis })
+    bytes = await officialDocx({
+      title: draftTitle(d.set),
+      hospital: d.set.hospital,
+      subject: `${d.period.label}意识形态工作总结`,
+      paragraphs: d.paragraphs,
+      tables: appendixTables({ set: d.set, evidence: d.evidence, signoffs: signoffTable(d.signoffs, d.withYear), basis: d.basis }),
+      now: ctx.now()
+    })
   } else if (format === 'csv') {
     bytes = tableCsv(figureTable(d.set.figures, d.period.label))
   } else if (format === 'json') {
     bytes = Buffer.from(JSON.stringify({ ...d.set, evidence: d.evidence, signoffs: d.signoffs, basis: d.basis, generatedAt: ctx.now().toISOString() }, null, 2), 'utf8')
   } else {
-    job.progress('rows')
-    const pieces = piecesByIds(ctx.desk.db, idsOf(d.set, 'pieces.total'))
-    const mentions = mentionsByIds(ctx.desk.db, idsOf(d.set, 'mentions.total'))
-    const total = pieces.length + mentions.length + d.evidence.length + d.set.figures.length
-    job.progress('writing', 0, total)
-    await job.pause()
-    const sheets = [
-      figureTable(d.set.figures, d.period.label),
-      signoffTable(d.signoffs, d.withYear),
-      ...CHANNEL_CODES.filter((c) => d.set.byChannel[c].count > 0).map((c) => pieceTable(channelLabel(c), pieces.filter((p) => p.channel === c))),
-      mentionTable(mentions),
-      evidenceTable(d.evidence)
-    ]
-    bytes = await tablesXlsx(sheets, async (done) => {
-      job.progress('writing', done, total)
-      await job.pause()
-    })
-    job.progress('writing', total, total)
+    bytes = await reportWorkbook(ctx, d, job)
   }
-  return { fileName: reportFileName(d, format), base64: bytes.toString('base64'), bytes: bytes.length, mime: MIME[format] }
+  // proofreading runs on the Word draft as it is saved: the hits travel with the file (the page and the CLI say them)
+  const proof = format === 'docx' ? { proof: draftProof(ctx.desk.db, d.paragraphs) } : {}
+  return { fileName: reportFileName(d, format), base64: bytes.toString('base64'), bytes: bytes.length, mime: MIME[format], ...proof }
 }
 

@@ -3,12 +3,16 @@ import { defineHandlers } from '../dispatch'
 import { UserError } from '../errors'
 import { readSetting, saveSetting } from '../settings'
 import { readProfile } from '../app'
-import { nameSlips, type ProofEntry } from '../../shared/proofread'
+import { commissionSlips, nameSlips, type ProofEntry } from '../../shared/proofread'
+import { PROFILE_DEFAULTS, defaultCommission } from '../../shared/contract/app'
 import type { Db } from '../../db/open'
 
 /** The dictionary a check uses: the office's list plus the wrong forms of its own name. */
 export function proofDictionary(db: Db): ProofEntry[] {
-  return [...readSetting(db, 'proofread-terms'), ...nameSlips(readProfile(db))]
+  // the commission's outdated names first, so 卫计局 is read against the hospital's own 县卫健局
+  const profile = readProfile(db)
+  const level = profile?.level ?? PROFILE_DEFAULTS.level
+  return [...commissionSlips(profile?.commission || defaultCommission(level)), ...readSetting(db, 'proofread-terms'), ...nameSlips(profile)]
 }
 
 function dedupe<T>(xs: T[], key: (x: T) => string): T[] {

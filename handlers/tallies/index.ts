@@ -7,7 +7,8 @@ import { buildFigureSet, periodValues } from '../reports/figures'
 import { signoffHandlers, signoffState } from './signoff'
 import { monthlyChannelCounts } from '../../db/queries/figures'
 import { accountsByIds, mentionsByIds, piecesByIds, type Page } from '../../db/queries/report-rows'
-import { accountTable, mentionTable, pieceTable, type Table } from '../../services/report/tables'
+import { accountTable, mentionTable, pieceTable, sheetTitle, type Table } from '../../services/report/tables'
+import { readProfile } from '../app'
 import { tablesXlsx, tableCsv } from '../../services/report/files'
 import { monthsOf, parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '../../shared/periods'
 import { addMonths, monthRange } from '../../shared/dates'
@@ -105,9 +106,13 @@ const tallyHandlers = defineHandlers({
         const table = drillTable(d)
         job.progress('writing', 0, d.total)
         await job.pause()
-        const bytes = format === 'csv' ? tableCsv(table) : await tablesXlsx([table], async (done) => {
-          job.progress('writing', done, d.total)
-          await job.pause()
+        const title = sheetTitle(`${readProfile(ctx.desk.db)?.fullName ?? ''}${d.period.label}统计明细`, d.period, ctx.now(), [`共${d.total}条`])
+        const bytes = format === 'csv' ? tableCsv(table) : await tablesXlsx([table], {
+          title,
+          pause: async (done) => {
+            job.progress('writing', done, d.total)
+            await job.pause()
+          }
         })
         return { fileName: drillFileName(d, format), base64: bytes.toString('base64'), rows: d.total }
       })

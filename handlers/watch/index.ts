@@ -4,9 +4,10 @@ import { pollDue } from '../feeds/poll'
 import { ruleHandlers } from './rules'
 import { alertHandlers } from './alerts'
 import { watchSettingsHandlers } from './settings'
+import { watchReportHandlers } from './reports'
 
 const pollHandlers = defineHandlers({
   'watch-poll-now': (_a, ctx) => pollDue(ctx)
 })
 
-export const watchHandlers = [pollHandlers, ruleHandlers, alertHandlers, watchSettingsHandlers]
+export const watchHandlers = [pollHandlers, ruleHandlers, alertHandlers, watchSettingsHandlers, watchReportHandlers]

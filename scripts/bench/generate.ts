@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { openContext, type Ctx } from '../../handlers/context'
 import { appHandlers } from '../../handlers/app'
+import { profileInput } from '../../shared/contract/app'
 import { writeState } from '../../handlers/settings'
 import { parseSetting, type SettingKey } from '../../shared/settings'
 import { seeded } from '../../services/random'
@@ -74,7 +75,7 @@ export async function generate(file: string, size: Size, log: Log = console.log)
   ctx.desk.sqlite.pragma('synchronous = OFF')
   ctx.desk.sqlite.pragma('cache_size = -262144')
   try {
-    appHandlers['profile-save']({ fullName: HOSPITAL.fullName, aliases: HOSPITAL.aliases, departments: DEPARTMENTS }, ctx)
+    appHandlers['profile-save'](profileInput.parse({ fullName: HOSPITAL.fullName, aliases: HOSPITAL.aliases, departments: DEPARTMENTS }), ctx)
     log(`生成十年工作台（${size.name}）：${size.pieces} 条台账，${size.mentions} 条舆情，${size.feeds} 个订阅源`)
     const { pieces } = writeLedger(ctx, clock, size, log)
     log(`  台账用时 ${Math.round((performance.now() - started) / 1000)} 秒（CPU ${Math.round(process.cpuUsage().user / 1e6)} 秒）`)

@@ -65,7 +65,8 @@ export interface PieceAggregates {
 
 export type MentionClass = 'positive' | 'neutral' | 'negative' | 'general' | 'serious' | 'major' | 'closed'
 
-export type MentionStats = { total: number; medianCloseHours: number | null; removed: number } & Record<MentionClass, number>
+/** ignored: 忽略 after assessment (经研判无需处置) — neither open nor 未办结, so left out of the 办结率's base. */
+export type MentionStats = { total: number; medianCloseHours: number | null; removed: number; ignored: number } & Record<MentionClass, number>
 
 export interface MentionIdGroup {
   sentiment: string
@@ -73,6 +74,8 @@ export interface MentionIdGroup {
   closed: 0 | 1
   /** 1 for the removed ones (the ids behind mentions.removed only). */
   removed: 0 | 1
+  /** 1 for the ignored ones (经研判无需处置). */
+  ignored?: 0 | 1
   ids: string
 }
 
@@ -105,7 +108,7 @@ const PROVINCIAL_UP = new Set(['国家级', '省级'])
 const QUANTITY_WORDS: Partial<Record<Channel, string>> = { print: '印制数量', event: '发放资料' }
 const REACH_WORDS: Partial<Record<Channel, string>> = { event: '覆盖人次', meeting: '参加人次' }
 const KIND_UNITS: Partial<Record<Channel, string>> = { tv: '部', event: '次', meeting: '次', print: '批', led: '条' }
-const HONOR_UNITS: Record<string, string> = { 锦旗: '面', 感谢信: '封' }
+const HONOR_UNITS: Record<string, string> = { 锦旗: '面', 感谢信: '封', 媒体表扬: '次' }
 
 const GROUP_ORDER = Object.keys(FIGURE_GROUPS) as FigureGroup[]
 
@@ -151,6 +154,8 @@ class Figures {
 }
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null)
+/** 办结率 as a 党办 reckons it: of the mentions that needed handling (忽略 — 经研判无需处置 — is not 未办结). */
+const closedShareOf = (m: MentionStats): number | null => share(m.closed, m.total - m.ignored)
 /** Most first; ties in the order the form lists the kinds, then the one used first. */
 function byCount<T extends { count: number }>(xs: T[], name: (x: T) => string, first: Map<string, number>, order: readonly string[] = []): T[] {
   const rank = (x: T) => (order.includes(name(x)) ? order.indexOf(name(x)) : order.length)
@@ -176,7 +181,7 @@ function tallyPieces(f: Figures, a: PieceAggregates) {
     if (g.reach) f.add(`channel.${c}.reach`, `${name}·${REACH_WORDS[c] ?? '覆盖人次'}`, '人次', 'channel', g.reach, g.ids)
     if (g.reads) f.add(`channel.${c}.reads`, `${name}·阅读量`, '次', 'newMedia', g.reads, g.ids)
     if (g.original) f.add('wechat.original', '微信公众号·原创', '篇', 'newMedia', g.original, g.originalIds)
-    if (g.bilingual) f.add('ethnic.bilingual', '双语宣传（稿件与活动）', '项', 'ethnic', g.bilingual, g.bilingualIds)
+    if (g.bilingual) f.add('ethnic.bilingual', '双语宣传（稿件与活动）', '次', 'ethnic', g.bilingual, g.bilingualIds)
     if (g.notes) f.add('meeting.notes', '学习笔记', '篇', 'meeting', g.notes, g.notesIds)
     if (g.reflections) f.add('meeting.reflections', '心得体会', '篇', 'meeting', g.reflections, g.notesIds)
   }
@@ -219,7 +224,7 @@ function tallyPieces(f: Figures, a: PieceAggregates) {
       k.quantity += g.quantity
       byKind.set(kind, k)
       kinds.set(c, byKind)
-      const unit = c === 'honor' ? HONOR_UNITS[kind] ?? '项' : KIND_UNITS[c] ?? '条'
+      const unit = c === 'honor' ? HONOR_UNITS[kind] ?? '次' : KIND_UNITS[c] ?? '条'
       f.add(`kind.${c}.${kind}`, `${channelLabel(c)}·${kind}`, unit, kindGroup(c), g.n, g.ids)
     }
     if (g.venue) {
@@ -231,12 +236,12 @@ function tallyPieces(f: Figures, a: PieceAggregates) {
   }
 
   for (const g of a.themes) {
-    f.add(`theme.${g.theme}`, `主题·${g.theme}`, '项', 'theme', g.n, g.ids)
+    f.add(`theme.${g.theme}`, `主题·${g.theme}`, '条', 'theme', g.n, g.ids)
     if (g.theme === ETHNIC_THEME && g.event) f.add('ethnic.events', '民族团结主题活动', '次', 'ethnic', g.n, g.ids)
   }
   for (const g of a.departments) {
     const dept = g.department || NO_DEPARTMENT
-    f.add(`department.${dept}`, `科室·${dept}`, '项', 'department', g.n, g.ids)
+    f.add(`department.${dept}`, `科室·${dept}`, '条', 'department', g.n, g.ids)
   }
   return { outlets, kinds, venues, paidExcluded, first }
 }
@@ -260,8 +265,9 @@ function tallyMentions(f: Figures, m: MentionStats, groups: MentionIdGroup[], wi
   add('mentions.severe', '较大及重大舆情', m.serious + m.major, (g) => g.grade === '较大' || g.grade === '重大')
   add('mentions.closed', '已办结', m.closed, (g) => g.closed === 1)
   f.add('mentions.removed', '移除（误报等）', '条', 'mentions', m.removed, withIds ? ids(() => true, true) : null, 'mention')
+  add('mentions.ignored', '经研判无需处置', m.ignored, (g) => g.ignored === 1)
   const closedIds = withIds ? ids((g) => g.closed === 1) : null
-  const closedShare = share(m.closed, m.total)
+  const closedShare = closedShareOf(m)
   if (closedShare !== null) f.set('mentions.closedShare', '办结率', '%', 'mentions', closedShare, closedIds, 'mention')
   if (m.medianCloseHours !== null) f.set('mentions.medianCloseHours', '办结用时中位数', '小时', 'mentions', m.medianCloseHours, closedIds, 'mention')
 }
@@ -351,7 +357,8 @@ export function figureSetFrom(period: Pick<Period, 'from' | 'to' | 'code' | 'lab
       bySentiment: { 正面: m.positive, 中性: m.neutral, 负面: m.negative },
       byGrade: { 一般: m.general, 较大: m.serious, 重大: m.major },
       severe: m.serious + m.major,
-      closedShare: share(m.closed, m.total),
+      closedShare: closedShareOf(m),
+      ignored: m.ignored,
       medianCloseHours: m.medianCloseHours,
       removed: m.removed
     },

@@ -76,7 +76,7 @@ export const CHANNEL_FIELDS: Record<Channel, ChannelField[]> = {
     { key: 'paid', where: 'column', label: '合作版面', kind: 'bool', options: ['是（付费，不计入录用）', '否'] }
   ],
   gov_report: [
-    { key: 'venue', where: 'column', label: '报送单位', kind: 'text', suggest: 'outlets', hint: '如：市卫健委、卫计局' },
+    { key: 'venue', where: 'column', label: '报送单位', kind: 'text', suggest: 'outlets', hint: '如：市卫健委、县卫健局' },
     { key: 'outletLevel', where: 'column', label: '单位级别', kind: 'level' },
     { key: 'acceptedDate', where: 'extra', label: '采用日期', kind: 'date', hint: '对方采用或刊发的日期' }
   ],

@@ -40,7 +40,7 @@ export const FIELD_LABELS: Record<string, string> = {
   skipDuplicates: '跳过疑似重复',
   q: '搜索词',
   // tallies and reports
-  period: '统计区间', key: '统计项', signedBy: '签阅人', comment: '意见', wording: '数字写法',
+  period: '统计区间', key: '统计项', signedBy: '签阅人', comment: '意见', wording: '数字写法', text: '段落内容',
   // opinion watch
   category: '分类', intervalMin: '抓取间隔', encoding: '编码', weight: '来源权重', any: '任一词', all: '全部词',
   none: '排除词', sentiment: '情感', grade: '级别', step: '处置步骤', note: '处置说明', assignee: '责任人',
@@ -49,7 +49,7 @@ export const FIELD_LABELS: Record<string, string> = {
   backup: '备份', daily: '每日备份保留份数', weekly: '每周备份保留份数', auto: '自动备份',
   // review, evidence, registries, quotas
   decision: '审核结论', reviewer: '审核人', reason: '理由', chains: '审核流程', medicalStep: '医学内容审核步骤',
-  medicalThemes: '医学主题', terms: '规范表述', wrong: '错误写法', right: '规范写法', dataBase64: '佐证材料',
+  medicalThemes: '医学主题', terms: '规范表述', wrong: '错误写法', right: '规范写法', source: '出处', dataBase64: '佐证材料',
   uploadId: '上传编号', offset: '分块位置', thumbBase64: '缩略图', level: '级别', platform: '平台', owner: '负责人',
   createdDate: '建立日期', registeredDate: '登记日期', target: '目标', dueDate: '截止日期', minLevel: '媒体级别',
   onlyAccepted: '只计录用', label: '指标名称', done: '完成', extra: '渠道字段',

@@ -21,6 +21,7 @@ import { reviewContract } from './review'
 import { talliesContract } from './tallies'
 import { usersContract } from './users'
 import { watchContract } from './watch'
+import { watchReportsContract } from './watch-reports'
 
 export * from './define'
 
@@ -44,7 +45,8 @@ export const domains = {
   review: reviewContract,
   tallies: talliesContract,
   users: usersContract,
-  watch: watchContract
+  // the 舆情 reports read what every watch change touches: one domain, so they reload with the rest of the watch
+  watch: { ...watchContract, ...watchReportsContract }
 }
 export type Domain = keyof typeof domains
 

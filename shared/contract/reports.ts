@@ -7,6 +7,7 @@ import { rowId, shortText } from './fields'
 import { parsePeriod } from '../periods'
 import type { Channel } from '../channels'
 import { ANYONE, OFFICE, SECRETARY } from '../roles'
+import type { ProofParagraphHit } from '../proofread'
 
 /** A period code as the officer or the CLI writes it: 2023H1, 2023H2, 2023Q2, 2023-05, 2023-01-01..2023-03-31. */
 export const periodCode = z
@@ -105,8 +106,10 @@ export interface FigureSet {
     byGrade: Record<string, number>
     /** 较大 + 重大. */
     severe: number
-    /** Share closed (%), one decimal; null without mentions. */
+    /** Share closed of those needing handling (total less 忽略), %, one decimal; null when none needed handling. */
     closedShare: number | null
+    /** 忽略 after assessment (经研判无需处置). */
+    ignored: number
     medianCloseHours: number | null
     /** 移除 (误报, 重复, 与本院无关…): kept and counted as such, left out of every count above. */
     removed: number
@@ -142,11 +145,62 @@ export interface ReportSettings {
   wording: NumberWording
 }
 
+/** One table of a Word file (附表) and of its preview in the desk — one appendix block: a heading, then a table or, when there are no rows, a sentence. */
+export interface DocTable {
+  heading: string
+  /** A sentence above the table (which figures it uses…). */
+  intro?: string
+  headers: string[]
+  rows: string[][]
+  /** Relative column widths. */
+  share: number[]
+  /** Columns aligned right (numbers). */
+  right?: number[]
+  /** Said instead of the table when it has no rows; with no text the block is left out. */
+  empty?: string
+}
+
 export interface DraftParagraph {
   /** title; heading (一、…); body; note (a prompt for the officer, grey in Word); sign (hospital and date, right-aligned). */
   kind: 'title' | 'heading' | 'body' | 'note' | 'sign'
+  /** Stable within a period's draft ('opening', 'study.1', 'problems', 'sign.date'…): what an officer's edit is kept by. */
+  key: string
   text: string
+  /** Stock wording not drawn from the desk's data: the officer is asked to confirm it (a comment in Word). */
+  confirm?: boolean
+  /** The officer's own wording (报告 › 修改) replaces the generated text; these four are set only then. */
+  edited?: boolean
+  /** The text the draft generates now. */
+  auto?: string
+  /** The generated text differs from the one the officer edited (a figure moved since). */
+  autoChanged?: boolean
+  editedBy?: string
+  editedAt?: string
 }
+
+/** One officer's edit of a paragraph, kept per period and paragraph key. */
+export interface ReportEdit {
+  key: string
+  text: string
+  /** The generated text when the edit was made. */
+  auto: string
+  editedBy: string
+  editedAt: string
+}
+
+/** A 规范表述 hit in the draft, by the paragraph it is in (shared/proofread.ts proofreadParagraphs). */
+export type DraftProofHit = ProofParagraphHit
+
+/** What a save or 恢复自动生成 left (the preview reloads for the text): whether the paragraph is edited now. */
+export interface ReportEditResult {
+  /** Canonical period code. */
+  period: string
+  key: string
+  edited: boolean
+}
+
+/** The longest paragraph the officer may write. */
+export const EDIT_MAX = 4000
 
 /**
  * The password re-entered as a signature (签阅, 定稿): never trimmed, never echoed in an error, never stored —
@@ -235,6 +289,10 @@ export interface ReportPreview {
   basis: string
   /** Only half-years are finalized; null when never. */
   final: FinalView | null
+  /** Edits whose paragraph the draft no longer has (未使用的修改): kept, shown, deletable — never silently lost. */
+  unused: ReportEdit[]
+  /** 规范表述提示 on the draft as it reads (edits applied). */
+  proof: DraftProofHit[]
   /** Milliseconds the figures and draft took. */
   ms: number
 }
@@ -244,6 +302,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export interface ReportFile extends FilePayload {
   bytes: number
+  /** The Word draft only: the 规范表述 hits proofreading found in it as it was saved (the officer decides). */
+  proof?: DraftProofHit[]
 }
 
 export const reportArgs = z.object({
@@ -256,6 +316,14 @@ const halfYear = z
   .trim()
   .regex(/^\d{4}H[12]$/, { message: '定稿按半年进行，请选择上半年或下半年（如 2023H1）' })
 
+/** Checked against the period's draft by the handler (a key the draft lacks names 段落 there). */
+const paragraphKey = z.string({ error: '请选择段落' }).max(200, { message: '段落标识无效' })
+const paragraphText = z
+  .string({ error: '请填写段落内容' })
+  .trim()
+  .min(1, { message: '段落内容不能为空；如要恢复自动生成的文字，请点“恢复自动生成”' })
+  .max(EDIT_MAX, { message: `段落不能超过 ${EDIT_MAX} 字` })
+
 export const reportsContract = {
   'report-preview': spec(ANYONE, z.object({ period: periodCode })).returns<ReportPreview>(),
   /** Starts the file as a job; the finished job's result is a ReportFile. */
@@ -265,6 +333,10 @@ export const reportsContract = {
   /** 定稿: the secretary's password is the signature; the .docx and .xlsx are stored byte for byte with their SHA-256. */
   'report-finalize': spec(SECRETARY, z.object({ period: halfYear, password: signature, comment: shortText(500).default('') })).returns<FinalView>(),
   'report-finals': spec(ANYONE, z.object({ period: halfYear.optional() }).default({})).returns<FinalInfo[]>(),
+  /** The officer's wording of one paragraph of a period's draft, used by every later export of the period. */
+  'report-edit-save': spec(OFFICE, z.object({ period: periodCode, key: paragraphKey, text: paragraphText })).returns<ReportEditResult>(),
+  /** 恢复自动生成 of one paragraph (or removal of an unused edit). */
+  'report-edit-reset': spec(OFFICE, z.object({ period: periodCode, key: paragraphKey })).returns<ReportEditResult>(),
   /** The stored file of one 定稿 version, byte-identical to what was finalized. */
   'report-final-download': spec(ANYONE, z.object({ id: rowId, format: z.enum(['docx', 'xlsx'], { error: '格式须为 docx 或 xlsx' }) })).returns<FinalFile>()
 }

@@ -26,7 +26,8 @@ export type ReviewChains = { chains: Record<Channel, string[]>; medicalStep: str
 export const proofEntry = z.object({
   wrong: shortText(40).min(1, { message: '请填写错误写法' }),
   right: shortText(60).min(1, { message: '请填写规范写法' }),
-  note: shortText(100).default('')
+  note: shortText(100).default(''),
+  source: shortText(100).default('')
 })
 export const proofTermsInput = z.object({ terms: z.array(proofEntry).max(500, { message: '最多 500 条' }) })
 export interface ProofTerms {

@@ -87,6 +87,8 @@ export interface DrillPiece {
   quantity: number | null
   reach: number | null
   reads: number | null
+  /** 合作版面 (paid placement): never counted as 报送 or 录用. */
+  paid: boolean
   evidence: string[]
 }
 export interface DrillMention {

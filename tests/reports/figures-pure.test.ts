@@ -11,7 +11,7 @@ import type { QuotaProgress } from '../../shared/contract/quotas'
 
 const H2 = parsePeriod('2023H2')
 
-const NO_MENTIONS: MentionStats = { total: 0, positive: 0, neutral: 0, negative: 0, general: 0, serious: 0, major: 0, closed: 0, medianCloseHours: null, removed: 0 }
+const NO_MENTIONS: MentionStats = { total: 0, positive: 0, neutral: 0, negative: 0, general: 0, serious: 0, major: 0, closed: 0, medianCloseHours: null, removed: 0, ignored: 0 }
 const NO_PIECES: PieceAggregates = { channels: [], submissions: [], kinds: [], departments: [], themes: [] }
 const empty = (): FigureInputs => ({ pieces: NO_PIECES, mentions: NO_MENTIONS, mentionIds: [], accounts: { active: 0, owners: 0, ids: null }, quotas: [] })
 
@@ -60,7 +60,7 @@ function halfYear(): FigureInputs {
         { theme: '民族团结', event: 0, n: 3 }
       ]
     },
-    mentions: { total: 7, positive: 3, neutral: 2, negative: 2, general: 5, serious: 1, major: 1, closed: 4, medianCloseHours: 12.5, removed: 2 },
+    mentions: { total: 7, positive: 3, neutral: 2, negative: 2, general: 5, serious: 1, major: 1, closed: 4, medianCloseHours: 12.5, removed: 2, ignored: 0 },
     mentionIds: [
       { sentiment: '负面', grade: '较大', closed: 1, removed: 0, ids: '101' },
       { sentiment: '负面', grade: '重大', closed: 0, removed: 0, ids: '102' },
@@ -118,7 +118,7 @@ describe('the figure set, computed from what the queries fetched', () => {
       total: 7, negative: 2, closed: 4,
       bySentiment: { 正面: 3, 中性: 2, 负面: 2 },
       byGrade: { 一般: 5, 较大: 1, 重大: 1 },
-      severe: 2, closedShare: 57.1, medianCloseHours: 12.5, removed: 2
+      severe: 2, closedShare: 57.1, medianCloseHours: 12.5, removed: 2, ignored: 0
     })
     expect(value(set, 'mentions.severe')).toBe(2)
     expect(set.figures.find((f) => f.key === 'mentions.closedShare')).toMatchObject({ value: 57.1, unit: '%', entity: 'mention' })

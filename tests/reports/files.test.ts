@@ -2,8 +2,9 @@
 // rows in the database (expectations from SQL, not from the report code).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import JSZip from 'jszip'
-import ExcelJS from 'exceljs'
 import { freshDesk, type TestDesk } from '../helpers/desk'
+import { loadWorkbook, readSheet } from '../helpers/workbook'
+import { channelLabel } from '../../shared/channels'
 import { renderReport } from '../../handlers/reports/render'
 import { finishedJob } from '../../handlers/jobs/runner'
 import { decodeText, parseCsv } from '../../services/export/csv'
@@ -63,19 +64,21 @@ describe('the Word draft (.docx)', () => {
     const banners = one(`SELECT count(*) FROM pieces WHERE channel = 'honor' AND kind = '锦旗' AND ${H1} AND ${CARRIED_OUT}`)
     const letters = one(`SELECT count(*) FROM pieces WHERE channel = 'honor' AND kind = '感谢信' AND ${H1} AND ${CARRIED_OUT}`)
     const ideology = one(`SELECT count(*) FROM pieces WHERE channel = 'meeting' AND kind = '意识形态教育会' AND ${H1} AND ${CARRIED_OUT}`)
-    expect(paragraphs[0]).toBe('南和县人民医院2023年上半年意识形态工作总结')
-    expect(paragraphs[1]).toMatch(/^为贯彻落实党中央和省、市、县委关于意识形态工作的决策部署和指示精神/)
-    expect(text).toContain(`上半年，我院共向牛城晚报、县政府网、南和报、县电视台、卫计局等部门上报信息及线索${submitted}篇，其中被省级以上媒体录用${provincial}篇`)
+    expect(paragraphs[0]).toBe('南和县人民医院2023年上半年意识形态工作总结') // two lines: a <w:br/> between them
+    expect(paragraphs[1]).toMatch(/^2023年上半年，我院坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大精神，认真落实党中央和省、市、县委关于意识形态工作的决策部署/)
+    // the outlet registered as 卫计局 is named by the commission's current name (设置 › 医院信息)
+    expect(text).toContain(`上半年，我院共向牛城晚报、县政府网、南和报、县电视台、县卫健局等媒体和部门上报信息及线索${submitted}篇，被省级以上媒体录用${provincial}篇，其中《`)
     expect(submitted).toBe(186)
     expect(text).toContain(`共更新稿件${wechat}篇`)
     expect(text).toContain(`共发布专家坐诊信息${notices}次`)
     expect(text).toContain(`更新公益宣传片${received}部，此外播放我院自制宣传片《`)
-    expect(text).toContain('共印制各类宣传册10万余份')
+    expect(text).toContain('共印制宣传册、单页、海报等宣传品10万余份，制作展板40块、横幅20条')
     expect(text).toContain(`召开${ideology}次有院班子成员、各科室负责人、党员干部参加的意识形态教育会`)
-    expect(text).toContain(`截止6月底共收到服务对象赠送锦旗${banners}面，感谢信${letters}封`)
+    expect(text).toContain(`截至6月底共收到服务对象赠送锦旗${banners}面、感谢信${letters}封`)
     expect([wechat, notices, received, banners, letters, ideology]).toEqual([135, 48, 54, 2, 2, 2])
     expect(text).toContain('附表1：2023年上半年主要数据一览')
-    expect(text).toContain('附表2：佐证材料清单（3件）')
+    expect(text).toContain('附表2：工作指标完成情况')
+    expect(text).toContain('附表3：佐证材料清单（3件）')
     // The draft's picture is not evidence of work carried out.
     expect(paragraphs).toEqual(expect.arrayContaining(['义诊现场照片1.jpg', '义诊现场照片2.jpg', '意识形态教育会签到表.pdf']))
     expect(text).not.toContain('草稿配图.png')
@@ -84,9 +87,9 @@ describe('the Word draft (.docx)', () => {
   it('writes exact figures when the wording setting says so', async () => {
     await d.call('report-settings-save', { wording: 'exact' })
     try {
-      const printed = one(`SELECT sum(quantity) FROM pieces WHERE channel = 'print' AND ${H1} AND ${CARRIED_OUT}`)
+      const printed = one(`SELECT sum(quantity) FROM pieces WHERE channel = 'print' AND kind NOT IN ('展板', '横幅') AND ${H1} AND ${CARRIED_OUT}`)
       const text = (await docxParagraphs(await bytesOf('docx'))).join('\n')
-      expect(text).toContain(`共印制各类宣传册${printed}份`)
+      expect(text).toContain(`共印制宣传册、单页、海报等宣传品${printed}份`)
       expect((await d.call('report-settings-get', {})).wording).toBe('exact')
       const audit = await d.call('audit-list', { entity: 'settings', entityId: 'report.settings' })
       expect(audit.at(-1)?.changes).toEqual({ wording: ['approx', 'exact'] })
@@ -103,8 +106,11 @@ describe('the Word draft (.docx)', () => {
       const paragraphs = await docxParagraphs(await bytesOf('docx', '2023H2', small))
       const text = paragraphs.slice(0, paragraphs.findIndex((p) => p.startsWith('附表1'))).join('\n')
       expect(text).toContain('黄平县中医医院2023年下半年意识形态工作总结')
-      expect(text).toContain('一、抓好舆论引导，传播凝聚正能量')
-      expect(text).toContain('（一）建立公众微信平台。')
+      // 组织领导 and 理论学习 say what every summary says, for the officer to confirm; then the one channel used
+      expect(text).toContain('一、加强组织领导，落实意识形态工作责任制')
+      expect(text).toContain('二、强化理论学习，确保理论武装到位')
+      expect(text).toContain('三、抓好舆论引导，传播凝聚正能量')
+      expect(text).toContain('（一）用好微信公众平台。')
       expect(text).toContain('下半年共更新稿件1篇')
       for (const absent of ['上报信息及线索', '宣传活动', '锦旗', '舆情', '意识形态教育会', '印制']) expect(text).not.toContain(absent)
     } finally {
@@ -115,31 +121,29 @@ describe('the Word draft (.docx)', () => {
 
 describe('the workbook (.xlsx), read back, equals the database', () => {
   it('has the summary, one sheet per channel with its rows, the mentions and the evidence', async () => {
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load((await bytesOf('xlsx')) as unknown as ArrayBuffer)
+    const wb = await loadWorkbook(await bytesOf('xlsx'))
     const names = wb.worksheets.map((w) => w.name)
     expect(names[0]).toBe('汇总')
     expect(names).toEqual(expect.arrayContaining(['微信公众号', '媒体投稿', '工作动态报送', '宣传品', '舆情', '佐证材料']))
+    const sheet = (name: string) => readSheet(wb.getWorksheet(name)!)
 
-    const values = (ws: ExcelJS.Worksheet) => {
-      const out: unknown[][] = []
-      ws.eachRow((r, i) => i > 1 && out.push((r.values as unknown[]).slice(1)))
-      return out
-    }
     const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)
-    const sheetRows = values(wb.getWorksheet('微信公众号')!).map((r) => [r[0], day(r[1]), r[3], r[11] ?? null])
-    const dbRows = (d.ctx.desk.sqlite.prepare(`SELECT id, date, title, reads FROM pieces WHERE channel = 'wechat' AND ${H1} AND ${CARRIED_OUT} ORDER BY date, id`).all() as { id: number; date: string; title: string; reads: number | null }[]).map((p) => [p.id, p.date, p.title, p.reads])
-    expect(sheetRows).toEqual(dbRows)
+    const posts = sheet('微信公众号').records.map((r) => [r.序号, day(r.发布日期), r.标题, r.阅读量])
+    const dbRows = (d.ctx.desk.sqlite.prepare(`SELECT date, title, reads FROM pieces WHERE channel = 'wechat' AND ${H1} AND ${CARRIED_OUT} ORDER BY date, id`).all() as { date: string; title: string; reads: number | null }[]).map((p, i) => [i + 1, p.date, p.title, p.reads])
+    expect(posts).toEqual(dbRows)
 
-    const summary = new Map(values(wb.getWorksheet('汇总')!).map((r) => [r[6], r[3]]))
+    const summary = new Map(sheet('汇总').records.map((r) => [`${r.分组}|${r.统计项}`, r.数值]))
     for (const c of d.ctx.desk.sqlite.prepare(`SELECT channel, count(*) AS n FROM pieces WHERE ${H1} AND ${CARRIED_OUT} GROUP BY channel`).all() as { channel: string; n: number }[]) {
-      expect(summary.get(`channel.${c.channel}.count`), c.channel).toBe(c.n)
+      expect(summary.get(`各渠道|${channelLabel(c.channel)}`), c.channel).toBe(c.n)
+      // and the channel's sheet has that many rows
+      expect(sheet(channelLabel(c.channel)).rows, c.channel).toHaveLength(c.n)
     }
-    const mentions = values(wb.getWorksheet('舆情')!).map((r) => [r[0], day(r[1]), r[2], r[3], r[4]])
-    const dbMentions = (d.ctx.desk.sqlite.prepare(`SELECT id, day, title, sentiment, grade FROM mentions WHERE day BETWEEN '2023-01-01' AND '2023-06-30' ORDER BY day, id`).all() as Record<string, unknown>[]).map((m) => Object.values(m))
+    const mentions = sheet('舆情').records.map((r) => [r.序号, day(r.发布日期), r.标题, r.情感, r.等级])
+    const dbMentions = (d.ctx.desk.sqlite.prepare(`SELECT day, title, sentiment, grade FROM mentions WHERE day BETWEEN '2023-01-01' AND '2023-06-30' ORDER BY day, id`).all() as Record<string, unknown>[]).map((m, i) => [i + 1, ...Object.values(m)])
     expect(mentions).toEqual(dbMentions)
-    const evidence = values(wb.getWorksheet('佐证材料')!).map((r) => [r[1], r[2]])
-    const dbEvidence = (d.ctx.desk.sqlite.prepare(`SELECT e.file_name, p.id FROM evidence e JOIN pieces p ON p.id = e.piece_id WHERE p.${H1} AND p.${CARRIED_OUT} ORDER BY p.date, p.id, e.id`).all() as Record<string, unknown>[]).map((e) => Object.values(e))
+    // Each file names its record and that record's 序号 on its channel's sheet.
+    const evidence = sheet('佐证材料').records.map((r) => [r.文件名, r.台账记录, sheet(String(r.渠道)).records[Number(r.所在表序号) - 1]?.标题])
+    const dbEvidence = (d.ctx.desk.sqlite.prepare(`SELECT e.file_name, p.title FROM evidence e JOIN pieces p ON p.id = e.piece_id WHERE p.${H1} AND p.${CARRIED_OUT} ORDER BY p.date, p.id, e.id`).all() as { file_name: string; title: string }[]).map((e) => [e.file_name, e.title, e.title])
     expect(evidence).toEqual(dbEvidence)
     expect(evidence).toHaveLength(3)
   })
@@ -150,11 +154,8 @@ describe('the workbook (.xlsx), read back, equals the database', () => {
       await x.call('profile-save', { fullName: '南和县人民医院' })
       await x.call('piece-create', { channel: 'wechat', title: '=HYPERLINK("http://evil.example","点我")', date: '2023-03-01', status: 'published', backfill: true })
       await x.call('piece-create', { channel: 'wechat', title: '+1 健康小贴士', date: '2023-03-02', status: 'published', backfill: true })
-      const wb = new ExcelJS.Workbook()
-      await wb.xlsx.load((await bytesOf('xlsx', '2023H1', x)) as unknown as ArrayBuffer)
-      const ws = wb.getWorksheet('微信公众号')!
-      expect(ws.getRow(2).getCell(4).value).toBe(`'=HYPERLINK("http://evil.example","点我")`)
-      expect(ws.getRow(3).getCell(4).value).toBe(`'+1 健康小贴士`)
+      const wb = await loadWorkbook(await bytesOf('xlsx', '2023H1', x))
+      expect(readSheet(wb.getWorksheet('微信公众号')!).records.map((r) => r.标题)).toEqual([`'=HYPERLINK("http://evil.example","点我")`, `'+1 健康小贴士`])
       const csv = parseCsv(decodeText(await bytesOf('csv', '2023H1', x)).text)
       expect(csv.flat().every((c) => !/^[=+\-@]/.test(c))).toBe(true)
     } finally {
@@ -170,16 +171,20 @@ describe('the CSV and the JSON', () => {
     const { text, encoding } = decodeText(bytes)
     expect(encoding).toBe('utf-8')
     const rows = parseCsv(text)
-    expect(rows[0]).toEqual(['统计区间', '分组', '统计项', '数值', '单位', '明细条数', '键'])
-    const submitted = rows.find((r) => r[6] === 'submissions.submitted')!
-    expect(submitted.slice(0, 5)).toEqual(['2023年上半年', '报送与录用', '上报信息及线索', '186', '篇'])
-    expect(rows.find((r) => r[6] === 'kind.honor.锦旗')?.[3]).toBe('2')
+    // The 汇总 sheet's columns; a CSV has no title, so each row names its period. The keys are in the JSON.
+    expect(rows[0]).toEqual(['统计区间', '分组', '统计项', '数值', '单位', '明细条数'])
+    const submitted = rows.find((r) => r[2] === '上报信息及线索')!
+    expect(submitted).toEqual(['2023年上半年', '报送与录用', '上报信息及线索', '186', '篇', '186'])
+    expect(rows.find((r) => r[2] === '表扬·锦旗')?.[3]).toBe('2')
   })
 
   it('the report files come from one computation: Word, CSV and JSON agree', async () => {
-    const json = JSON.parse((await bytesOf('json')).toString('utf8')) as { figures: { key: string; value: number }[] }
+    const json = JSON.parse((await bytesOf('json')).toString('utf8')) as { figures: { key: string; label: string; value: number; unit: string }[] }
     const csv = parseCsv(decodeText(await bytesOf('csv')).text).slice(1)
-    expect(csv.map((r) => [r[6], Number(r[3])])).toEqual(json.figures.map((f) => [f.key, f.value]))
+    expect(csv.map((r) => [r[2], Number(r[3]), r[4]])).toEqual(json.figures.map((f) => [f.label, f.value, f.unit]))
+    const summary = readSheet((await loadWorkbook(await bytesOf('xlsx'))).getWorksheet('汇总')!).rows
+    expect(summary.map((r) => [r[1], r[2], r[3]])).toEqual(json.figures.map((f) => [f.label, f.value, f.unit]))
+    expect(new Set(json.figures.map((f) => f.key)).size).toBe(json.figures.length)
   })
 
   it('runs as a job with progress, and names the file after the period', async () => {

@@ -4,8 +4,8 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest'
 import { createHash } from 'node:crypto'
 import JSZip from 'jszip'
-import ExcelJS from 'exceljs'
 import { TEST_PASSWORD, actAs, addTestUser, freshDesk, type TestDesk } from '../helpers/desk'
+import { loadWorkbook, readSheet } from '../helpers/workbook'
 import { renderReport } from '../../handlers/reports/render'
 import { buildFigureSet, figureValues } from '../../handlers/reports/figures'
 import { parsePeriod } from '../../shared/periods'
@@ -63,22 +63,21 @@ describe('the half-year report states each month', () => {
     expect(h2.signoffs[0].text).toBe('未签阅（月份未结束）')
   })
 
-  it('in the Word appendix (附表3) and the workbook sheet 签阅情况', async () => {
+  it('in the Word appendix (附表 after the figures) and the workbook sheet 签阅情况', async () => {
     await threeMonths()
     const text = await docxText(await fileOf('docx'))
-    expect(text).toContain('附表3：各月统计数字签阅情况')
+    expect(text).toMatch(/附表\d：各月统计数字签阅情况/)
     expect(text).toContain('本稿数字为2023年7月5日的现行统计')
     expect(text).toContain('已签阅（第1版）')
     expect(text).toContain('签阅后有变动（第1版）')
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load((await fileOf('xlsx')) as unknown as ArrayBuffer)
+    const wb = await loadWorkbook(await fileOf('xlsx'))
     expect(wb.worksheets.map((w) => w.name).slice(0, 2)).toEqual(['汇总', '签阅情况'])
-    const ws = wb.getWorksheet('签阅情况')!
-    const rows: unknown[][] = []
-    ws.eachRow((r, n) => n > 1 && rows.push((r.values as unknown[]).slice(1, 5)))
-    expect(rows).toEqual([
-      ['1月', '已签阅', 1, '测试干事'], ['2月', '签阅后有变动', 1, '测试干事'], ['3月', '签阅后有变动', 1, '测试干事'],
-      ['4月', '未签阅'], ['5月', '未签阅'], ['6月', '未签阅']
+    const sheet = readSheet(wb.getWorksheet('签阅情况')!)
+    expect(sheet.header.slice(0, 5)).toEqual(['月份', '签阅情况', '版本', '签阅人', '签阅日期'])
+    const signedOn = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)
+    expect(sheet.rows.map((r) => [...r.slice(0, 4), signedOn(r[4])])).toEqual([
+      ['1月', '已签阅', 1, '测试干事', '2023-07-05'], ['2月', '签阅后有变动', 1, '测试干事', '2023-07-05'], ['3月', '签阅后有变动', 1, '测试干事', '2023-07-05'],
+      ['4月', '未签阅', null, null, null], ['5月', '未签阅', null, null, null], ['6月', '未签阅', null, null, null]
     ])
   })
 })

@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { freshDesk, type TestDesk } from '../helpers/desk'
+import { loadWorkbook, readSheet } from '../helpers/workbook'
 import { finishedJob } from '../../handlers/jobs/runner'
 import { reportCommands } from '../../scripts/desk/commands/reports'
 import { decodeText, parseCsv } from '../../services/export/csv'
@@ -77,16 +77,15 @@ describe('统计: a month with 环比 and 同比', () => {
     const xs = await finishedJob(d.ctx, x.jobId)
     const file = xs.result as FilePayload
     expect(file.fileName).toBe('2023年5月_微信公众号_明细.xlsx')
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
-    const ws = wb.worksheets[0]
-    expect(ws.getRow(1).getCell(4).value).toBe('标题')
-    expect([2, 3, 4, 5].map((r) => ws.getRow(r).getCell(4).value)).toEqual(['2023年5月推文1', '2023年5月推文2', '2023年5月推文3', '2023年5月推文4'])
+    const wb = await loadWorkbook(Buffer.from(file.base64, 'base64'))
+    const sheet = readSheet(wb.worksheets[0])
+    expect(sheet.header.slice(0, 3)).toEqual(['序号', '发布日期', '标题'])
+    expect(sheet.rows.map((r) => [r[0], r[2]])).toEqual([[1, '2023年5月推文1'], [2, '2023年5月推文2'], [3, '2023年5月推文3'], [4, '2023年5月推文4']])
 
     const c = await d.call('tally-rows-export-start', { period: '2023-05', key: 'channel.wechat.count', format: 'csv' })
     const csv = Buffer.from(((await finishedJob(d.ctx, c.jobId)).result as FilePayload).base64, 'base64')
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    expect(parseCsv(decodeText(csv).text).map((r) => r[3])).toEqual(['标题', '2023年5月推文1', '2023年5月推文2', '2023年5月推文3', '2023年5月推文4'])
+    expect(parseCsv(decodeText(csv).text).map((r) => r[2])).toEqual(['标题', '2023年5月推文1', '2023年5月推文2', '2023年5月推文3', '2023年5月推文4'])
 
     const empty = await d.call('tally-rows-export-start', { period: '2023-05', key: 'kind.honor.锦旗', format: 'csv' })
     expect((await finishedJob(d.ctx, empty.jobId)).error?.message).toBe('这一项没有明细记录，无需导出')
@@ -97,12 +96,26 @@ describe('CLI: report and tally', () => {
   it('writes a report file and prints the month as JSON', async () => {
     const out: string[] = []
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true))
+    const warned: string[] = []
+    const errSpy = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (warned.push(String(s)), true))
     try {
       const report = command('report')
       const file = join(d.dir, 'h1.docx')
       expect(await report(d.ctx, [], ['--period', '2023H1', '--format', 'docx', '--out', file])).toBe(0)
       const zip = await JSZip.loadAsync(readFileSync(file))
-      expect(await zip.file('word/document.xml')!.async('string')).toContain('南和县人民医院2023年上半年意识形态工作总结')
+      expect(await zip.file('word/document.xml')!.async('string')).toContain('2023年上半年意识形态工作总结</w:t>')
+      // proofread as it was saved: the hits are warnings on stderr, one line each, and the command still succeeds
+      expect((await d.call('report-preview', { period: '2023H1' })).proof).toEqual([])
+      expect(warned.join('')).not.toContain('规范表述提示')
+      const opening = (await d.call('report-preview', { period: '2023H1' })).paragraphs.find((p) => p.key === 'opening')!.text
+      await d.call('report-edit-save', { period: '2023H1', key: 'opening', text: `${opening}我院落实形态意识工作责任制。` })
+      try {
+        expect(await report(d.ctx, [], ['--period', '2023H1', '--format', 'docx', '--out', file])).toBe(0)
+        expect(warned.join('')).toContain('规范表述提示 1 处')
+        expect(warned.join('')).toContain('“形态意识”应为“意识形态”')
+      } finally {
+        await d.call('report-edit-reset', { period: '2023H1', key: 'opening' })
+      }
       const json = join(d.dir, 'may.json')
       expect(await report(d.ctx, [], ['--period', '2023-05', '--out', json])).toBe(0)
       expect(JSON.parse(readFileSync(json, 'utf8')).byChannel.wechat.count).toBe(4)
@@ -114,6 +127,7 @@ describe('CLI: report and tally', () => {
       expect([v.period.code, v.set.byChannel.wechat.count, v.previousValues['channel.wechat.count']]).toEqual(['2023-05', 4, 2])
     } finally {
       spy.mockRestore()
+      errSpy.mockRestore()
     }
   })
 

@@ -11,6 +11,10 @@ import { JobProgress } from '../components/JobProgress'
 import { PeriodPicker } from '../components/tally/PeriodPicker'
 import { MonthStates } from '../components/tally/MonthStates'
 import { FinalPanel } from '../components/tally/FinalPanel'
+import { DraftParagraphs } from '../components/report/DraftParagraphs'
+import { ProofHints } from '../components/report/ProofHints'
+import { UnusedEdits } from '../components/report/UnusedEdits'
+import '../components/report/report.css'
 import { lastMonthOf, parsePeriod, periodProblem } from '../../../shared/periods'
 import { FIGURE_GROUPS, type NumberWording, type ReportFile, type ReportFormat } from '../../../shared/contract/reports'
 import type { DeskError } from '../../../shared/contract'
@@ -19,6 +23,8 @@ import type { JobStatus } from '../../../shared/contract/jobs'
 const T = {
   title: '报告',
   intro: '按所选区间自动起草意识形态工作总结：各段数字均来自台账与舆情记录，可下载 Word 草稿修改定稿；Excel、CSV、JSON 为同一组数字的明细。',
+  editIntro: '草稿中的每一段都可点“修改”直接改写（Ctrl+Enter 保存，Esc 取消）。修改按统计区间保存，此后下载的 Word 和新的定稿都使用修改后的文字；“恢复自动生成”可随时改回。',
+  finalNote: (n: number) => `本半年已定稿（第 ${n} 版）。定稿文件是定稿时的原样，不会因这里的修改而变化；修改只用于此后的下载和新的定稿版本。`,
   wording: '数字写法',
   exact: '精确数字（如 103600 份）',
   approx: '约数加“余”（如 10万余份）',
@@ -48,6 +54,8 @@ export function Report({ today, route, go }: { today: string; route: string[]; g
   const code = requested && periodProblem(requested) === null ? requested : defaultPeriod(today)
   const settings = useQuery('report-settings-get', {})
   const preview = useQuery('report-preview', { period: code })
+  const session = useQuery('session-state', {})
+  const canEdit = !!session.data?.allowed.includes('report-edit-save')
   const [job, setJob] = useState<JobStatus | null>(null)
   const [error, setError] = useState<DeskError | null>(null)
   const [saved, setSaved] = useState('')
@@ -64,7 +72,8 @@ export function Report({ today, route, go }: { today: string; route: string[]; g
     setJob(null)
     if (s.error) return setError(s.error)
     downloadPayload(s.result!)
-    setSaved(s.result!.fileName)
+    const hits = s.result!.proof?.length ?? 0
+    setSaved(hits ? `${s.result!.fileName}（校对发现 ${hits} 处规范表述提示，见下方“规范表述提示”，请核对后再报送）` : `${s.result!.fileName}（已校对规范表述，未发现问题）`)
   }
 
   const p = preview.data
@@ -99,10 +108,12 @@ export function Report({ today, route, go }: { today: string; route: string[]; g
           <FinalPanel key={p.period.code} preview={p} />
           <MonthStates months={p.signoffs} basis={p.basis} />
           <p className="muted small">{T.preview} · {T.took(p.ms)}</p>
+          {canEdit && <p className="muted report-edit-note">{T.editIntro}</p>}
+          {canEdit && p.final && <p className="report-edit-note final-note" role="note">{T.finalNote(p.final.version)}</p>}
+          <ProofHints hits={p.proof} paragraphs={p.paragraphs} />
+          <UnusedEdits period={p.period.code} edits={p.unused} canEdit={canEdit} />
           <article className="draft" aria-label={T.draft}>
-            {p.paragraphs.map((x, i) =>
-              x.kind === 'title' ? <h2 key={i} className="d-title">{x.text}</h2> : <p key={i} className={`d-${x.kind}`}>{x.text}</p>
-            )}
+            <DraftParagraphs period={p.period.code} paragraphs={p.paragraphs} proof={p.proof} canEdit={canEdit} />
             <h3>{T.appendix}</h3>
             <table aria-label={T.appendix}>
               <thead><tr>{T.cols.map((c) => <th key={c}>{c}</th>)}</tr></thead>

@@ -14,10 +14,16 @@ import { UsersSettings } from '../components/settings/UsersSettings'
 import { useCan } from '../session'
 import type { HandlerName } from '../../../shared/contract'
 import type { DeskError } from '../../../shared/contract'
-import type { Profile } from '../../../shared/contract/app'
+import { HOSPITAL_LEVELS, defaultCommission, type HospitalLevel, type Profile } from '../../../shared/contract/app'
 import './settings.css'
 
-const T = { title: '设置', profile: '医院信息', fullName: '医院全称', aliases: '简称 / 别名', departments: '科室', save: '保存', saved: '已保存', nothing: '当前账号没有可修改的设置。' }
+const T = {
+  title: '设置', profile: '医院信息', fullName: '医院全称', aliases: '简称 / 别名', departments: '科室', save: '保存', saved: '已保存', nothing: '当前账号没有可修改的设置。',
+  facts: '本院信息（写入意识形态工作总结）',
+  factsHint: '总结开头的“党中央和省、市、县委”、上级卫生健康部门的名称和负责舆情监测的部门按这里填写。',
+  level: '医院级别', watchUnit: '负责网络舆情监测的部门', commission: '上级卫生健康部门（现名）',
+  commissionHint: (d: string) => `留空则按级别写作“${d}”；“卫计局/卫生计生委”已于2018年更名，不能再用。`
+}
 
 /**
  * The tabs of 设置, each its own hash route (#/settings/review …) so a link can open one; a tab shows only to
@@ -39,16 +45,19 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: () => vo
   const [fullName, setFullName] = useState(profile.fullName)
   const [aliases, setAliases] = useState(profile.aliases.join('、'))
   const [departments, setDepartments] = useState(profile.departments.join('、'))
+  const [level, setLevel] = useState<HospitalLevel>(profile.level ?? '县级')
+  const [watchUnit, setWatchUnit] = useState(profile.watchUnit ?? '宣传科')
+  const [commission, setCommission] = useState(profile.commission ?? '')
   const [error, setError] = useState<DeskError | null>(null)
   const [saved, setSaved] = useState(false)
   const errs = fieldErrors(error)
-  const clean = useDirty({ fullName, aliases, departments })
+  const clean = useDirty({ fullName, aliases, departments, level, watchUnit, commission })
   return (
     <form
       className="card"
       onSubmit={async (e) => {
         e.preventDefault()
-        const r = await invoke('profile-save', { fullName, aliases: splitList(aliases), departments: splitList(departments) })
+        const r = await invoke('profile-save', { fullName, aliases: splitList(aliases), departments: splitList(departments), level, watchUnit, commission })
         setError(r.ok ? null : r.error)
         setSaved(r.ok)
         if (r.ok) {
@@ -66,6 +75,19 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: () => vo
       </Field>
       <Field label={T.departments} name="departments" error={errs.departments}>
         <textarea rows={3} value={departments} onChange={(e) => setDepartments(e.target.value)} />
+      </Field>
+      <h3>{T.facts}</h3>
+      <p className="muted small">{T.factsHint}</p>
+      <Field label={T.level} name="level" error={errs.level}>
+        <select value={level} onChange={(e) => setLevel(e.target.value as HospitalLevel)}>
+          {HOSPITAL_LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
+        </select>
+      </Field>
+      <Field label={T.watchUnit} name="watchUnit" error={errs.watchUnit}>
+        <input value={watchUnit} onChange={(e) => setWatchUnit(e.target.value)} placeholder="如 宣传科、网络信息管理中心" />
+      </Field>
+      <Field label={T.commission} name="commission" error={errs.commission} hint={T.commissionHint(defaultCommission(level))}>
+        <input value={commission} onChange={(e) => setCommission(e.target.value)} placeholder={defaultCommission(level)} />
       </Field>
       <div className="actions">
         <button type="submit" className="primary">{T.save}</button>

@@ -4,13 +4,14 @@ import { FeedsTab } from '../components/watch/FeedsTab'
 import { RulesTab } from '../components/watch/RulesTab'
 import { WatchSettingsTab } from '../components/watch/WatchSettingsTab'
 import { DigestCard } from '../components/watch/DigestCard'
+import { BriefTab } from '../components/watch/BriefTab'
 import { useShortcut } from '../keymap'
 import { TRIAGE_ACTIONS } from '../../../shared/watch'
 import './watch.css'
 
 const T = {
   title: '舆情监测',
-  tabs: { inbox: '收件箱', feeds: '订阅源', rules: '监测规则', leaders: '领导关注', settings: '提醒与词库' },
+  tabs: { inbox: '收件箱', feeds: '订阅源', rules: '监测规则', leaders: '领导关注', briefs: '舆情报告', settings: '提醒与词库' },
   leadersIntro: '已“上报领导”的舆情，供书记、院长查看处置进展。'
 }
 type Tab = keyof typeof T.tabs
@@ -52,6 +53,7 @@ export function Watch({ route, go }: { route: string[]; go: (p: string) => void 
       )}
       {tab === 'feeds' && <FeedsTab />}
       {tab === 'rules' && <RulesTab />}
+      {tab === 'briefs' && <BriefTab />}
       {tab === 'settings' && <WatchSettingsTab />}
     </section>
   )

@@ -11,6 +11,8 @@ import { periodProblem, changeOf, changeText } from '../../../shared/periods'
 import { REPORT_FORMATS, type ReportFormat } from '../../../shared/contract/reports'
 import type { SignoffState, TallyView } from '../../../shared/contract/tallies'
 import { readQuota } from '../../../shared/tally-reading'
+import { briefPeriodProblem, type BriefKind } from '../../../shared/watch-periods'
+import type { ReportFile } from '../../../shared/contract/reports'
 
 const out = (s: string): boolean => process.stdout.write(s + '\n')
 /** Print the message to stderr and give the exit code. */
@@ -19,10 +21,12 @@ const fail = (message: string, code: number): number => (process.stderr.write(me
 export const reportCommands: Command[] = [
   {
     name: 'report',
-    usage: 'report --period 2023H1 --format docx|xlsx|csv|json --out FILE',
-    summary: '生成意识形态工作总结（Word 草稿）或统计汇总（Excel/CSV/JSON）',
-    valueFlags: ['--period', '--format', '--out'],
+    usage: 'report --period 2023H1 --format docx|xlsx|csv|json --out FILE | report --kind watch-daily|watch-weekly --period 2023-06-05..2023-06-11 --format docx --out FILE | report --kind incident --mention ID --format docx --out FILE',
+    summary: '生成意识形态工作总结（Word 草稿）或统计汇总（Excel/CSV/JSON）；--kind 生成舆情日报、周报或舆情专报（Word）',
+    valueFlags: ['--period', '--format', '--out', '--kind', '--mention'],
     run: async (ctx, _args, argv) => {
+      const kind = argValue(argv, '--kind')
+      if (kind !== null || argValue(argv, '--mention') !== null) return watchReport(ctx, kind, argv)
       const period = argValue(argv, '--period')
       const file = argValue(argv, '--out')
       const format = (argValue(argv, '--format') ?? (file ? extname(file).slice(1).toLowerCase() : '')) as ReportFormat
@@ -34,9 +38,14 @@ export const reportCommands: Command[] = [
       try {
         const started = performance.now()
         // through the 报告 page's job handler, so the signed-in user's permissions apply
-        const r = await runJob<{ fileName: string; base64: string; bytes: number }>(ctx, 'report-export-start', { period, format })
+        const r = await runJob<ReportFile>(ctx, 'report-export-start', { period, format })
         writeFileSync(file, Buffer.from(r.base64, 'base64'))
         out(`已生成 ${file}（${r.fileName}，${Math.max(1, Math.round(r.bytes / 1024))} KB，用时 ${Math.round(performance.now() - started)} 毫秒）`)
+        // the Word draft was proofread as it was saved: say what to check (a warning, not a failure)
+        if (r.proof?.length) {
+          process.stderr.write(`规范表述提示 ${r.proof.length} 处，请核对后再报送：\n`)
+          for (const h of r.proof) process.stderr.write(`  “${h.wrong}”应为“${h.right}”${h.note ? `（${h.note}）` : ''}：…${h.context}…\n`)
+        }
         return 0
       } catch (e) {
         if (e instanceof CliError) return fail(e.message, 1)
@@ -74,6 +83,45 @@ export const reportCommands: Command[] = [
     }
   }
 ]
+
+/** The 舆情 reports: --kind names one; each is a Word file written through its handler (the permissions apply). */
+const WATCH_KINDS: Record<string, { name: string; brief?: BriefKind }> = {
+  'watch-daily': { name: '舆情日报', brief: 'daily' },
+  'watch-weekly': { name: '舆情周报', brief: 'weekly' },
+  incident: { name: '舆情专报' }
+}
+const KIND_LIST = 'watch-daily（舆情日报）、watch-weekly（舆情周报）、incident（舆情专报）；不写 --kind 为意识形态工作总结'
+
+async function watchReport(ctx: Ctx, kind: string | null, argv: string[]): Promise<number> {
+  if (kind === null) return fail('--mention 只用于舆情专报：请同时写 --kind incident', 2)
+  const k = WATCH_KINDS[kind]
+  if (!k) return fail(`未知的报告类型：${kind}（--kind 可用 ${KIND_LIST}）`, 2)
+  const file = argValue(argv, '--out')
+  const format = (argValue(argv, '--format') ?? (file ? extname(file).slice(1).toLowerCase() : '')).toLowerCase()
+  if (format !== 'docx') {
+    const given = format ? `不支持 ${format} 格式` : '未指定格式'
+    return fail(`${k.name}只生成 Word 文件，${given}：请用 --format docx（xlsx / csv / json 只用于不带 --kind 的工作总结与统计汇总）`, 2)
+  }
+  if (!file) return fail('请用 --out 指定输出文件，如 --out 舆情周报.docx', 2)
+  let r
+  if (k.brief) {
+    const period = argValue(argv, '--period')
+    if (!period) return fail(`请用 --period 指定${k.name}的统计区间，如 ${k.brief === 'daily' ? '2023-06-11' : '2023-06-05..2023-06-11，或 2023-06-11（取其所在的周一至周日）'}`, 2)
+    const problem = briefPeriodProblem(period, k.brief)
+    if (problem) return fail(problem, 2)
+    r = await dispatch(handlers, ctx, 'watch-brief-docx', { period, kind: k.brief })
+  } else {
+    const raw = argValue(argv, '--mention')
+    if (!raw) return fail('请用 --mention 指定舆情编号，如 --mention 54（编号见舆情详情，或 desk call mention-list）', 2)
+    if (!/^\d+$/.test(raw) || Number(raw) < 1) return fail(`舆情编号须为正整数：${raw}`, 2)
+    r = await dispatch(handlers, ctx, 'watch-incident-docx', { id: Number(raw) })
+  }
+  if (!r.ok) return fail(r.error.message, 1)
+  const f = r.value as ReportFile
+  writeFileSync(file, Buffer.from(f.base64, 'base64'))
+  out(`已生成 ${file}（${f.fileName}，${Math.max(1, Math.round(f.bytes / 1024))} KB）`)
+  return 0
+}
 
 /**
  * 签阅 from the command line, as the CLI's signed-in user (`--user NAME`): the password, re-entered as the

@@ -6,6 +6,7 @@ import type { DeskError, Envelope } from '../../../../shared/contract'
 import { REMOVE_REASONS, type MentionDetail as Detail } from '../../../../shared/contract/mentions'
 import { GradeBadge, Highlighted, SafeLink, SentimentChip, chinaTime } from './Text'
 import { PieceLink } from './PieceLink'
+import { IncidentButton } from './IncidentButton'
 import './mention-detail.css'
 
 const T = {
@@ -198,6 +199,7 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
       </header>
       <h2 className="detail-title"><Highlighted segments={m.titleSegments} /></h2>
       <p className="detail-link">{m.link ? <SafeLink href={m.link}>{T.original}</SafeLink> : <span className="muted">{T.noLink}</span>}</p>
+      <IncidentButton id={m.id} />
       {m.snippet && <p className="detail-snippet"><Highlighted segments={m.snippetSegments} /></p>}
       <dl className="detail-meta">
         <dt>{T.feed}</dt><dd>{m.feedName || '—'}</dd>
