@@ -60,6 +60,10 @@ export function dangerScore(sentiment: string, grade: string): number {
 export const FEED_STATUSES = {
   pending: '待抓取',
   ok: '正常',
+  /** Read, but the XML was broken: the items that could be read were kept (lastError says how many). */
+  partial: '格式有误',
+  /** A valid feed with no items in it. */
+  empty: '暂无条目',
   error: '出错',
   failing: '失效'
 } as const

@@ -5,6 +5,7 @@ import { fieldError, UserError } from '../errors'
 import { recordAudit, diff } from '../../db/queries/audit'
 import { deleteFeed, feedByUrl, getFeed, insertFeed, listFeeds, toFeed, updateFeed, type FeedRow, type FeedValues } from '../../db/queries/feeds'
 import { fetchAndParse } from '../../services/feeds/pipeline'
+import { damagedFeedMessage } from '../../services/feeds/messages'
 import { normalizeEncoding } from '../../services/feeds/decode'
 import { highlight } from '../../services/watch/matcher'
 import { currentMatcher, ensureProfileRule } from '../watch/rules'
@@ -95,7 +96,8 @@ export async function previewFeed(ctx: Ctx, url: string, encoding: string | null
   })
   // Matching items first: that is what the officer wants to see before saving.
   const shown = [...items.filter((i) => i.matches), ...items.filter((i) => !i.matches)].slice(0, PREVIEW_ITEMS)
-  return { url: href, finalUrl: r.finalUrl, title: r.feed.title, encoding: r.encoding, total: items.length, matched: items.filter((i) => i.matches).length, items: shown }
+  return { url: href, finalUrl: r.finalUrl, title: r.feed.title, encoding: r.encoding, total: items.length, matched: items.filter((i) => i.matches).length, items: shown,
+    note: r.feed.damaged ? damagedFeedMessage(items.length, r.feed.damaged.line) : null }
 }
 
 export const feedsHandlers = defineHandlers({

@@ -4,6 +4,7 @@
 import { fetchAndParse, type FetchAndParseResult } from '../../services/feeds/pipeline'
 import { isFailing, nextFetchAt } from '../../services/feeds/backoff'
 import { pollCounts, pollSummary } from '../../services/feeds/poll-summary'
+import { damagedFeedMessage } from '../../services/feeds/messages'
 import { countDisabledFeeds, countEnabledFeeds, dueFeeds, updateFeed, type FeedRow } from '../../db/queries/feeds'
 import { recordAudit } from '../../db/queries/audit'
 import { ingestItems, type AlertCandidate, type IngestSetup } from './ingest'
@@ -66,17 +67,25 @@ export function recordOutcome(
       return { report: { ...base, outcome: 'error', message: result.message, nextFetchAt: next }, alerts: [] }
     }
     const next = new Date(nextFetchAt({ now: now.getTime(), intervalMin: feed.intervalMin, consecutiveErrors: 0 })).toISOString()
-    const healthy = { lastFetchAt: at, status: 'ok', lastError: null, consecutiveErrors: 0, nextFetchAt: next }
+    const healthy = { lastFetchAt: at, status: 'ok', lastError: null as string | null, consecutiveErrors: 0, nextFetchAt: next }
     if (result.kind === 'not-modified') {
-      // 304: nothing was parsed and no mention is touched; only the feed's clock moves on.
-      updateFeed(ctx.desk.db, feed.id, healthy)
+      // 304: nothing was parsed and no mention is touched; only the feed's clock moves on. The same bytes
+      // would read the same, so a 格式有误 or 暂无条目 feed keeps its status and note.
+      const same = feed.status === 'partial' || feed.status === 'empty'
+      updateFeed(ctx.desk.db, feed.id, same ? { ...healthy, status: feed.status, lastError: feed.lastError } : healthy)
       return { report: { ...base, outcome: 'not-modified', message: '内容未变化（304）', nextFetchAt: next }, alerts: [] }
     }
-    const r = ingestItems(ctx.desk.sqlite, setup, { id: feed.id, weight: feed.weight }, result.feed.items, at)
+    const { items, damaged } = result.feed
+    // A broken feed that was read is not a failure (no backoff), but it says so on the feeds page.
+    const note = damaged ? damagedFeedMessage(items.length, damaged.line) : null
+    const read = { ...healthy, status: damaged ? 'partial' : items.length === 0 ? 'empty' : 'ok', lastError: note }
+    const r = ingestItems(ctx.desk.sqlite, setup, { id: feed.id, weight: feed.weight }, items, at)
     const grew = r.newMentions + r.newSources > 0
-    updateFeed(ctx.desk.db, feed.id, { ...healthy, etag: result.etag, lastModified: result.lastModified, ...(grew ? { lastNewAt: at } : {}) })
+    updateFeed(ctx.desk.db, feed.id, { ...read, etag: result.etag, lastModified: result.lastModified, ...(grew ? { lastNewAt: at } : {}) })
     if (grew) recordAudit(ctx.desk.db, { at, actor: ctx.actor, action: 'poll', entity: 'feed', entityId: feed.id, changes: { newMentions: r.newMentions, newSources: r.newSources } })
-    const message = grew ? `新增舆情 ${r.newMentions} 条${r.newSources ? `，新增来源 ${r.newSources} 个` : ''}` : `没有新的相关条目（共 ${result.feed.items.length} 条，命中 ${r.matched} 条）`
+    const found = grew ? `新增舆情 ${r.newMentions} 条${r.newSources ? `，新增来源 ${r.newSources} 个` : ''}`
+      : items.length === 0 ? '暂无条目' : `没有新的相关条目（共 ${items.length} 条，命中 ${r.matched} 条）`
+    const message = note ? `${note}；${found}` : found
     return {
       report: { ...base, outcome: grew ? 'new' : 'unchanged', items: result.feed.items.length, matched: r.matched, newMentions: r.newMentions, newSources: r.newSources, message, nextFetchAt: next },
       alerts: r.alerts

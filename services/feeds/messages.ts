@@ -49,3 +49,8 @@ export function networkErrorMessage(err: unknown): string {
   if (/socket hang up/i.test(message)) return '连接被服务器中断（socket hang up）'
   return `网络错误，无法获取订阅内容（${code || message}）`
 }
+
+/** A feed the strict parser refused and the tolerant reader read: "格式有误，已读取 12 条（第 3 行附近）". */
+export function damagedFeedMessage(items: number, line: number | null): string {
+  return `格式有误，已读取 ${items} 条${line === null ? '（订阅源结构不完整）' : `（第 ${line} 行附近）`}`
+}

@@ -2,6 +2,7 @@ import Parser from 'rss-parser'
 import { itemDate } from './dates'
 import { repairXml } from './decode'
 import { stripHtml } from '../text/normalize'
+import { readTolerant, type TolerantEntry } from './tolerant'
 
 /**
  * At most this many items are kept per fetch (the first ones, which in every real feed are the newest).
@@ -21,7 +22,15 @@ export interface FeedItem {
   publishedAt: string
 }
 
-export interface ParsedFeed { title: string | null; items: FeedItem[] }
+export interface ParsedFeed {
+  title: string | null
+  items: FeedItem[]
+  /**
+   * Set when the strict parse refused the document and the tolerant reader (tolerant.ts) recovered the items:
+   * the feed is shown as 格式有误，已读取 N 条. `line` is where the XML first broke (1-based), when known.
+   */
+  damaged?: { line: number | null }
+}
 
 export type FeedErrorCode = 'empty' | 'web-page' | 'not-feed' | 'malformed'
 
@@ -43,12 +52,17 @@ function after(text: string, end: string, from: number): number {
   return i === -1 ? -1 : i + end.length
 }
 
-/** Name of the first element after the prolog (declaration, comments, DOCTYPE), lower-cased. */
-function rootElement(text: string): string | null {
+/**
+ * Name (lower-cased) and position of the first element after the prolog (declaration, comments, DOCTYPE).
+ * An HTML DOCTYPE makes the document a web page unless a feed root follows it (some CMSs put an XHTML
+ * DOCTYPE on their feeds).
+ */
+function rootElement(text: string): { name: string; pos: number } | null {
   let pos = 0
+  let htmlDoctype = false
   for (let guard = 0; guard < 100 && pos !== -1; guard++) {
     while (pos < text.length && /\s/.test(text[pos])) pos++
-    if (/^<!doctype\s+html/i.test(text.slice(pos, pos + 20))) return 'html'
+    if (/^<!doctype\s+html/i.test(text.slice(pos, pos + 20))) htmlDoctype = true
     if (text.startsWith('<?', pos)) pos = after(text, '?>', pos)
     else if (text.startsWith('<!--', pos)) pos = after(text, '-->', pos)
     else if (text.startsWith('<!', pos)) {
@@ -59,10 +73,12 @@ function rootElement(text: string): string | null {
       pos = pos === -1 ? -1 : after(text, '>', pos)
     } else {
       const m = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(pos, pos + 64))
-      return m ? m[1].toLowerCase() : null
+      const name = m ? m[1].toLowerCase() : null
+      if (htmlDoctype && (!name || !FEED_ROOTS.has(name))) return { name: 'html', pos }
+      return name ? { name, pos } : null
     }
   }
-  return null
+  return htmlDoctype ? { name: 'html', pos: 0 } : null
 }
 
 type Raw = Record<string | symbol, unknown>
@@ -126,45 +142,73 @@ function safeLink(raw: string | null, baseUrl: string | undefined): string | nul
   }
 }
 
-function toItem(raw: Raw, fetchedAt: Date, baseUrl: string | undefined): FeedItem | null {
-  const body = str(raw['content:encoded']) ?? str(raw.content) ?? str(raw.summary) ?? ''
-  const text = stripHtml(body, MAX_TEXT_CHARS)
-  const link = safeLink(str(raw.link), baseUrl)
-  let title = stripHtml(str(raw.title) ?? '', MAX_TITLE_CHARS)
+/** One item from its raw field values (markup, entities decoded once), whichever reader found them. */
+function buildItem(raw: TolerantEntry, fetchedAt: Date, baseUrl: string | undefined): FeedItem | null {
+  const text = stripHtml(raw.body ?? '', MAX_TEXT_CHARS)
+  const link = safeLink(raw.link, baseUrl)
+  let title = stripHtml(raw.title ?? '', MAX_TITLE_CHARS)
   if (!title && !text && !link) return null
   if (!title) title = text ? stripHtml(text, 60) : '（无标题）'
-  const guid = (str(raw.guid) ?? str(raw.id) ?? str(raw['rdf:about']))?.trim() || null
-  const rawDate = (raw[RAW_DATE] as string | null | undefined) ?? str(raw.pubDate) ?? str(raw.date)
-  return { guid, link, title, text, publishedAt: itemDate(rawDate, fetchedAt) }
+  return { guid: raw.guid?.trim() || null, link, title, text, publishedAt: itemDate(raw.date, fetchedAt) }
 }
 
-function unreadable(err: unknown): FeedError {
+function toItem(raw: Raw, fetchedAt: Date, baseUrl: string | undefined): FeedItem | null {
+  return buildItem({
+    title: str(raw.title),
+    link: str(raw.link),
+    guid: str(raw.guid) ?? str(raw.id) ?? str(raw['rdf:about']),
+    body: str(raw['content:encoded']) ?? str(raw.content) ?? str(raw.summary),
+    date: (raw[RAW_DATE] as string | null | undefined) ?? str(raw.pubDate) ?? str(raw.date)
+  }, fetchedAt, baseUrl)
+}
+
+/**
+ * Why the strict parse refused: a syntax error (sax gives a 0-based line), or (line null) valid XML that
+ * rss-parser cannot walk: an <rss> without <channel>, or without a version it recognises.
+ */
+function refusal(err: unknown): { line: number | null } {
   const message = err instanceof Error ? err.message : ''
-  if (/not recognized/i.test(message)) return new FeedError('not-feed', NOT_A_FEED)
   const line = /Line:\s*(\d+)/.exec(message)?.[1]
-  // sax reports syntax errors with a 0-based line; anything else is valid XML rss-parser cannot walk
-  // (an <rss> without <channel>).
-  if (line === undefined) return new FeedError('not-feed', '订阅源结构不完整，读不出其中的条目')
-  return new FeedError('malformed', `订阅源的 XML 格式有误，无法解析（第 ${Number(line) + 1} 行附近）`)
+  return { line: line === undefined ? null : Number(line) + 1 }
+}
+
+/** The tolerant reader's items, built exactly as the strict path builds them. */
+function tolerantItems(text: string, fetchedAt: Date, baseUrl: string | undefined): { title: string | null; items: FeedItem[] } {
+  const read = readTolerant(text, MAX_ITEMS)
+  const items: FeedItem[] = []
+  for (const entry of read.entries) {
+    const item = buildItem(entry, fetchedAt, baseUrl)
+    if (item) items.push(item)
+  }
+  return { title: stripHtml(read.title ?? '', MAX_TITLE_CHARS) || null, items }
 }
 
 /**
  * Parses decoded feed text (RSS 0.9x/1.0/2.0, Atom). Repairs the usual CMS damage first (see repairXml).
+ * When the strict parse refuses the document, the tolerant reader recovers every item it can and the result
+ * carries `damaged`; the strict result is kept whenever the strict parse succeeds. A feed with no items
+ * (`<rss></rss>`, a channel without items) is an empty result, not an error.
  * `baseUrl` (the final fetch URL) resolves relative item links. Throws FeedError with a Chinese message.
  */
 export async function parseFeed(xml: string, fetchedAt: Date, baseUrl?: string): Promise<ParsedFeed> {
   const text = repairXml(xml)
   if (!text.trim()) throw new FeedError('empty', '服务器返回了空内容，里面没有任何订阅条目')
   const root = rootElement(text)
-  if (root && WEB_ROOTS.has(root)) {
+  if (root && WEB_ROOTS.has(root.name)) {
     throw new FeedError('web-page', '返回的是网页而不是 RSS/Atom 订阅源（可能需要登录，或订阅地址填的是网页地址）')
   }
-  if (!root || !FEED_ROOTS.has(root)) throw new FeedError('not-feed', NOT_A_FEED)
+  if (!root || !FEED_ROOTS.has(root.name)) throw new FeedError('not-feed', NOT_A_FEED)
   let output: Parser.Output<Record<string, unknown>>
   try {
     output = await boundedParser().parseString(text)
   } catch (err) {
-    throw unreadable(err)
+    const why = refusal(err)
+    // From the root on: the DOCTYPE and its entity declarations are never read.
+    const recovered = tolerantItems(text.slice(root.pos), fetchedAt, baseUrl)
+    if (recovered.items.length > 0) return { ...recovered, damaged: why }
+    // Valid XML with nothing in it is an empty feed; a broken document that yields nothing stays an error.
+    if (why.line === null) return recovered
+    throw new FeedError('malformed', `订阅源的 XML 格式有误，无法解析（第 ${why.line} 行附近）`)
   }
   const items: FeedItem[] = []
   for (const raw of output.items.slice(0, MAX_ITEMS)) {

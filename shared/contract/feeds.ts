@@ -74,6 +74,8 @@ export interface FeedPreview {
   total: number
   matched: number
   items: PreviewItem[]
+  /** 格式有误，已读取 N 条（…） when the XML was broken and the items were recovered; null otherwise. */
+  note: string | null
 }
 
 export type FeedPollOutcome = 'new' | 'unchanged' | 'not-modified' | 'error' | 'busy'

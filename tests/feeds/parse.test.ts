@@ -144,16 +144,17 @@ describe('parseFeed: not a feed', () => {
     expect(await rejection('<?xml version="1.0"?><urlset><url><loc>http://a/</loc></url></urlset>')).toEqual(NOT_FEED)
   })
 
-  it('rejects a feed without its channel', async () => {
-    expect(await rejection('<rss version="2.0"></rss>')).toEqual({ code: 'not-feed', message: '订阅源结构不完整，读不出其中的条目' })
+  it('reads a feed without its channel or items as empty, not as an error', async () => {
+    expect(await parseFeed('<rss version="2.0"></rss>', fetchedAt)).toEqual({ title: null, items: [] })
+    expect(await parseFeed('<rss></rss>', fetchedAt)).toEqual({ title: null, items: [] })
   })
 
   it('rejects an empty body', async () => {
     expect(await rejection(' \r\n ')).toEqual({ code: 'empty', message: '服务器返回了空内容，里面没有任何订阅条目' })
   })
 
-  it('rejects broken XML with the line', async () => {
-    expect(await rejection(`<rss version="2.0">\n<channel>\n<item><title>半截</item>\n</channel></rss>`))
+  it('rejects broken XML from which no item can be read, with the line', async () => {
+    expect(await rejection(`<rss version="2.0">\n<channel>\n<item><title></item>\n</channel></rss>`))
       .toEqual({ code: 'malformed', message: '订阅源的 XML 格式有误，无法解析（第 3 行附近）' })
   })
 })

@@ -114,6 +114,7 @@ export function FeedForm({ feed, onSaved, onCancel }: { feed?: Feed; onSaved: (f
       {preview && (
         <div className="feed-preview" aria-label={T.previewResult}>
           <p className="muted">{T.previewHead(preview)}</p>
+          {preview.note && <p className="feed-note" role="note">{preview.note}</p>}
           {preview.items.length === 0 && <p className="muted">{T.nothing}</p>}
           <ul>
             {preview.items.map((it, i) => (
