@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   schedule: '排期',
   reschedule: '改期',
   poll: '抓取',
+  snapshot: '网页存证',
   'review-submit': '送审',
   'review-approve': '审核通过',
   'review-reject': '退回',

@@ -6,7 +6,7 @@ import type { Rule } from '../../shared/contract/watch'
 import type { FeedStatus } from '../../shared/watch'
 
 export type FeedRow = typeof feeds.$inferSelect
-export type FeedValues = Pick<FeedRow, 'url' | 'name' | 'category' | 'intervalMin' | 'enabled' | 'encoding' | 'weight'>
+export type FeedValues = Pick<FeedRow, 'url' | 'name' | 'category' | 'intervalMin' | 'enabled' | 'encoding' | 'weight'> & Partial<Pick<FeedRow, 'fetchFullText'>>
 
 const FAILING_AFTER = 3 // mirrors services/feeds/backoff.ts isFailing; kept here so SQL and code agree
 

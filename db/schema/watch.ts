@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index, real } from 'drizzle-orm/sqlite-core'
+import { sqliteTable, text, integer, index, real, blob } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
 import { pieces } from './ledger'
 
@@ -13,6 +13,8 @@ export const feeds = sqliteTable('feeds', {
   encoding: text('encoding'),
   /** Source weight 0..3 used by the risk grade (e.g. 3 = 中央/省级 media). */
   weight: integer('weight').notNull().default(1),
+  /** Opt-in: a snippet-only item's page is fetched and its readable text used for matching (services/watch/snapshot.ts). */
+  fetchFullText: integer('fetch_full_text', { mode: 'boolean' }).notNull().default(false),
   etag: text('etag'),
   lastModified: text('last_modified'),
   lastFetchAt: text('last_fetch_at'),
@@ -115,3 +117,38 @@ export const mentionEvents = sqliteTable(
   },
   (t) => [index('mention_events_mention_idx').on(t.mentionId)]
 )
+
+/**
+ * 存证: one fetch of a mention's article page, kept as evidence of what was said before it can be deleted. Written
+ * in one statement once the page was fetched and read — a failed fetch leaves no row (see mention_snapshot_failures).
+ * The raw HTML is kept byte-exact (a BLOB, never decoded or shown); the hashes are of those bytes and of the text.
+ */
+export const mentionSnapshots = sqliteTable(
+  'mention_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mentionId: integer('mention_id').notNull().references(() => mentions.id, { onDelete: 'cascade' }),
+    /** The address asked for (the mention's link) and the one that answered after redirects. */
+    url: text('url').notNull(),
+    finalUrl: text('final_url').notNull(),
+    status: integer('status').notNull(),
+    fetchedAt: text('fetched_at').notNull(),
+    contentType: text('content_type'),
+    html: blob('html', { mode: 'buffer' }).notNull(),
+    htmlSha256: text('html_sha256').notNull(),
+    title: text('title').notNull().default(''),
+    text: text('text').notNull(),
+    textSha256: text('text_sha256').notNull(),
+    /** 自动 (graded 较大/重大 by a poll) or the officer who asked. */
+    actor: text('actor').notNull()
+  },
+  (t) => [index('mention_snapshots_mention_idx').on(t.mentionId, t.fetchedAt)]
+)
+
+/** The last failed 存证 attempt of a mention, in Chinese, until one succeeds: shown with a 重试. */
+export const mentionSnapshotFailures = sqliteTable('mention_snapshot_failures', {
+  mentionId: integer('mention_id').primaryKey().references(() => mentions.id, { onDelete: 'cascade' }),
+  at: text('at').notNull(),
+  url: text('url').notNull(),
+  message: text('message').notNull()
+})

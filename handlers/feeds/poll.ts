@@ -11,6 +11,8 @@ import { ingestItems, type AlertCandidate, type IngestSetup } from './ingest'
 import { currentMatcher, ensureProfileRule } from '../watch/rules'
 import { readLexicon } from '../watch/settings'
 import { dispatchAlerts } from '../watch/alerts'
+import { fillFullText } from './full-text'
+import { startAutoSnapshots, type SnapshotOptions } from '../mentions/snapshot'
 import type { FeedPollResult, PollReport } from '../../shared/contract/feeds'
 import type { Desk } from '../../db/open'
 import type { Ctx } from '../context'
@@ -25,6 +27,8 @@ export interface PollOptions {
   maxBytes?: number
   /** Jitter source for the backoff (tests pass a constant). */
   random?: () => number
+  /** Deadline and cap of each article page (抓取全文, 存证); default the page defaults. */
+  page?: SnapshotOptions
 }
 
 // Feeds with a request under way, per open database: the scheduler, the 立即抓取 button and the CLI may overlap.
@@ -106,6 +110,13 @@ async function pollFeed(ctx: Ctx, feed: FeedRow, setup: IngestSetup, now: Date, 
     console.error(e)
     result = { kind: 'error', code: 'malformed', message: '读取订阅内容时程序内部出错，已记录日志' }
   }
+  if (result.kind === 'ok' && feed.fetchFullText) {
+    try {
+      await fillFullText(ctx, result.feed.items, o.page)
+    } catch (e) {
+      console.error(e) // the items keep their summaries; the feed's poll goes on
+    }
+  }
   try {
     return recordOutcome(ctx, feed, result, setup, now, o.random)
   } catch (e) {
@@ -148,6 +159,12 @@ export async function pollDue(ctx: Ctx, o: PollOptions = {}): Promise<PollReport
     dispatchAlerts(ctx, alerts, now)
   } catch (e) {
     console.error(e) // the mentions are saved; a notification failure must not turn the poll into an error
+  }
+  try {
+    // 存证 of what became 较大/重大 runs after the poll has answered; it keeps its own failures.
+    startAutoSnapshots(ctx, alerts.map((a) => a.id), o.page)
+  } catch (e) {
+    console.error(e)
   }
   const ordered = due.map((f) => results.get(f.id)!)
   const notDue = countEnabledFeeds(ctx.desk.db) - due.length

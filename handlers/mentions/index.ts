@@ -10,6 +10,8 @@ import {
   searchMentions, updateMention, type MentionRecord
 } from '../../db/queries/mentions'
 import { mentionWriter } from '../../db/queries/mention-writer'
+import { snapshotFailureOf, snapshotsOf } from '../../db/queries/snapshots'
+import { snapshotFile, takeSnapshot } from './snapshot'
 import { highlight } from '../../services/watch/matcher'
 import { gradeRisk } from '../../services/watch/sentiment'
 import { ensureProfileRule } from '../watch/rules'
@@ -61,7 +63,9 @@ export function mentionDetail(ctx: Ctx, id: number): MentionDetail {
     sources: mentionSourcesOf(db, id).map((s) => ({ ...s, link: safeWebLink(s.link) })),
     events: mentionEventsOf(db, id).map((e) => ({ ...e, fromStatus: e.fromStatus as MentionStatus, toStatus: e.toStatus as MentionStatus })),
     piece: m.pieceId ? (pieceBrief(db, m.pieceId) ?? null) : null,
-    nextSteps: [...TRIAGE_STEPS[m.status as MentionStatus]]
+    nextSteps: [...TRIAGE_STEPS[m.status as MentionStatus]],
+    snapshots: snapshotsOf(db, id),
+    snapshotFailure: snapshotFailureOf(db, id) ?? null
   }
 }
 
@@ -99,6 +103,17 @@ function assign(ctx: Ctx, m: MentionRecord, assignee: string): void {
 }
 
 export const mentionsHandlers = defineHandlers({
+  'mention-snapshot': async ({ id }, ctx) => {
+    mustGet(ctx, id)
+    const r = await takeSnapshot(ctx, id, ctx.actor)
+    if (!r.ok) throw new UserError(`存证失败：${r.message}`, { field: 'snapshot' })
+    return mentionDetail(ctx, id)
+  },
+  'mention-snapshot-html': ({ id, snapshotId }, ctx) => {
+    const f = snapshotFile(ctx, id, snapshotId)
+    if (!f) throw new UserError(`找不到舆情 ${id} 的第 ${snapshotId} 号存证`, { field: 'snapshotId' })
+    return f
+  },
   'mention-list': ({ offset, limit, q, ...f }, ctx) => {
     ensureProfileRule(ctx)
     const text = q?.trim()

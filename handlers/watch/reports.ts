@@ -158,7 +158,7 @@ export async function incidentDocx(ctx: Ctx, id: number): Promise<ReportFile> {
   const db = ctx.desk.db
   const changes = listAudit(db, 'mention', String(id)).map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, changes: r.changes }))
   const evidence = mention.piece ? evidenceOfPieces(db, [mention.piece.id]).map((e) => ({ fileName: e.fileName, size: e.size })) : []
-  const doc = incidentDocument({ hospital, watchUnit, now: ctx.now().toISOString(), mention, changes, evidence })
+  const doc = incidentDocument({ hospital, watchUnit, now: ctx.now().toISOString(), mention, changes, evidence, snapshots: mention.snapshots })
   const bytes = await officialDocx({ title: doc.title, hospital, subject: `舆情专报：${mention.title}`, paragraphs: doc.paragraphs, tables: doc.tables, now: ctx.now() })
   return file(doc.fileName, bytes)
 }

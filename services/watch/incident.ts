@@ -1,8 +1,8 @@
 // 舆情专报 of one incident: a mention is already the cluster of its sources. What happened (title, snippet), when
 // it was first published and when the desk found it, how it spread (each source in time order), each 研判/处置
 // step with who and when (the triage trail, plus the assignments, corrections, 上报 and the linked reply from the
-// audit log), the outcome, and the evidence list. Nothing is invented: no web page is kept by the desk, and the
-// 专报 says so. Pure: data in, paragraphs and the 附表 out.
+// audit log), the outcome, and the evidence list. Nothing is invented: each 存证 (the page as fetched, with its
+// SHA-256) is listed; without one, the 专报 says no page was kept. Pure: data in, paragraphs and the 附表 out.
 import type { DraftParagraph } from '../../shared/contract/reports'
 import type { BriefTable } from '../../shared/contract/watch-reports'
 import type { MentionDetail } from '../../shared/contract/mentions'
@@ -25,6 +25,14 @@ export interface IncidentEvidence {
   size: number
 }
 
+/** One 存证 of the article page (db/queries/snapshots.ts). */
+export interface IncidentSnapshot {
+  fetchedAt: string
+  finalUrl: string
+  htmlSha256: string
+  textSha256: string
+}
+
 export interface IncidentInput {
   hospital: string
   watchUnit: string
@@ -36,6 +44,8 @@ export interface IncidentInput {
   changes: IncidentChange[]
   /** 佐证材料 files of the linked ledger piece. */
   evidence: IncidentEvidence[]
+  /** 存证 of the mention's page, any order. */
+  snapshots?: IncidentSnapshot[]
 }
 
 export interface IncidentDocument {
@@ -152,9 +162,14 @@ function spread(i: IncidentInput, year: string): DraftParagraph[] {
 function evidenceTable(i: IncidentInput): BriefTable {
   const m = i.mention
   const sources = [...m.sources].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id - b.id)
+  const snaps = snapshotsOf(i)
   const rows: string[][] = sources.map((s, n) => [
-    String(n + 1), n === 0 ? '首发原文' : '转载原文', `${s.feedName || '未命名来源'}，${clockCell(s.publishedAt)}发布`, s.link ?? '（无链接）', '未留存快照'
+    String(n + 1), n === 0 ? '首发原文' : '转载原文', `${s.feedName || '未命名来源'}，${clockCell(s.publishedAt)}发布`, s.link ?? '（无链接）',
+    snaps.length && s.link === m.link ? '已存证（见下）' : '未留存快照'
   ])
+  for (const x of snaps) {
+    rows.push([String(rows.length + 1), '网页存证', `${clockCell(x.fetchedAt)}抓取`, `${x.finalUrl}（原始网页SHA-256：${x.htmlSha256}）`, '已存证'])
+  }
   if (m.piece) {
     rows.push([String(rows.length + 1), '回应稿件', `${channelLabel(m.piece.channel)}，${m.piece.date}`, `台账第${m.piece.id}号《${m.piece.title}》`, '已登记于台账'])
     for (const e of i.evidence) rows.push([String(rows.length + 1), '佐证材料', `回应稿件《${m.piece.title}》的附件`, `${e.fileName}（${sizeWords(e.size)}）`, '已存于台账'])
@@ -175,8 +190,14 @@ function evidenceText(i: IncidentInput): string {
   const m = i.mention
   const links = m.sources.filter((s) => s.link).length
   const piece = m.piece ? `；回应稿件《${m.piece.title}》（台账第${m.piece.id}号）${i.evidence.length ? `及其佐证材料${i.evidence.length}份` : ''}` : '；尚未关联回应稿件'
-  return `佐证材料清单见附表：各来源原文链接${links}条${piece}。各来源网页未留存网页快照，原文如被删除将无法复核，请及时截图存档。`
+  const snaps = snapshotsOf(i)
+  if (!snaps.length) return `佐证材料清单见附表：各来源原文链接${links}条${piece}。各来源网页未留存网页快照，原文如被删除将无法复核，请及时截图存档。`
+  const year = chinaClock(m.fetchedAt, 'yyyy')
+  const list = snaps.map((x) => `${clockWords(x.fetchedAt, year)}抓取${x.finalUrl}，原始网页SHA-256为${x.htmlSha256}`).join('；')
+  return `佐证材料清单见附表：各来源原文链接${links}条${piece}；原文网页存证${snaps.length}份（${list}），原始网页与正文均已留存于本系统，可凭SHA-256值核验未被改动。`
 }
+
+const snapshotsOf = (i: IncidentInput): IncidentSnapshot[] => [...(i.snapshots ?? [])].sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt))
 
 /** What the desk judged, and whether a person did: 经系统初判 for the automatic reading, 经人工研判 once corrected. */
 function sentimentText(m: IncidentInput['mention']): string {

@@ -16,6 +16,8 @@ export const feedFields = z.object({
   /** Encoding override (gbk, gb2312, big5, utf-8…); '' or null = detect. Checked against iconv-lite by the handler. */
   encoding: z.string().trim().max(30).nullable().default(null),
   weight: z.number({ error: '须为数字' }).int().min(0, { message: '须为 0–3' }).max(3, { message: '须为 0–3' }).default(1),
+  /** 抓取全文: a new item with only a summary gets its article page's text before the rules read it. */
+  fetchFullText: z.boolean({ error: '抓取全文须为是或否' }).default(false),
   enabled: z.boolean().default(true)
 })
 export type FeedInput = z.input<typeof feedFields>
@@ -29,6 +31,7 @@ export interface Feed {
   enabled: boolean
   encoding: string | null
   weight: number
+  fetchFullText: boolean
   etag: string | null
   lastModified: string | null
   lastFetchAt: string | null

@@ -4,6 +4,7 @@ import { spec } from './define'
 import { calendarDate, rowId, shortText } from './fields'
 import { GRADES, MENTION_STATUS_CODES, SENTIMENTS, type GradeLabel, type MentionStatus, type SentimentLabel } from '../watch'
 import type { MentionMatch, TextSegment } from './feeds'
+import type { FilePayload } from './ledger'
 import { ANYONE, OFFICER } from '../roles'
 
 export const mentionFilter = z.object({
@@ -64,6 +65,24 @@ export interface MentionEvent {
   note: string
 }
 
+/** 存证: one fetch of the article page. The raw HTML is never sent here (only downloaded as a file, mention-snapshot-html). */
+export interface MentionSnapshot {
+  id: number
+  fetchedAt: string
+  /** The mention's link as asked for, and the address that answered after redirects. */
+  url: string
+  finalUrl: string
+  status: number
+  title: string
+  /** The article's readable text (services/watch/snapshot.ts); shown as text, never as HTML. */
+  text: string
+  htmlSha256: string
+  textSha256: string
+  htmlBytes: number
+  /** 自动存证, or the officer who asked. */
+  actor: string
+}
+
 export interface MentionDetail extends MentionRow {
   snippetSegments: TextSegment[]
   sentimentCues: string[]
@@ -75,6 +94,10 @@ export interface MentionDetail extends MentionRow {
   piece: { id: number; title: string; date: string; channel: string } | null
   /** The triage steps allowed from the current state. */
   nextSteps: MentionStatus[]
+  /** 存证, newest first. */
+  snapshots: MentionSnapshot[]
+  /** The last failed 存证 (cleared by a successful one), in Chinese. */
+  snapshotFailure: { at: string; message: string } | null
 }
 
 export interface MentionPage {
@@ -107,4 +130,8 @@ export const mentionsContract = {
     id: rowId,
     reason: shortText(200).min(1, { message: '请填写移除理由（如：误报、重复、与本院无关）' })
   })).returns<MentionDetail>(),
+  /** 存证: fetch the article page now and keep its HTML, text and SHA-256; a failure is a Chinese error (and is kept for the detail). */
+  'mention-snapshot': spec(OFFICER, z.object({ id: rowId })).returns<MentionDetail>(),
+  /** 下载原始网页: the stored bytes as a file, exactly as fetched. */
+  'mention-snapshot-html': spec(ANYONE, z.object({ id: rowId, snapshotId: rowId })).returns<FilePayload>(),
 }

@@ -21,6 +21,9 @@ const T = {
   encoding: '编码',
   weight: '来源权重',
   weightHint: '用于判断舆情级别：省级/中央媒体的负面报道会定为重大',
+  fullText: '抓取全文',
+  fullTextOn: '只有摘要时读取原文正文',
+  fullTextHint: '只有摘要的新条目，先打开原文网页读取正文再匹配规则（每次抓取最多读 6 篇，不执行网页脚本）',
   preview: '试抓取',
   previewing: '正在试抓取…',
   previewResult: '试抓取结果',
@@ -42,13 +45,14 @@ export function FeedForm({ feed, onSaved, onCancel }: { feed?: Feed; onSaved: (f
   const [intervalMin, setIntervalMin] = useState(feed?.intervalMin ?? DEFAULT_INTERVAL_MIN)
   const [encoding, setEncoding] = useState(feed?.encoding ?? '')
   const [weight, setWeight] = useState(feed?.weight ?? 1)
+  const [fetchFullText, setFetchFullText] = useState(feed?.fetchFullText ?? false)
   const [preview, setPreview] = useState<FeedPreview | null>(null)
   const [error, setError] = useState<DeskError | null>(null)
   const [busy, setBusy] = useState<'' | 'preview' | 'save'>('')
   const errs = fieldErrors(error)
   const title = feed ? T.editTitle : T.addTitle
   // The name filled in by 试抓取 counts too: it is input the officer would lose.
-  const saved = useDirty({ url, name, category, intervalMin, encoding, weight })
+  const saved = useDirty({ url, name, category, intervalMin, encoding, weight, fetchFullText })
 
   async function runPreview() {
     setBusy('preview')
@@ -63,7 +67,7 @@ export function FeedForm({ feed, onSaved, onCancel }: { feed?: Feed; onSaved: (f
 
   async function save() {
     setBusy('save')
-    const values = { url, name, category, intervalMin, encoding: encoding || null, weight }
+    const values = { url, name, category, intervalMin, encoding: encoding || null, weight, fetchFullText }
     const r = feed ? await invoke('feed-update', { id: feed.id, ...values }) : await invoke('feed-add', values)
     setBusy('')
     if (!r.ok) return setError(r.error)
@@ -103,6 +107,9 @@ export function FeedForm({ feed, onSaved, onCancel }: { feed?: Feed; onSaved: (f
           <select value={weight} onChange={(e) => setWeight(Number(e.target.value))}>
             {Object.entries(FEED_WEIGHTS).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
           </select>
+        </Field>
+        <Field label={T.fullText} name="fetchFullText" error={errs.fetchFullText} hint={T.fullTextHint} wide>
+          <span className="check"><input type="checkbox" checked={fetchFullText} onChange={(e) => setFetchFullText(e.target.checked)} />{T.fullTextOn}</span>
         </Field>
       </div>
       <div className="actions">

@@ -7,6 +7,7 @@ import { REMOVE_REASONS, type MentionDetail as Detail } from '../../../../shared
 import { GradeBadge, Highlighted, SafeLink, SentimentChip, chinaTime } from './Text'
 import { PieceLink } from './PieceLink'
 import { IncidentButton } from './IncidentButton'
+import { SnapshotPanel } from './SnapshotPanel'
 import './mention-detail.css'
 
 const T = {
@@ -97,6 +98,7 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
   const q = useQuery('mention-get', { id })
   const session = useQuery('session-state', {})
   const canRemove = !!session.data?.allowed.includes('mention-remove')
+  const canSnapshot = !!session.data?.allowed.includes('mention-snapshot')
   const [m, setM] = useState<Detail | null>(null)
   const [note, setNote] = useState('')
   const [assignee, setAssignee] = useState('')
@@ -208,6 +210,7 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
         <dt>{T.rules}</dt><dd>{m.matches.map((x) => `${x.ruleName}：${x.terms.join('、')}`).join('；')}</dd>
         <dt>{T.cues}</dt><dd>{m.sentimentCues.length ? m.sentimentCues.join('、') : T.noCues}</dd>
       </dl>
+      <SnapshotPanel m={m} canTake={canSnapshot && !m.removed} onTaken={(d) => show(d)} />
 
       <div className="detail-row">
         <label>
