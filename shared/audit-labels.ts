@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   update: '修改',
   delete: '删除',
   remove: '移除',
+  merge: '合并事件',
+  split: '拆分事件',
   import: '导入',
   'import-update': '导入更新',
   undo: '撤销',

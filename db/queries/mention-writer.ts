@@ -17,6 +17,7 @@ export interface NewMentionRow {
   /** JSON of string[] */
   cues: string
   grade: string
+  gradeReason?: string
   score: number
 }
 
@@ -26,8 +27,20 @@ export interface NewSourceRow {
   guid: string | null
   link: string
   title: string
+  snippet: string
+  /** encodeSignature() of the item, or null */
+  signature: string | null
   publishedAt: string
   fetchedAt: string
+}
+
+/** A source of a live event published within the clustering window (services/watch/cluster.ts pickEvent). */
+export interface SourceSignature {
+  mentionId: number
+  signature: string
+  publishedAt: string
+  /** JSON of the event's MentionMatch[] */
+  matches: string
 }
 
 export interface KeyHit {
@@ -48,8 +61,12 @@ export interface MentionWriter {
   /** Has this feed already given this mention a source (same guid, same link, or — for items with neither — same title)? */
   hasSource(mentionId: number, feedId: number | null, guid: string | null, link: string, title: string): boolean
   sourceWeights(mentionId: number): { count: number; maxWeight: number }
+  /** Feed and publication time of every source: what the spread grade reads. */
+  sourceTimes(mentionId: number): { feedId: number | null; publishedAt: string }[]
+  /** Signed sources of live (not removed) events published in [from, to]. */
+  recentSignatures(from: string, to: string): SourceSignature[]
   mentionState(mentionId: number): { sentiment: string; grade: string; gradeManual: number } | undefined
-  setCluster(mentionId: number, sourceCount: number, grade: string, score: number, at: string): void
+  setCluster(mentionId: number, sourceCount: number, grade: string, reason: string, score: number, at: string): void
 }
 
 const cache = new WeakMap<Database.Database, MentionWriter>()
@@ -67,11 +84,11 @@ export function mentionWriter(sqlite: Database.Database): MentionWriter {
     )
   )
   const insertMention = sqlite.prepare(
-    `INSERT INTO mentions (title, link, snippet, published_at, fetched_at, day, feed_id, matches, sentiment, sentiment_cues, grade, score, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO mentions (title, link, snippet, published_at, fetched_at, day, feed_id, matches, sentiment, sentiment_cues, grade, grade_reason, score, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const insertSource = sqlite.prepare(
-    'INSERT INTO mention_sources (mention_id, feed_id, guid, link, title, published_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+    'INSERT INTO mention_sources (mention_id, feed_id, guid, link, title, snippet, signature, published_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
   )
   const insertKey = sqlite.prepare('INSERT OR IGNORE INTO mention_keys (key, mention_id) VALUES (?, ?)')
   const insertTokens = sqlite.prepare('INSERT INTO mention_search (rowid, tokens) VALUES (?, ?)')
@@ -87,7 +104,15 @@ export function mentionWriter(sqlite: Database.Database): MentionWriter {
   const state = sqlite.prepare<[number], { sentiment: string; grade: string; gradeManual: number }>(
     'SELECT sentiment, grade, grade_manual AS gradeManual FROM mentions WHERE id = ?'
   )
-  const setCluster = sqlite.prepare('UPDATE mentions SET source_count = ?, grade = ?, score = ?, updated_at = ? WHERE id = ?')
+  const times = sqlite.prepare<[number], { feedId: number | null; publishedAt: string }>(
+    'SELECT feed_id AS feedId, published_at AS publishedAt FROM mention_sources WHERE mention_id = ? ORDER BY published_at, id'
+  )
+  const recent = sqlite.prepare<[string, string], SourceSignature>(
+    `SELECT s.mention_id AS mentionId, s.signature AS signature, s.published_at AS publishedAt, m.matches AS matches
+       FROM mention_sources s JOIN mentions m ON m.id = s.mention_id
+      WHERE s.published_at >= ? AND s.published_at <= ? AND s.signature IS NOT NULL AND m.status <> 'removed'`
+  )
+  const setCluster = sqlite.prepare('UPDATE mentions SET source_count = ?, grade = ?, grade_reason = ?, score = ?, updated_at = ? WHERE id = ?')
 
   const writer: MentionWriter = {
     findOwner(keys) {
@@ -99,10 +124,10 @@ export function mentionWriter(sqlite: Database.Database): MentionWriter {
     },
     insertMention: (m) =>
       Number(
-        insertMention.run(m.title, m.link, m.snippet, m.publishedAt, m.fetchedAt, m.day, m.feedId, m.matches, m.sentiment, m.cues, m.grade, m.score, m.fetchedAt)
+        insertMention.run(m.title, m.link, m.snippet, m.publishedAt, m.fetchedAt, m.day, m.feedId, m.matches, m.sentiment, m.cues, m.grade, m.gradeReason ?? '', m.score, m.fetchedAt)
           .lastInsertRowid
       ),
-    insertSource: (s) => void insertSource.run(s.mentionId, s.feedId, s.guid, s.link, s.title, s.publishedAt, s.fetchedAt),
+    insertSource: (s) => void insertSource.run(s.mentionId, s.feedId, s.guid, s.link, s.title, s.snippet, s.signature, s.publishedAt, s.fetchedAt),
     insertKey: (key, mentionId) => void insertKey.run(key, mentionId),
     indexTokens: (id, tokens) => void insertTokens.run(id, tokens),
     hasSource: (mid, feed, guid, link, title) => hasSource.get({ mid, feed, guid, link, title })!.n > 0,
@@ -110,8 +135,10 @@ export function mentionWriter(sqlite: Database.Database): MentionWriter {
       const r = weights.get(mentionId)!
       return { count: r.count, maxWeight: r.maxWeight ?? 0 }
     },
+    sourceTimes: (id) => times.all(id),
+    recentSignatures: (from, to) => recent.all(from, to),
     mentionState: (id) => state.get(id),
-    setCluster: (id, count, grade, score, at) => void setCluster.run(count, grade, score, at, id)
+    setCluster: (id, count, grade, reason, score, at) => void setCluster.run(count, grade, reason, score, at, id)
   }
   cache.set(sqlite, writer)
   return writer

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../open'
-import { feeds, mentionEvents, mentionSources, mentions, pieces } from '../schema'
+import { feeds, mentionEvents, mentionKeys, mentionSources, mentions, pieces } from '../schema'
 import { OPEN_STATUSES, type GradeLabel, type MentionStatus, type SentimentLabel } from '../../shared/watch'
 import type { z } from 'zod'
 import type { mentionFilter } from '../../shared/contract/mentions'
@@ -15,7 +15,7 @@ function selectMentions(db: Db) {
       id: mentions.id, title: mentions.title, link: mentions.link, snippet: mentions.snippet, publishedAt: mentions.publishedAt,
       fetchedAt: mentions.fetchedAt, day: mentions.day, feedId: mentions.feedId, matches: mentions.matches,
       sentiment: mentions.sentiment, sentimentCues: mentions.sentimentCues, sentimentManual: mentions.sentimentManual,
-      grade: mentions.grade, gradeManual: mentions.gradeManual, score: mentions.score, status: mentions.status,
+      grade: mentions.grade, gradeManual: mentions.gradeManual, gradeReason: mentions.gradeReason, score: mentions.score, status: mentions.status,
       assignee: mentions.assignee, escalated: mentions.escalated, pieceId: mentions.pieceId, sourceCount: mentions.sourceCount,
       closedAt: mentions.closedAt, updatedAt: mentions.updatedAt, removedAt: mentions.removedAt, removedBy: mentions.removedBy,
       removedReason: mentions.removedReason, feedName
@@ -95,6 +95,26 @@ export function mentionSourcesOf(db: Db, id: number) {
     .where(eq(mentionSources.mentionId, id))
     .orderBy(asc(mentionSources.publishedAt), asc(mentionSources.id))
     .all()
+}
+
+/** Moves every source and dedup key of `fromId` to `intoId` (合并): the retellings now lead to the kept event. */
+export function moveSources(db: Db, fromId: number, intoId: number): void {
+  db.update(mentionSources).set({ mentionId: intoId }).where(eq(mentionSources.mentionId, fromId)).run()
+  db.update(mentionKeys).set({ mentionId: intoId }).where(eq(mentionKeys.mentionId, fromId)).run()
+}
+
+export function sourceRow(db: Db, mentionId: number, sourceId: number) {
+  return db.select().from(mentionSources).where(and(eq(mentionSources.id, sourceId), eq(mentionSources.mentionId, mentionId))).get()
+}
+
+/** 拆分: the source and the keys it brought go to the new event. */
+export function moveSource(db: Db, sourceId: number, keys: string[], fromId: number, intoId: number): void {
+  db.update(mentionSources).set({ mentionId: intoId }).where(eq(mentionSources.id, sourceId)).run()
+  if (keys.length) db.update(mentionKeys).set({ mentionId: intoId }).where(and(inArray(mentionKeys.key, keys), eq(mentionKeys.mentionId, fromId))).run()
+}
+
+export function insertSplitMention(db: Db, v: typeof mentions.$inferInsert): number {
+  return db.insert(mentions).values(v).returning({ id: mentions.id }).get().id
 }
 
 export function mentionEventsOf(db: Db, id: number) {

@@ -55,6 +55,8 @@ export const mentions = sqliteTable(
     sentimentManual: integer('sentiment_manual', { mode: 'boolean' }).notNull().default(false),
     grade: text('grade').notNull().default('一般'),
     gradeManual: integer('grade_manual', { mode: 'boolean' }).notNull().default(false),
+    /** Why the grade is what it is (`4 个来源 3 小时内转载`, `省级/中央媒体报道`); '' for a plain 一般 (services/watch/sentiment.ts gradeEvent). */
+    gradeReason: text('grade_reason').notNull().default(''),
     score: real('score').notNull().default(0),
     status: text('status').notNull().default('new'),
     assignee: text('assignee').notNull().default(''),
@@ -88,10 +90,15 @@ export const mentionSources = sqliteTable(
     guid: text('guid'),
     link: text('link').notNull().default(''),
     title: text('title').notNull(),
+    /** The item's own first 200 characters: what a split-out source becomes the snippet of. */
+    snippet: text('snippet').notNull().default(''),
+    /** MinHash of title + snippet (services/watch/cluster.ts encodeSignature); null = compared by exact keys only. */
+    signature: text('signature'),
     publishedAt: text('published_at').notNull(),
     fetchedAt: text('fetched_at').notNull()
   },
-  (t) => [index('mention_sources_mention_idx').on(t.mentionId)]
+  // The poll looks for the events of the last 72 h by their sources' publication time.
+  (t) => [index('mention_sources_mention_idx').on(t.mentionId), index('mention_sources_published_idx').on(t.publishedAt)]
 )
 
 /**

@@ -1,9 +1,11 @@
-// Feed items → mentions: match rules → dedup (guid per feed, else normalized link, else content hash) →
-// sentiment and risk grade → mention + source + keys + search row. Called inside the caller's transaction
+// Feed items → mentions: match rules → dedup (guid per feed, else normalized link, else content hash) → else
+// near-duplicate of a recent event (services/watch/cluster.ts) → sentiment and risk grade → mention + source +
+// keys + search row. Called inside the caller's transaction
 // (one per feed). Exported piece by piece so the benchmark can time each step on its own.
 import type Database from 'better-sqlite3'
 import { dedupKeys } from '../../services/watch/dedup'
-import { gradeRisk, scoreSentiment, type Lexicon, type RiskGrade } from '../../services/watch/sentiment'
+import { gradeEvent, gradeRisk, scoreSentiment, type Lexicon, type RiskGrade } from '../../services/watch/sentiment'
+import { CLUSTER_WINDOW_MS, decodeSignature, encodeSignature, pickEvent, signature } from '../../services/watch/cluster'
 import type { Matcher, RuleHit } from '../../services/watch/matcher'
 import type { FeedItem } from '../../services/feeds/parse'
 import { indexTokens } from '../../services/text/search-tokens'
@@ -67,11 +69,12 @@ export function insertNewMention(
   const grade = gradeRisk({ sentiment, sourceWeight: feed.weight, clusterSize: 1 })
   const snippet = snippetOf(item.text)
   const link = item.link ?? ''
+  const gradeReason = gradeEvent({ sentiment, maxWeight: feed.weight, sources: [{ feedId: feed.id, publishedAt: item.publishedAt }] }).reason
   const id = w.insertMention({
     title: item.title, link, snippet, publishedAt: item.publishedAt, fetchedAt, day: chinaDayOf(item.publishedAt),
-    feedId: feed.id, matches: JSON.stringify(hits), sentiment, cues: cues.length ? JSON.stringify(cues) : '[]', grade, score: dangerScore(sentiment, grade)
+    feedId: feed.id, matches: JSON.stringify(hits), sentiment, cues: cues.length ? JSON.stringify(cues) : '[]', grade, gradeReason, score: dangerScore(sentiment, grade)
   })
-  w.insertSource({ mentionId: id, feedId: feed.id, guid: item.guid, link, title: item.title, publishedAt: item.publishedAt, fetchedAt })
+  w.insertSource({ mentionId: id, feedId: feed.id, guid: item.guid, link, title: item.title, snippet, signature: signatureOf(item, hits), publishedAt: item.publishedAt, fetchedAt })
   for (const k of keys) w.insertKey(k, id)
   w.indexTokens(id, indexTokens(`${item.title}\n${snippet}`))
   return { id, grade }
@@ -82,14 +85,43 @@ export function insertNewMention(
  * and its weightiest source — unless the officer set the grade by hand, which is never overwritten.
  * Returns the new grade when the story just became 较大/重大.
  */
-export function addSource(w: MentionWriter, mentionId: number, feed: IngestFeed, item: FeedItem, fetchedAt: string): RiskGrade | null {
-  w.insertSource({ mentionId, feedId: feed.id, guid: item.guid, link: item.link ?? '', title: item.title, publishedAt: item.publishedAt, fetchedAt })
+export function addSource(w: MentionWriter, mentionId: number, feed: IngestFeed, item: FeedItem, fetchedAt: string, hits: RuleHit[] = []): RiskGrade | null {
+  w.insertSource({
+    mentionId, feedId: feed.id, guid: item.guid, link: item.link ?? '', title: item.title, snippet: snippetOf(item.text),
+    signature: signatureOf(item, hits), publishedAt: item.publishedAt, fetchedAt
+  })
+  return regrade(w, mentionId, fetchedAt)
+}
+
+/** Re-derives an event's count and grade from its sources; a grade set by hand stays (and so does its reason). */
+export function regrade(w: MentionWriter, mentionId: number, at: string): RiskGrade | null {
   const state = w.mentionState(mentionId)!
   const { count, maxWeight } = w.sourceWeights(mentionId)
-  const grade = state.gradeManual ? state.grade : gradeRisk({ sentiment: state.sentiment as '负面', sourceWeight: maxWeight, clusterSize: count })
-  w.setCluster(mentionId, count, grade, dangerScore(state.sentiment, grade), fetchedAt)
+  const auto = gradeEvent({ sentiment: state.sentiment as '负面', maxWeight, sources: w.sourceTimes(mentionId) })
+  const grade = state.gradeManual ? state.grade : auto.grade
+  w.setCluster(mentionId, count, grade, state.gradeManual ? '人工更正' : auto.reason, dangerScore(state.sentiment, grade), at)
   const rose = grade !== state.grade && grade !== '一般' && !state.gradeManual
   return rose ? (grade as RiskGrade) : null
+}
+
+const termsOf = (hits: RuleHit[]): string[] => [...new Set(hits.flatMap((h) => h.terms))]
+
+function signatureOf(item: FeedItem, hits: RuleHit[]): string | null {
+  const sig = signature(item.title, snippetOf(item.text), termsOf(hits))
+  return sig ? encodeSignature(sig) : null
+}
+
+/** The live event a new item retells, if any: its most similar recent source (services/watch/cluster.ts). */
+function nearEvent(w: MentionWriter, item: FeedItem, hits: RuleHit[]): number | null {
+  const sig = signature(item.title, snippetOf(item.text), termsOf(hits))
+  const at = Date.parse(item.publishedAt)
+  if (!sig || !Number.isFinite(at)) return null
+  const rows = w.recentSignatures(new Date(at - CLUSTER_WINDOW_MS).toISOString(), new Date(at + CLUSTER_WINDOW_MS).toISOString())
+  const hit = pickEvent({ signature: sig, at, terms: termsOf(hits) }, rows.map((r) => ({
+    eventId: r.mentionId, signature: decodeSignature(r.signature), at: Date.parse(r.publishedAt),
+    terms: (JSON.parse(r.matches) as RuleHit[]).flatMap((m) => m.terms)
+  })))
+  return hit ? hit.eventId : null
 }
 
 /** Runs every item of one fetch through the pipeline. Must be called inside a transaction. */
@@ -102,6 +134,15 @@ export function ingestItems(sqlite: Database.Database, setup: IngestSetup, feed:
     out.matched++
     const keys = dedupKeys({ guid: item.guid, link: item.link, title: item.title, text: item.text, feedId: feed.id ?? 0 })
     const owner = w.findOwner(keys)
+    const near = owner ? null : nearEvent(w, item, hits)
+    if (near !== null) {
+      // A retelling of a recent event: one more source of it, and its keys lead there next time.
+      for (const k of keys) w.insertKey(k, near)
+      const rose = addSource(w, near, feed, item, fetchedAt, hits)
+      out.newSources++
+      if (rose) out.alerts.push({ id: near, title: item.title, grade: rose, publishedAt: item.publishedAt })
+      continue
+    }
     if (!owner) {
       const { id, grade } = insertNewMention(w, feed, item, hits, keys, setup.lexicon, fetchedAt)
       out.newMentions++
@@ -116,7 +157,7 @@ export function ingestItems(sqlite: Database.Database, setup: IngestSetup, feed:
       continue
     }
     if (w.hasSource(owner.mentionId, feed.id, item.guid, item.link ?? '', item.title)) continue
-    const rose = addSource(w, owner.mentionId, feed, item, fetchedAt)
+    const rose = addSource(w, owner.mentionId, feed, item, fetchedAt, hits)
     out.newSources++
     if (rose) out.alerts.push({ id: owner.mentionId, title: item.title, grade: rose, publishedAt: item.publishedAt })
   }

@@ -6,14 +6,16 @@ import { fieldError, UserError } from '../errors'
 import { recordAudit } from '../../db/queries/audit'
 import { queryExpression } from '../../services/text/search-tokens'
 import {
-  REMOVED, getMention, insertMentionEvent, listMentions, mentionConditions, mentionEventsOf, mentionSourcesOf, pieceBrief, removeMention,
-  searchMentions, updateMention, type MentionRecord
+  REMOVED, getMention, insertMentionEvent, insertSplitMention, listMentions, mentionConditions, mentionEventsOf, mentionSourcesOf, moveSource,
+  moveSources, pieceBrief, removeMention, searchMentions, sourceRow, updateMention, type MentionRecord
 } from '../../db/queries/mentions'
 import { mentionWriter } from '../../db/queries/mention-writer'
 import { snapshotFailureOf, snapshotsOf } from '../../db/queries/snapshots'
 import { snapshotFile, takeSnapshot } from './snapshot'
 import { highlight } from '../../services/watch/matcher'
-import { gradeRisk } from '../../services/watch/sentiment'
+import { gradeEvent } from '../../services/watch/sentiment'
+import { dedupKeys } from '../../services/watch/dedup'
+import { regrade } from '../feeds/ingest'
 import { ensureProfileRule } from '../watch/rules'
 import { chinaDate } from '../../shared/dates'
 import {
@@ -30,7 +32,7 @@ function toRow(m: MentionRecord): MentionRow {
   return {
     id: m.id, title: m.title, titleSegments: highlight(m.title, termsOf(m)), link: safeWebLink(m.link), snippet: m.snippet,
     publishedAt: m.publishedAt, fetchedAt: m.fetchedAt, day: m.day, feedId: m.feedId, feedName: m.feedName, matches: m.matches,
-    sentiment: m.sentiment as SentimentLabel, sentimentManual: m.sentimentManual, grade: m.grade as GradeLabel, gradeManual: m.gradeManual,
+    sentiment: m.sentiment as SentimentLabel, sentimentManual: m.sentimentManual, grade: m.grade as GradeLabel, gradeManual: m.gradeManual, gradeReason: m.gradeReason,
     status: m.status as MentionStatus, assignee: m.assignee, escalated: m.escalated, pieceId: m.pieceId, sourceCount: m.sourceCount
   }
 }
@@ -142,13 +144,16 @@ export const mentionsHandlers = defineHandlers({
       const s = sentiment ?? (m.sentiment as SentimentLabel)
       // A corrected sentiment re-derives an automatic grade; a grade set by hand is never recomputed.
       let g = grade ?? (m.grade as GradeLabel)
+      let reason = grade ? '人工更正' : m.gradeReason
       if (!grade && !m.gradeManual) {
-        const { count, maxWeight } = mentionWriter(ctx.desk.sqlite).sourceWeights(id)
-        g = gradeRisk({ sentiment: s, sourceWeight: maxWeight, clusterSize: count })
+        const w = mentionWriter(ctx.desk.sqlite)
+        const auto = gradeEvent({ sentiment: s, maxWeight: w.sourceWeights(id).maxWeight, sources: w.sourceTimes(id) })
+        g = auto.grade
+        reason = auto.reason
       }
       const at = audit(ctx, id, { sentiment: [m.sentiment, s], grade: [m.grade, g] })
       updateMention(ctx.desk.db, id, {
-        sentiment: s, grade: g, score: dangerScore(s, g), updatedAt: at,
+        sentiment: s, grade: g, gradeReason: reason, score: dangerScore(s, g), updatedAt: at,
         ...(sentiment ? { sentimentManual: true } : {}), ...(grade ? { gradeManual: true } : {})
       })
       return mentionDetail(ctx, id)
@@ -172,6 +177,58 @@ export const mentionsHandlers = defineHandlers({
       const at = audit(ctx, id, { pieceId: [m.pieceId, pieceId] })
       updateMention(ctx.desk.db, id, { pieceId, updatedAt: at })
       return mentionDetail(ctx, id)
+    }),
+  'mention-merge': ({ id, intoId }, ctx) =>
+    ctx.desk.tx(() => {
+      if (id === intoId) throw fieldError('intoId', '不能把事件合并到它自己')
+      const from = mustBeActive(ctx, id)
+      const into = mustBeActive(ctx, intoId)
+      const at = ctx.now().toISOString()
+      moveSources(ctx.desk.db, id, intoId)
+      // The merged row stays as the record of the merge (its trail, who and when), out of the inbox and every count.
+      const note = `合并到事件 #${intoId}`
+      removeMention(ctx.desk.db, id, { at, by: ctx.actor, reason: note })
+      updateMention(ctx.desk.db, id, { sourceCount: 0 })
+      insertMentionEvent(ctx.desk.db, { mentionId: id, at, actor: ctx.actor, fromStatus: from.status as MentionStatus, toStatus: REMOVED, note })
+      insertMentionEvent(ctx.desk.db, { mentionId: intoId, at, actor: ctx.actor, fromStatus: into.status as MentionStatus, toStatus: into.status as MentionStatus, note: `并入事件 #${id}（${from.title}）` })
+      regrade(mentionWriter(ctx.desk.sqlite), intoId, at)
+      recordAudit(ctx.desk.db, {
+        at, actor: ctx.actor, actorId: ctx.user?.id, action: 'merge', entity: 'mention', entityId: intoId,
+        changes: { merged: id, title: from.title, sources: [into.sourceCount, into.sourceCount + from.sourceCount] }
+      })
+      return mentionDetail(ctx, intoId)
+    }),
+  'mention-split': ({ id, sourceId }, ctx) =>
+    ctx.desk.tx(() => {
+      const m = mustBeActive(ctx, id)
+      const src = sourceRow(ctx.desk.db, id, sourceId)
+      if (!src) throw fieldError('sourceId', `事件 #${id} 中没有编号为 ${sourceId} 的来源`)
+      const all = mentionSourcesOf(ctx.desk.db, id)
+      if (all.length < 2) throw fieldError('sourceId', '事件只有这一个来源，无需拆分')
+      const at = ctx.now().toISOString()
+      const snippet = src.snippet || (src.link === m.link ? m.snippet : '')
+      const newId = insertSplitMention(ctx.desk.db, {
+        title: src.title, link: src.link, snippet, publishedAt: src.publishedAt, fetchedAt: src.fetchedAt, day: chinaDate(new Date(src.publishedAt)),
+        feedId: src.feedId, matches: m.matches, sentiment: m.sentiment, sentimentCues: m.sentimentCues, updatedAt: at
+      })
+      const keys = dedupKeys({ guid: src.guid, link: src.link, title: src.title, text: snippet.replace(/…$/, ''), feedId: src.feedId ?? 0 })
+      moveSource(ctx.desk.db, sourceId, keys, id, newId)
+      // The event keeps its own headline: when the split source was it, the next earliest source takes its place.
+      if (src.link === m.link && src.title === m.title) {
+        const next = mentionSourcesOf(ctx.desk.db, id)[0]
+        const nextRow = sourceRow(ctx.desk.db, id, next.id)!
+        updateMention(ctx.desk.db, id, { title: next.title, link: next.link, snippet: nextRow.snippet || m.snippet, publishedAt: next.publishedAt, feedId: next.feedId })
+      }
+      const w = mentionWriter(ctx.desk.sqlite)
+      regrade(w, id, at)
+      regrade(w, newId, at)
+      insertMentionEvent(ctx.desk.db, { mentionId: id, at, actor: ctx.actor, fromStatus: m.status as MentionStatus, toStatus: m.status as MentionStatus, note: `拆出来源“${src.title}”为事件 #${newId}` })
+      insertMentionEvent(ctx.desk.db, { mentionId: newId, at, actor: ctx.actor, fromStatus: 'new', toStatus: 'new', note: `从事件 #${id} 拆分而来` })
+      recordAudit(ctx.desk.db, {
+        at, actor: ctx.actor, actorId: ctx.user?.id, action: 'split', entity: 'mention', entityId: id,
+        changes: { sourceId, title: src.title, link: src.link, newMention: newId }
+      })
+      return mentionDetail(ctx, newId)
     }),
   'mention-remove': ({ id, reason }, ctx) =>
     ctx.desk.tx(() => {

@@ -115,3 +115,57 @@ export function gradeRisk(input: { sentiment: Sentiment; sourceWeight: number; c
   if (cluster >= 2 || weight >= 2) return '较大'
   return '一般'
 }
+
+/** A story picked up by this many distinct sources within SPREAD_WINDOW_MS is spreading: 较大. */
+export const SPREAD_MAJOR = 3
+/** …and by this many: 重大. */
+export const SPREAD_SEVERE = 5
+export const SPREAD_WINDOW_MS = 6 * 3600_000
+
+const RANK: Record<RiskGrade, number> = { 一般: 0, 较大: 1, 重大: 2 }
+
+/**
+ * The most distinct sources (feeds; items entered by hand count one each) seen within any SPREAD_WINDOW_MS, and
+ * how many hours those sources took. One pass over the sources in time order with a sliding window.
+ */
+export function fastestSpread(sources: readonly { feedId: number | null; publishedAt: string }[]): { sources: number; hours: number } {
+  const rows = sources.map((s, i) => ({ key: s.feedId === null ? `m${i}` : `f${s.feedId}`, at: Date.parse(s.publishedAt) })).filter((s) => Number.isFinite(s.at)).sort((a, b) => a.at - b.at)
+  let best = { sources: rows.length > 0 ? 1 : 0, hours: 0 }
+  const inWindow = new Map<string, number>()
+  let lo = 0
+  for (let hi = 0; hi < rows.length; hi++) {
+    inWindow.set(rows[hi].key, (inWindow.get(rows[hi].key) ?? 0) + 1)
+    while (rows[hi].at - rows[lo].at > SPREAD_WINDOW_MS) {
+      const n = inWindow.get(rows[lo].key)! - 1
+      if (n === 0) inWindow.delete(rows[lo].key)
+      else inWindow.set(rows[lo].key, n)
+      lo++
+    }
+    if (inWindow.size > best.sources) best = { sources: inWindow.size, hours: Math.max(1, Math.ceil((rows[hi].at - rows[lo].at) / 3600_000)) }
+  }
+  return best
+}
+
+/**
+ * The grade of an event and why, as the officer reads it (mentions.grade_reason):
+ *   - gradeRisk above (negative stories only: a weighty outlet, or the number of sources);
+ *   - spread: ≥ SPREAD_MAJOR distinct sources within 6 h → at least 较大, ≥ SPREAD_SEVERE → 重大 — for negative
+ *     and neutral stories (a 停电 is neutral by its words and still worth a look when it travels); a positive
+ *     story (表彰, 义诊) that travels is good news, not risk.
+ * The higher of the two wins; its reason is shown (`4 个来源 3 小时内转载`, `省级/中央媒体报道`, `2 个来源转载`).
+ */
+export function gradeEvent(input: { sentiment: Sentiment; maxWeight: number; sources: readonly { feedId: number | null; publishedAt: string }[] }): { grade: RiskGrade; reason: string } {
+  const count = input.sources.length
+  const base = gradeRisk({ sentiment: input.sentiment, sourceWeight: input.maxWeight, clusterSize: count })
+  let reason = ''
+  if (base !== '一般') {
+    const weighty = input.maxWeight >= 3 ? '省级/中央媒体报道' : input.maxWeight >= 2 ? '市级媒体报道' : ''
+    const bySize = base === '重大' ? count >= 5 : count >= 2
+    reason = bySize || !weighty ? `${count} 个来源转载` : weighty
+  }
+  if (input.sentiment === '正面') return { grade: base, reason }
+  const spread = fastestSpread(input.sources)
+  const bySpread: RiskGrade = spread.sources >= SPREAD_SEVERE ? '重大' : spread.sources >= SPREAD_MAJOR ? '较大' : '一般'
+  if (RANK[bySpread] >= RANK[base] && bySpread !== '一般') return { grade: bySpread, reason: `${spread.sources} 个来源 ${spread.hours} 小时内转载` }
+  return { grade: base, reason }
+}

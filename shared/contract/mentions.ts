@@ -39,6 +39,8 @@ export interface MentionRow {
   sentimentManual: boolean
   grade: GradeLabel
   gradeManual: boolean
+  /** Why the grade (`4 个来源 3 小时内转载`, `省级/中央媒体报道`, `人工更正`); '' for a plain 一般. */
+  gradeReason: string
   status: MentionStatus
   assignee: string
   escalated: boolean
@@ -125,6 +127,10 @@ export const mentionsContract = {
   'mention-assign': spec(OFFICER, z.object({ id: rowId, assignee })).returns<MentionDetail>(),
   'mention-escalate': spec(OFFICER, z.object({ id: rowId, escalated: z.boolean(), note })).returns<MentionDetail>(),
   'mention-link-piece': spec(OFFICER, z.object({ id: rowId, pieceId: rowId.nullable() })).returns<MentionDetail>(),
+  /** 合并到…: every source of `id` joins event `intoId`; `id` stays as the record of the merge (已移除, reason 合并到 #intoId). */
+  'mention-merge': spec(OFFICER, z.object({ id: rowId, intoId: rowId })).returns<MentionDetail>(),
+  /** 拆分为单独事件: one source of event `id` becomes an event of its own (状态 新); returns the new event. */
+  'mention-split': spec(OFFICER, z.object({ id: rowId, sourceId: rowId })).returns<MentionDetail>(),
   /** 移除 replaces deleting: the mention leaves the inbox and every count but stays, with its trail and the reason. */
   'mention-remove': spec(OFFICER, z.object({
     id: rowId,

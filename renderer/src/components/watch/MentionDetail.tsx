@@ -8,6 +8,7 @@ import { GradeBadge, Highlighted, SafeLink, SentimentChip, chinaTime } from './T
 import { PieceLink } from './PieceLink'
 import { IncidentButton } from './IncidentButton'
 import { SnapshotPanel } from './SnapshotPanel'
+import { MergeButton, SplitButton } from './EventActions'
 import './mention-detail.css'
 
 const T = {
@@ -25,6 +26,7 @@ const T = {
   sentiment: '情感',
   grade: '级别',
   manual: '（人工更正，不会被自动覆盖）',
+  gradeReason: '定级依据',
   triage: '研判处置',
   status: '当前状态',
   note: '处置说明',
@@ -99,6 +101,7 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
   const session = useQuery('session-state', {})
   const canRemove = !!session.data?.allowed.includes('mention-remove')
   const canSnapshot = !!session.data?.allowed.includes('mention-snapshot')
+  const canMerge = !!session.data?.allowed.includes('mention-merge')
   const [m, setM] = useState<Detail | null>(null)
   const [note, setNote] = useState('')
   const [assignee, setAssignee] = useState('')
@@ -227,6 +230,7 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
         </label>
         {(m.sentimentManual || m.gradeManual) && <span className="muted small">{T.manual}</span>}
       </div>
+      {m.gradeReason && <p className="small grade-reason"><span className="muted">{T.gradeReason}：</span>{m.gradeReason}</p>}
 
       {m.removed && (
         <div className="removed-note" role="status">
@@ -298,9 +302,11 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
             <li key={s.id}>
               <span className="muted">{s.feedName || '—'} · {chinaTime(s.publishedAt)}</span>
               <div><SafeLink href={s.link}>{s.title}</SafeLink></div>
+              {canMerge && !m.removed && m.sources.length > 1 && <SplitButton m={m} source={s} onDone={setM} />}
             </li>
           ))}
         </ul>
+        {canMerge && !m.removed && <MergeButton m={m} onDone={setM} />}
       </section>
 
       {!m.removed && canRemove && (

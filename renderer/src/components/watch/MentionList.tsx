@@ -111,6 +111,7 @@ export function MentionList({ escalated, selected, onSelect }: { escalated?: boo
                 <span className="mention-meta">
                   {m.feedName || T.removedFeed}
                   {m.sourceCount > 1 && <span className="chip">{T.sources(m.sourceCount)}</span>}
+                  {m.gradeReason && <span className="grade-reason">{m.gradeReason}</span>}
                   <span>{chinaTime(m.publishedAt)}</span>
                   {m.assignee && <span>{T.assignee(m.assignee)}</span>}
                   {m.escalated && <span className="flag">{T.escalated}</span>}
