@@ -5,7 +5,7 @@ import { dispatch } from './dispatch'
 import { handlers } from './index'
 import { createClock, type Clock } from './clock'
 import { createScheduler } from './feeds/scheduler'
-import { dispatchAlerts } from './watch/alerts'
+import { alertsDuty } from './watch/alerts'
 import { systemContext, type Ctx } from './context'
 import type { Domain, HandlerName } from '../shared/contract'
 import { DUTY_TIMING, type DutyName } from './duties'
@@ -50,7 +50,7 @@ export function startBackground(ctx: Ctx, o: BackgroundOptions = {}): Background
       }),
     backup: () => createClock(viaHandler(ctx, '系统（自动备份）', 'backup-auto'), timing('backup')),
     due: () => createClock(viaHandler(ctx, '系统（到期提醒）', 'schedule-due'), timing('due')),
-    alerts: () => createClock(async () => dispatchAlerts(alerts, [], alerts.now()), timing('alerts'))
+    alerts: () => createClock(() => alertsDuty(alerts, alerts.now()), timing('alerts'))
   }
   const running = (o.only ?? (Object.keys(clocks) as DutyName[])).map((d) => clocks[d]())
   for (const c of running) c.start()

@@ -6,13 +6,19 @@ import { dirname, join } from 'node:path'
 import { createNodeTransport, type HttpTransport } from '../services/feeds/fetcher'
 import type { SessionUser } from '../shared/roles'
 import type { Domain } from '../shared/contract'
+import type { NoticeKind } from '../shared/contract/notices'
+import { insertNotice } from '../db/queries/notices'
 
 /** A notice for the officer: the Electron shell shows it as a desktop notification, the browser harness in-app. */
 export interface Notice {
   title: string
   body: string
-  /** 'due': a scheduled piece fell due (the window offers 查看 at `href`). */
-  kind?: 'due'
+  /**
+   * 'due': a scheduled piece fell due (the window offers 查看 at `href`); 'alert': a 较大/重大 mention; 'silent': a
+   * feed went quiet; 'backup', 'webhook': a backup or a group-robot delivery did not complete.
+   */
+  kind?: NoticeKind
+  /** An in-app link to the record ('#/watch/inbox/12', '#/calendar/3'). */
   href?: string
 }
 
@@ -91,15 +97,33 @@ export function openContext(o: ContextOptions): Ctx {
     const good = newestGoodBackup(backupFoldersOf(o.dbFile, dataDir))
     throw new DamagedDatabaseError(e.file, e.problem, good && { path: good.path, madeAt: good.madeAt.slice(0, 16) })
   }
-  return {
+  const show = o.notify ?? (() => {})
+  const ctx: Ctx = {
     desk,
     session: o.session ?? newSession(),
     user: null,
     actor: o.actor ?? '未登录',
     dataDir,
     now: o.now ?? (() => new Date()),
-    notify: o.notify ?? (() => {}),
+    notify: (n) => {
+      keepNotice(ctx.desk, n, ctx.now())
+      show(n)
+    },
     changed: o.changed ?? (() => {}),
     http: o.http ?? createNodeTransport()
+  }
+  return ctx
+}
+
+/**
+ * Every notice is kept for the bell (the notices table) before a transport shows it, so one raised while no window
+ * listens survives a restart. Keeping it never stops the notice: a failed write is logged.
+ */
+function keepNotice(desk: Desk, n: Notice, at: Date): void {
+  try {
+    const href = n.href?.startsWith('#/') ? n.href : ''
+    insertNotice(desk.db, { at: at.toISOString(), kind: n.kind ?? 'other', title: n.title, body: n.body, href })
+  } catch (e) {
+    console.error('提醒未能保存：', e)
   }
 }

@@ -12,7 +12,8 @@ export const DUTY_TIMING: Record<DutyName, { firstDelayMs: number; everyMs: numb
   backup: { firstDelayMs: 0, everyMs: 3 * 60 * MINUTE },
   // 到期提醒: scheduled pieces that fall due become notices (schedule-due remembers which were announced).
   due: { firstDelayMs: 0, everyMs: MINUTE },
-  // 静默时段结束: alerts held during quiet hours are announced once the window ends, even if no poll runs.
+  // 舆情提醒: alerts held during quiet hours are announced once the window ends, even if no poll runs; the group
+  // robots' daily digest at its time, their retries, and feeds gone silent.
   alerts: { firstDelayMs: MINUTE, everyMs: MINUTE }
 }
 

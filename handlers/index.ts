@@ -12,6 +12,7 @@ import { feedsHandlers } from './feeds'
 import { jobsHandlers } from './jobs'
 import { ledgerHandlers } from './ledger'
 import { mentionsHandlers } from './mentions'
+import { noticesHandlers } from './notices'
 import { piecesHandlers } from './pieces'
 import { quotasHandlers } from './quotas'
 import { registriesHandlers } from './registries'
@@ -33,6 +34,7 @@ export const handlers = registerHandlers({
   jobs: jobsHandlers,
   ledger: ledgerHandlers,
   mentions: mentionsHandlers,
+  notices: noticesHandlers,
   pieces: piecesHandlers,
   quotas: quotasHandlers,
   registries: registriesHandlers,

@@ -16,7 +16,8 @@ import type { ReportSettings } from './contract/reports'
 import type { WatchSettings } from './contract/watch'
 import { DEFAULT_PROOF_TERMS, type ProofEntry } from './proofread'
 import { DEFAULT_THEMES, type Channel } from './channels'
-import { DEFAULT_QUIET_HOURS } from './watch'
+import { DEFAULT_QUIET_HOURS, DEFAULT_SILENT_DAYS } from './watch'
+import { webhookSettingsFields } from './contract/watch-webhooks'
 import { DEFAULT_BILINGUAL_FORMS } from './contract/channel-fields'
 
 /**
@@ -60,7 +61,8 @@ const alerts = z.object({
   enabled: z.boolean().default(true),
   quietEnabled: z.boolean().default(true),
   quietFrom: z.string().default(DEFAULT_QUIET_HOURS.from),
-  quietTo: z.string().default(DEFAULT_QUIET_HOURS.to)
+  quietTo: z.string().default(DEFAULT_QUIET_HOURS.to),
+  silentDays: z.number().int().min(0).default(DEFAULT_SILENT_DAYS)
 }) satisfies z.ZodType<WatchSettings['alerts']>
 
 /** The list in force, or the marker of a reset (a row rather than none, so the trail shows the reset). */
@@ -118,6 +120,12 @@ export const SETTINGS_LIST = [
     label: '报告数字写法'
   }),
   setting('watch-alerts', { schema: alerts, default: () => alerts.parse({}), who: OFFICE, label: '桌面提醒与静默时段' }),
+  setting('watch-webhooks', {
+    schema: webhookSettingsFields,
+    default: () => webhookSettingsFields.parse({}),
+    who: OFFICE,
+    label: '群机器人推送'
+  }),
   setting('watch-lexicon', { schema: lexicon, default: () => ({ useDefault: true as const }), who: OFFICE, label: '情感词库' }),
 
   setting('watch-held-alerts', {
@@ -126,6 +134,20 @@ export const SETTINGS_LIST = [
     default: () => ({ ids: [], announced: [] }),
     who: SYSTEM,
     label: '静默时段暂存的提醒'
+  }),
+  setting('webhook-digest-sent', {
+    // the last China date whose daily digest was queued for the group robots
+    schema: z.object({ date: z.string() }),
+    default: null,
+    who: SYSTEM,
+    label: '已推送的每日简报'
+  }),
+  setting('silent-feeds-notified', {
+    // feed id → the last_new_at it was reported silent at (a feed is reported once per silence)
+    schema: z.record(z.string(), z.string()),
+    default: () => ({}),
+    who: SYSTEM,
+    label: '已提醒的静默订阅源'
   }),
   setting('schedule-notified', {
     // piece id → the scheduled date it was announced for

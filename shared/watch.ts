@@ -81,6 +81,8 @@ export const FEED_CATEGORIES = ['媒体', '政府网站', '卫健委', '论坛/�
 
 export const DEFAULT_INTERVAL_MIN = 30
 export const DEFAULT_QUIET_HOURS = { from: '22:00', to: '07:00' }
+/** A feed with no new items for this many days, while others keep bringing them, is flagged 静默 (not a quiet week). */
+export const DEFAULT_SILENT_DAYS = 3
 
 /** Minutes since midnight of 'HH:MM'. */
 export function clockMinutes(hhmm: string): number {

@@ -19,6 +19,9 @@ export const feeds = sqliteTable('feeds', {
   lastModified: text('last_modified'),
   lastFetchAt: text('last_fetch_at'),
   lastNewAt: text('last_new_at'),
+  /** A digest of the keys of the items last read, and when that set last changed (订阅源静默: a feed that stops changing). */
+  itemsKey: text('items_key'),
+  itemsChangedAt: text('items_changed_at'),
   status: text('status').notNull().default('pending'),
   lastError: text('last_error'),
   consecutiveErrors: integer('consecutive_errors').notNull().default(0),

@@ -1,5 +1,6 @@
 // Feeds (订阅源): add, 试抓取 (fetch + parse + match, nothing saved), update, enable/disable, delete, list,
 // OPML import/export, and 立即抓取.
+import { withSilent } from '../watch/silent'
 import { defineHandlers } from '../dispatch'
 import { fieldError, UserError } from '../errors'
 import { recordAudit, diff } from '../../db/queries/audit'
@@ -101,7 +102,7 @@ export async function previewFeed(ctx: Ctx, url: string, encoding: string | null
 }
 
 export const feedsHandlers = defineHandlers({
-  'feed-list': (_a, ctx) => listFeeds(ctx.desk.db),
+  'feed-list': (_a, ctx) => withSilent(ctx, listFeeds(ctx.desk.db)),
   'feed-add': (v, ctx) => ctx.desk.tx(() => toFeed(createFeed(ctx, v))),
   'feed-preview': ({ url, encoding }, ctx) => previewFeed(ctx, url, encoding),
   'feed-update': ({ id, ...patch }, ctx) => ctx.desk.tx(() => toFeed(changeFeed(ctx, id, patch))),

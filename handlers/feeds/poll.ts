@@ -13,6 +13,7 @@ import { readLexicon } from '../watch/settings'
 import { dispatchAlerts } from '../watch/alerts'
 import { fillFullText } from './full-text'
 import { startAutoSnapshots, type SnapshotOptions } from '../mentions/snapshot'
+import { itemsKeyOf } from '../../services/watch/silent-feeds'
 import type { FeedPollResult, PollReport } from '../../shared/contract/feeds'
 import type { Desk } from '../../db/open'
 import type { Ctx } from '../context'
@@ -85,7 +86,9 @@ export function recordOutcome(
     const read = { ...healthy, status: damaged ? 'partial' : items.length === 0 ? 'empty' : 'ok', lastError: note }
     const r = ingestItems(ctx.desk.sqlite, setup, { id: feed.id, weight: feed.weight }, items, at)
     const grew = r.newMentions + r.newSources > 0
-    updateFeed(ctx.desk.db, feed.id, { ...read, etag: result.etag, lastModified: result.lastModified, ...(grew ? { lastNewAt: at } : {}) })
+    const itemsKey = itemsKeyOf(result.feed.items)
+    const changedItems = itemsKey !== feed.itemsKey ? { itemsKey, itemsChangedAt: at } : {}
+    updateFeed(ctx.desk.db, feed.id, { ...read, etag: result.etag, lastModified: result.lastModified, ...changedItems, ...(grew ? { lastNewAt: at } : {}) })
     if (grew) recordAudit(ctx.desk.db, { at, actor: ctx.actor, action: 'poll', entity: 'feed', entityId: feed.id, changes: { newMentions: r.newMentions, newSources: r.newSources } })
     const found = grew ? `新增舆情 ${r.newMentions} 条${r.newSources ? `，新增来源 ${r.newSources} 个` : ''}`
       : items.length === 0 ? '暂无条目' : `没有新的相关条目（共 ${items.length} 条，命中 ${r.matched} 条）`

@@ -1,4 +1,4 @@
-// Desktop alerts for 较大/重大 mentions, quiet hours, the daily digest and the dashboard counts.
+// Alerts for 较大/重大 mentions (desktop, the bell, the group robots), quiet hours, the daily digest and the dashboard counts.
 import { defineHandlers } from '../dispatch'
 import { readSetting, writeState } from '../settings'
 import { digestRows, watchCounts } from '../../db/queries/mentions'
@@ -6,6 +6,8 @@ import { countEnabledFeeds, failingFeeds } from '../../db/queries/feeds'
 import { addDays, chinaDate, chinaClock, chinaDayStart } from '../../shared/dates'
 import { inQuietWindow } from '../../shared/watch'
 import type { AlertCandidate } from '../feeds/ingest'
+import { deliverDue, queueAlerts, queueDigest, type RobotPost } from './webhooks'
+import { announceSilentFeeds } from './silent'
 import type { DigestItem } from '../../shared/contract/watch'
 import type { SettingValue } from '../../shared/settings'
 import type { Db } from '../../db/open'
@@ -36,9 +38,12 @@ export function isQuietNow(ctx: Ctx, at: Date): boolean {
   return a.quietEnabled && inQuietWindow(chinaClockMinutes(at), a.quietFrom, a.quietTo)
 }
 
+const mentionHref = (id: number) => `#/watch/inbox/${id}`
+
 /**
- * After a poll has committed: notify about new 较大/重大 mentions, or hold them for the digest in quiet hours.
- * Also, the first poll after quiet hours announces what was held, in one notice.
+ * After a poll has committed: notify about new 较大/重大 mentions, and queue them for the group robots that take
+ * their grade (handlers/watch/webhooks.ts). Quiet hours hold only 较大 (for the digest, summarised by one notice
+ * when they end); 重大 always alerts, quiet hours or not. The first poll after quiet hours announces what was held.
  */
 export function dispatchAlerts(ctx: Ctx, candidates: AlertCandidate[], at: Date): void {
   const settings = readSetting(ctx.desk.db, 'watch-alerts')
@@ -46,25 +51,35 @@ export function dispatchAlerts(ctx: Ctx, candidates: AlertCandidate[], at: Date)
   const iso = at.toISOString()
   const quiet = isQuietNow(ctx, at)
   const held = readSetting(ctx.desk.db, 'watch-held-alerts')
-  if (quiet) {
-    if (candidates.length > 0) {
-      const ids = [...held.ids, ...candidates.map((c) => c.id).filter((id) => !held.ids.includes(id))]
-      ctx.desk.tx(() => writeHeld(ctx.desk.db, { ...held, ids }, iso))
+  const holds = quiet ? candidates.filter((c) => c.grade !== '重大') : []
+  const now = quiet ? candidates.filter((c) => c.grade === '重大') : candidates
+  if (holds.length > 0) {
+    const ids = [...held.ids, ...holds.map((c) => c.id).filter((id) => !held.ids.includes(id))]
+    ctx.desk.tx(() => writeHeld(ctx.desk.db, { ...held, ids }, iso))
+  }
+  if (!quiet) {
+    const pending = held.ids.filter((id) => !held.announced.includes(id))
+    if (pending.length > 0) {
+      ctx.notify({ kind: 'alert', title: '静默时段内的舆情提醒', body: `静默时段内发现 ${pending.length} 条较大舆情，已列入今日简报，请及时研判。`, href: '#/watch/inbox' })
+      ctx.desk.tx(() => writeHeld(ctx.desk.db, { ...held, announced: [...held.announced, ...pending] }, iso))
     }
+  }
+  if (now.length === 0) return
+  if (queueAlerts(ctx, now, at) > 0) void deliverDue(ctx).catch((e) => console.error('群机器人推送：', e))
+  if (now.length > MAX_SEPARATE_NOTICES) {
+    const first = now.slice(0, 3).map((c) => `【${c.grade}】${c.title}`).join('\n')
+    ctx.notify({ kind: 'alert', title: `发现 ${now.length} 条较大/重大舆情`, body: `${first}\n……请到舆情收件箱查看。`, href: '#/watch/inbox' })
     return
   }
-  const pending = held.ids.filter((id) => !held.announced.includes(id))
-  if (pending.length > 0) {
-    ctx.notify({ title: '静默时段内的舆情提醒', body: `静默时段内发现 ${pending.length} 条较大/重大舆情，已列入今日简报，请及时研判。` })
-    ctx.desk.tx(() => writeHeld(ctx.desk.db, { ...held, announced: [...held.announced, ...pending] }, iso))
-  }
-  if (candidates.length === 0) return
-  if (candidates.length > MAX_SEPARATE_NOTICES) {
-    const first = candidates.slice(0, 3).map((c) => `【${c.grade}】${c.title}`).join('\n')
-    ctx.notify({ title: `发现 ${candidates.length} 条较大/重大舆情`, body: `${first}\n……请到舆情收件箱查看。` })
-    return
-  }
-  for (const c of candidates) ctx.notify({ title: `${c.grade}舆情`, body: c.title })
+  for (const c of now) ctx.notify({ kind: 'alert', title: `${c.grade}舆情${quiet ? '（静默时段）' : ''}`, body: c.title, href: mentionHref(c.id) })
+}
+
+/** The alerts duty, every minute: held alerts once quiet hours end, the daily digest, retries, silent feeds. */
+export async function alertsDuty(ctx: Ctx, at: Date, o: { post?: RobotPost } = {}): Promise<void> {
+  dispatchAlerts(ctx, [], at)
+  announceSilentFeeds(ctx, at)
+  queueDigest(ctx, at)
+  await deliverDue(ctx, o)
 }
 
 function item(r: DigestItem): DigestItem {

@@ -5,9 +5,10 @@ import { ruleHandlers } from './rules'
 import { alertHandlers } from './alerts'
 import { watchSettingsHandlers } from './settings'
 import { watchReportHandlers } from './reports'
+import { webhookHandlers } from './webhooks'
 
 const pollHandlers = defineHandlers({
   'watch-poll-now': (_a, ctx) => pollDue(ctx)
 })
 
-export const watchHandlers = [pollHandlers, ruleHandlers, alertHandlers, watchSettingsHandlers, watchReportHandlers]
+export const watchHandlers = [pollHandlers, ruleHandlers, alertHandlers, watchSettingsHandlers, watchReportHandlers, webhookHandlers]

@@ -14,6 +14,7 @@ import { Report } from './pages/Report'
 import { AuditLog } from './pages/AuditLog'
 import { useCan } from './session'
 import { Notices } from './components/Notices'
+import { Bell } from './components/Bell'
 import { ToastHost } from './components/Toast'
 import { Calendar } from './pages/Calendar'
 import { UserMenu, useIdleLock } from './components/UserMenu'
@@ -81,9 +82,12 @@ function Shell() {
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={T.nav}>
-        <div className="brand">
-          <div className="brand-name">{APP_NAME}</div>
-          <div className="brand-hospital" title={profile.fullName}>{profile.fullName}</div>
+        <div className="brand brand-with-bell">
+          <div>
+            <div className="brand-name">{APP_NAME}</div>
+            <div className="brand-hospital" title={profile.fullName}>{profile.fullName}</div>
+          </div>
+          <Bell go={go} />
         </div>
         {nav.map((n) => (
           <a key={n.key} href={`#/${n.key}`} className={n.key === section ? 'nav-item active' : 'nav-item'} aria-current={n.key === section ? 'page' : undefined}>

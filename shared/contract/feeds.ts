@@ -45,6 +45,10 @@ export interface Feed {
   nextFetchAt: string | null
   createdAt: string
   mentionCount: number
+  /** When the items it serves last changed (null: not known yet). */
+  itemsChangedAt?: string | null
+  /** 静默: answers, but nothing new for the set number of days while other feeds keep bringing items (feed-list only). */
+  silent?: boolean
 }
 
 /** Which rules an item matched and with which of their terms (as the rule writes them). */

@@ -44,7 +44,7 @@ export const FIELD_LABELS: Record<string, string> = {
   // opinion watch
   category: '分类', intervalMin: '抓取间隔', encoding: '编码', weight: '来源权重', any: '任一词', all: '全部词',
   none: '排除词', sentiment: '情感', grade: '级别', step: '处置步骤', note: '处置说明', assignee: '责任人',
-  pieceId: '台账稿件', feedId: '订阅源', quietFrom: '静默开始时间', quietTo: '静默结束时间', negative: '负面词', positive: '正面词', opml: 'OPML 文件',
+  pieceId: '台账稿件', feedId: '订阅源', quietFrom: '静默开始时间', quietTo: '静默结束时间', silentDays: '订阅源静默天数', secret: '签名密钥', grades: '即时推送的等级', digestAt: '日报推送时间', targets: '推送目标', negative: '负面词', positive: '正面词', opml: 'OPML 文件',
   // backups
   backup: '备份', daily: '每日备份保留份数', weekly: '每周备份保留份数', auto: '自动备份',
   // review, evidence, registries, quotas

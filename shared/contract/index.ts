@@ -13,6 +13,7 @@ import { feedsContract } from './feeds'
 import { jobsContract } from './jobs'
 import { ledgerContract } from './ledger'
 import { mentionsContract } from './mentions'
+import { noticesContract } from './notices'
 import { piecesContract } from './pieces'
 import { quotasContract } from './quotas'
 import { registriesContract } from './registries'
@@ -22,6 +23,7 @@ import { talliesContract } from './tallies'
 import { usersContract } from './users'
 import { watchContract } from './watch'
 import { watchReportsContract } from './watch-reports'
+import { watchWebhooksContract } from './watch-webhooks'
 
 export * from './define'
 
@@ -38,6 +40,7 @@ export const domains = {
   jobs: jobsContract,
   ledger: ledgerContract,
   mentions: mentionsContract,
+  notices: noticesContract,
   pieces: piecesContract,
   quotas: quotasContract,
   registries: registriesContract,
@@ -46,7 +49,7 @@ export const domains = {
   tallies: talliesContract,
   users: usersContract,
   // the 舆情 reports read what every watch change touches: one domain, so they reload with the rest of the watch
-  watch: { ...watchContract, ...watchReportsContract }
+  watch: { ...watchContract, ...watchReportsContract, ...watchWebhooksContract }
 }
 export type Domain = keyof typeof domains
 

@@ -68,7 +68,9 @@ export const watchSettingsFields = z.object({
     enabled: z.boolean(),
     quietEnabled: z.boolean(),
     quietFrom: clock,
-    quietTo: clock
+    quietTo: clock,
+    /** 订阅源静默: no new items for this many days while others keep flowing (0 = never flagged). */
+    silentDays: z.number({ error: '请填写天数' }).int({ message: '天数须为整数' }).min(0, { message: '天数不能为负' }).max(60, { message: '最多 60 天' }).default(3)
   }),
   lexicon: z.object({ negative: words, positive: words })
 })

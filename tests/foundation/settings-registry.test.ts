@@ -44,7 +44,8 @@ describe('the settings registry', () => {
     // Renaming one would lose what every installed desk has saved under it.
     expect([...keys].sort()).toEqual(
       ['bench.generator', 'backup-policy', 'bilingual-forms', 'ledger-import-mapping', 'profile', 'proofread-terms', 'report.settings', 'review-chains', 'schedule-notified',
-        'session-idle-minutes', 'themes', 'watch-alerts', 'watch-held-alerts', 'watch-lexicon', 'watch-profile-rule'].sort()
+        'session-idle-minutes', 'silent-feeds-notified', 'themes', 'watch-alerts', 'watch-held-alerts', 'watch-lexicon', 'watch-profile-rule',
+        'watch-webhooks', 'webhook-digest-sent'].sort()
     )
     expect(() => byKey([...SETTINGS_LIST, SETTINGS_LIST[1]])).toThrow(/setting key listed twice: review-chains/)
     for (const e of SETTINGS_LIST) expect(e.label, e.key).toMatch(/\p{Script=Han}/u)
@@ -68,7 +69,7 @@ describe('the settings registry', () => {
     d = freshDesk()
     rawRow(d, 'watch-alerts', '{"enabled":false}')
     rawRow(d, 'review-chains', '{"chains":{"wechat":["宣传科初审"]}}')
-    expect(readSetting(d.ctx.desk.db, 'watch-alerts')).toEqual({ enabled: false, quietEnabled: true, quietFrom: '22:00', quietTo: '07:00' })
+    expect(readSetting(d.ctx.desk.db, 'watch-alerts')).toEqual({ enabled: false, quietEnabled: true, quietFrom: '22:00', quietTo: '07:00', silentDays: 3 })
     const chains = readSetting(d.ctx.desk.db, 'review-chains')
     expect(chains.chains).toEqual({ ...DEFAULT_CHAINS, wechat: ['宣传科初审'] })
     expect(chains.medicalStep).toBe('医务科审核')
@@ -153,7 +154,8 @@ const SAVING_CALLS: { [K in HandlerName]?: ArgsOf<K> } = {
     alerts: { enabled: true, quietEnabled: false, quietFrom: '22:00', quietTo: '07:00' },
     lexicon: { negative: ['投诉'], positive: ['锦旗'] }
   },
-  'watch-settings-reset-lexicon': {}
+  'watch-settings-reset-lexicon': {},
+  'webhook-save': { targets: [{ id: 'office', name: '宣传科群', kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' }], digestAt: '08:30' }
 }
 
 describe('who may change a setting', () => {

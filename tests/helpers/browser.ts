@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { startWebBridge, type WebBridge } from '../../scripts/web/server'
 import { inProcessDesk } from '../../handlers/worker/in-process'
 import { freshDesk, TEST_PASSWORD, type TestDesk } from './desk'
+import type { DeskClient } from '../../handlers/worker/client'
+import type { DutyName } from '../../handlers/duties'
 
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots')
 // DESK_OUT_DIR lets parallel work build to its own folder; npm test uses out/.
@@ -27,6 +29,8 @@ export async function launchBrowser(): Promise<Browser> {
 
 export interface AppSession {
   desk: TestDesk
+  /** The desk as the bridge sees it: `kick()` runs the background duties at once. */
+  client: DeskClient
   bridge: WebBridge
   page: Page
   /** Console errors and page errors seen so far (a clean screen has none). */
@@ -53,11 +57,11 @@ export async function signOut(page: Page): Promise<void> {
  * The real renderer against the real handlers on a fresh SQLite file, in Debian's Chromium, signed in as the
  * desk's test user (every role but viewer) unless `signIn: false`.
  */
-export async function openApp(browser: Browser, o: { now?: Date; setup?: (d: TestDesk) => Promise<void>; signIn?: boolean } = {}): Promise<AppSession> {
+export async function openApp(browser: Browser, o: { now?: Date; setup?: (d: TestDesk) => Promise<void>; signIn?: boolean; background?: DutyName[] } = {}): Promise<AppSession> {
   const desk = freshDesk({ now: o.now })
   if (o.setup) await o.setup(desk)
   // The due reminders run as in the app (at once, then every minute); polling and backups stay off in tests.
-  const client = inProcessDesk(desk.ctx, { background: ['due'] })
+  const client = inProcessDesk(desk.ctx, { background: o.background ?? ['due'] })
   const bridge = await startWebBridge({ desk: client, staticDir: RENDERER })
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const page = await context.newPage()
@@ -70,6 +74,7 @@ export async function openApp(browser: Browser, o: { now?: Date; setup?: (d: Tes
   if (o.signIn !== false) await signIn(page, desk.ctx.actor)
   return {
     desk,
+    client,
     bridge,
     page,
     errors,

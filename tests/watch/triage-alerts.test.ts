@@ -91,11 +91,11 @@ describe('triage', () => {
 
 describe('alerts', () => {
   it('notifies new 较大/重大 mentions only, one notice each', async () => {
-    const { d } = await withMentions(['网友投诉我院停车难', '我院召开会议'], { weight: 2 })
-    expect(d.notices).toEqual([{ title: '较大舆情', body: '网友投诉我院停车难' }])
+    const { d, ids } = await withMentions(['网友投诉我院停车难', '我院召开会议'], { weight: 2 })
+    expect(d.notices).toEqual([{ kind: 'alert', title: '较大舆情', body: '网友投诉我院停车难', href: `#/watch/inbox/${ids[0]}` }])
   })
 
-  it('in quiet hours holds them for the digest; the first poll after announces them in one notice', async () => {
+  it('in quiet hours holds 较大 for the digest; the first poll after announces them in one notice', async () => {
     // 23:30 in China: inside the default quiet hours 22:00–07:00.
     const night = new Date('2024-06-01T15:30:00.000Z')
     const { d, set } = await withMentions(['网友投诉我院停车难', '我院召开会议'], { now: night, weight: 2 })
@@ -107,7 +107,7 @@ describe('alerts', () => {
     d.clock.now = new Date('2024-06-01T23:10:00.000Z') // 07:10 next morning
     set(['我院举办义诊'])
     await pollDue(d.ctx)
-    expect(d.notices).toEqual([{ title: '静默时段内的舆情提醒', body: '静默时段内发现 1 条较大/重大舆情，已列入今日简报，请及时研判。' }])
+    expect(d.notices).toEqual([{ kind: 'alert', title: '静默时段内的舆情提醒', body: '静默时段内发现 1 条较大舆情，已列入今日简报，请及时研判。', href: '#/watch/inbox' }])
     await pollDue(d.ctx, { now: new Date('2024-06-02T00:00:00.000Z') })
     expect(d.notices).toHaveLength(1)
   })
@@ -124,7 +124,7 @@ describe('alerts', () => {
     await d.call('watch-settings-save', { ...s, alerts: { ...s.alerts, enabled: true } })
     await d.call('feed-add', { url: 'http://b.example/rss', name: '央视', weight: 3 })
     await pollDue(d.ctx)
-    expect(d.notices).toEqual([{ title: '发现 4 条较大/重大舆情', body: '【重大】网友投诉我院乙\n【重大】网友投诉我院丙\n【重大】网友投诉我院丁\n……请到舆情收件箱查看。' }])
+    expect(d.notices).toEqual([{ kind: 'alert', title: '发现 4 条较大/重大舆情', body: '【重大】网友投诉我院乙\n【重大】网友投诉我院丙\n【重大】网友投诉我院丁\n……请到舆情收件箱查看。', href: '#/watch/inbox' }])
   })
 
   it('quiet hours are validated in Chinese', async () => {

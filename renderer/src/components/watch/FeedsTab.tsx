@@ -7,6 +7,8 @@ import type { Feed, PollReport } from '../../../../shared/contract/feeds'
 import { FeedForm } from './FeedForm'
 import { chinaTime } from './Text'
 
+const SILENT = '静默'
+const SILENT_HINT = '多日没有新条目，而其他订阅源仍在更新：可能地址失效或改版，请检查'
 const T = {
   pollNow: '立即抓取',
   polling: '正在抓取…',
@@ -113,6 +115,7 @@ export function FeedsTab() {
                 </td>
                 <td className="nowrap">
                   {f.enabled ? <span className={`fstatus fs-${f.failing ? 'failing' : f.status}`}>{f.failing ? FEED_STATUSES.failing : FEED_STATUSES[f.status]}</span> : <span className="muted">{T.disabled}</span>}
+                  {f.enabled && f.silent && <span className="fstatus fs-silent" title={SILENT_HINT}>{SILENT}</span>}
                 </td>
                 <td className="nowrap">{chinaTime(f.lastFetchAt)}</td>
                 <td className="nowrap">{chinaTime(f.lastNewAt)}</td>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { invoke, fieldErrors } from '../../api'
 import { useQuery } from '../../hooks'
 import { Field, splitList } from '../Field'
+import { WebhookPanel } from './WebhookPanel'
 import type { DeskError } from '../../../../shared/contract'
 import type { WatchSettings } from '../../../../shared/contract/watch'
 
@@ -9,8 +10,10 @@ const T = {
   loading: '正在读取…',
   title: '提醒与词库',
   alerts: '桌面提醒',
-  alertsOn: '发现“较大”“重大”舆情时弹出桌面提醒',
-  quiet: '静默时段（期间不弹提醒，暂存到今日简报，结束后汇总提醒一次）',
+  alertsOn: '发现“较大”“重大”舆情时弹出桌面提醒（同时记入右上角的提醒中心）',
+  quiet: '静默时段（期间“较大”舆情不弹提醒，暂存到今日简报，结束后汇总提醒一次；“重大”舆情照常立即提醒）',
+  silentDays: '订阅源静默天数',
+  silentHint: '某订阅源连续这么多天没有新条目、而其他订阅源仍在更新时，标为“静默”并提醒（0 为不检查）',
   from: '开始',
   to: '结束',
   lexicon: '情感词库',
@@ -44,6 +47,7 @@ export function WatchSettingsTab() {
   const alerts = s.alerts
   const setAlerts = (a: Partial<WatchSettings['alerts']>) => setS({ ...s, alerts: { ...alerts, ...a } })
   return (
+    <>
     <form className="card watch-settings" aria-label={T.title} onSubmit={async (e) => {
       e.preventDefault()
       const r = await invoke('watch-settings-save', { alerts, lexicon: { negative: splitList(negative), positive: splitList(positive) } })
@@ -58,6 +62,7 @@ export function WatchSettingsTab() {
         <Field label={T.from} name="quietFrom" error={errs['alerts.quietFrom']}><input type="time" value={alerts.quietFrom} onChange={(e) => setAlerts({ quietFrom: e.target.value })} /></Field>
         <Field label={T.to} name="quietTo" error={errs['alerts.quietTo']}><input type="time" value={alerts.quietTo} onChange={(e) => setAlerts({ quietTo: e.target.value })} /></Field>
       </div>
+      <Field label={T.silentDays} name="silentDays" error={errs['alerts.silentDays']} hint={T.silentHint}><input type="number" min={0} max={60} value={alerts.silentDays} onChange={(e) => setAlerts({ silentDays: e.target.value === '' ? 0 : Number(e.target.value) })} /></Field>
       <h2>{T.lexicon}{s.lexiconIsDefault && <span className="muted small">{T.isDefault}</span>}</h2>
       <p className="muted small">{T.lexiconHint}</p>
       <Field label={T.negative} name="negative" error={errs['lexicon.negative']}><textarea rows={4} value={negative} onChange={(e) => setNegative(e.target.value)} /></Field>
@@ -69,5 +74,7 @@ export function WatchSettingsTab() {
         {saved && <span className="ok-text">{T.saved}</span>}
       </div>
     </form>
+    <WebhookPanel />
+    </>
   )
 }
