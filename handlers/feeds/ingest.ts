@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3'
 import { dedupKeys } from '../../services/watch/dedup'
 import { gradeEvent, gradeRisk, scoreSentiment, type Lexicon, type RiskGrade } from '../../services/watch/sentiment'
-import { CLUSTER_WINDOW_MS, decodeSignature, encodeSignature, pickEvent, signature } from '../../services/watch/cluster'
+import { CLUSTER_WINDOW_MS, decodeSignature, encodeSignature, pickEvent, signature, type ClusterCandidate } from '../../services/watch/cluster'
 import type { Matcher, RuleHit } from '../../services/watch/matcher'
 import type { FeedItem } from '../../services/feeds/parse'
 import { indexTokens } from '../../services/text/search-tokens'
@@ -24,6 +24,11 @@ export interface IngestFeed {
 export interface IngestSetup {
   matcher: Matcher
   lexicon: Lexicon
+  /**
+   * false: exact duplicates only, no near-duplicate 事件 (services/watch/cluster.ts). For the bench's synthetic
+   * ten-year desk, whose stories are drawn from a few stock sentences and would all read as retellings.
+   */
+  nearDuplicates?: boolean
 }
 
 /** A mention that is now 较大 or 重大: new, or an existing story that grew into one. */
@@ -111,40 +116,66 @@ function signatureOf(item: FeedItem, hits: RuleHit[]): string | null {
   return sig ? encodeSignature(sig) : null
 }
 
-/** The live event a new item retells, if any: its most similar recent source (services/watch/cluster.ts). */
-function nearEvent(w: MentionWriter, item: FeedItem, hits: RuleHit[]): number | null {
-  const sig = signature(item.title, snippetOf(item.text), termsOf(hits))
-  const at = Date.parse(item.publishedAt)
-  if (!sig || !Number.isFinite(at)) return null
-  const rows = w.recentSignatures(new Date(at - CLUSTER_WINDOW_MS).toISOString(), new Date(at + CLUSTER_WINDOW_MS).toISOString())
-  const hit = pickEvent({ signature: sig, at, terms: termsOf(hits) }, rows.map((r) => ({
-    eventId: r.mentionId, signature: decodeSignature(r.signature), at: Date.parse(r.publishedAt),
-    terms: (JSON.parse(r.matches) as RuleHit[]).flatMap((m) => m.terms)
-  })))
-  return hit ? hit.eventId : null
+/**
+ * The recent signed sources a fetch's items may retell (services/watch/cluster.ts), read and decoded once per
+ * fetch — for the window around all of its items — and kept up to date as the fetch adds sources. Reading them
+ * again for every item made a large fetch quadratic in decoding (bench feed_pipeline: 18× rss-parser).
+ */
+class RecentSources {
+  private list: ClusterCandidate[] | null = null
+  constructor(private w: MentionWriter, private items: readonly FeedItem[]) {}
+
+  private load(): ClusterCandidate[] {
+    const times = this.items.map((i) => Date.parse(i.publishedAt)).filter(Number.isFinite)
+    if (times.length === 0) return []
+    const from = new Date(Math.min(...times) - CLUSTER_WINDOW_MS).toISOString()
+    const to = new Date(Math.max(...times) + CLUSTER_WINDOW_MS).toISOString()
+    return this.w.recentSignatures(from, to).map((r) => ({
+      eventId: r.mentionId, signature: decodeSignature(r.signature), at: Date.parse(r.publishedAt),
+      terms: (JSON.parse(r.matches) as RuleHit[]).flatMap((m) => m.terms)
+    }))
+  }
+
+  /** The live event a new item retells, if any: its most similar recent source. */
+  near(sig: Uint32Array | null, item: FeedItem, hits: RuleHit[]): number | null {
+    const at = Date.parse(item.publishedAt)
+    if (!sig || !Number.isFinite(at)) return null
+    this.list ??= this.load()
+    return pickEvent({ signature: sig, at, terms: termsOf(hits) }, this.list)?.eventId ?? null
+  }
+
+  /** A source this fetch just wrote (a new event, or one more source of one). */
+  add(eventId: number, sig: Uint32Array | null, item: FeedItem, hits: RuleHit[]): void {
+    const at = Date.parse(item.publishedAt)
+    if (this.list && sig && Number.isFinite(at)) this.list.push({ eventId, signature: sig, at, terms: termsOf(hits) })
+  }
 }
 
 /** Runs every item of one fetch through the pipeline. Must be called inside a transaction. */
 export function ingestItems(sqlite: Database.Database, setup: IngestSetup, feed: IngestFeed, items: FeedItem[], fetchedAt: string): IngestResult {
   const w = mentionWriter(sqlite)
   const out: IngestResult = { matched: 0, newMentions: 0, newSources: 0, tombstoned: 0, alerts: [] }
+  const recent = new RecentSources(w, items)
   for (const item of items) {
     const hits = setup.matcher.match(item.title, item.text)
     if (!hits) continue
     out.matched++
     const keys = dedupKeys({ guid: item.guid, link: item.link, title: item.title, text: item.text, feedId: feed.id ?? 0 })
     const owner = w.findOwner(keys)
-    const near = owner ? null : nearEvent(w, item, hits)
+    const sig = owner || setup.nearDuplicates === false ? null : signature(item.title, snippetOf(item.text), termsOf(hits))
+    const near = owner ? null : recent.near(sig, item, hits)
     if (near !== null) {
       // A retelling of a recent event: one more source of it, and its keys lead there next time.
       for (const k of keys) w.insertKey(k, near)
       const rose = addSource(w, near, feed, item, fetchedAt, hits)
+      recent.add(near, sig, item, hits)
       out.newSources++
       if (rose) out.alerts.push({ id: near, title: item.title, grade: rose, publishedAt: item.publishedAt })
       continue
     }
     if (!owner) {
       const { id, grade } = insertNewMention(w, feed, item, hits, keys, setup.lexicon, fetchedAt)
+      recent.add(id, sig, item, hits)
       out.newMentions++
       if (grade !== '一般') out.alerts.push({ id, title: item.title, grade, publishedAt: item.publishedAt })
       continue

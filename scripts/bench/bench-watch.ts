@@ -85,7 +85,8 @@ export async function feedPipeline(ctx: Ctx): Promise<Metric> {
   const feed = getFeed(ctx.desk.db, 1)!
   const nowMs = Date.parse(BENCH_NOW)
   const at = new Date(nowMs).toISOString()
-  const setup: IngestSetup = { matcher: currentMatcher(ctx.desk.db), lexicon: readLexicon(ctx.desk.db) }
+  // inserts, as the floor writes them: the generated stories would otherwise join the desk's recent events
+  const setup: IngestSetup = { matcher: currentMatcher(ctx.desk.db), lexicon: readLexicon(ctx.desk.db), nearDuplicates: false }
   const cleanup = watermark(sqlite)
   const { id: _id, ...feedColumns } = feed
   const parser = new Parser()
@@ -222,7 +223,8 @@ export async function mentionInsert(ctx: Ctx): Promise<Metric> {
   const feed = getFeed(ctx.desk.db, 1)!
   const nowMs = Date.parse(BENCH_NOW)
   const at = new Date(nowMs).toISOString()
-  const setup: IngestSetup = { matcher: currentMatcher(ctx.desk.db), lexicon: readLexicon(ctx.desk.db) }
+  // inserts, as the floor writes them: the generated stories would otherwise join the desk's recent events
+  const setup: IngestSetup = { matcher: currentMatcher(ctx.desk.db), lexicon: readLexicon(ctx.desk.db), nearDuplicates: false }
   const cleanup = watermark(sqlite)
   // Ours and the floor each get their own 1,000 stories per round, so neither writes into index pages the other
   // (or its cleanup) has just brought into the cache; they take turns going first. Round 0 warms up.
