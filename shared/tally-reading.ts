@@ -16,7 +16,7 @@ export function quotaUnit(q: { label: string; channel: Channel | null }): string
 
 const EACH: Record<QuotaPeriod, string> = { week: '每周', month: '每月', half: '每半年' }
 /** How many of a quota's periods: 4 周, 2 个月, 2 个半年. */
-const COUNT: Record<QuotaPeriod, string> = { week: '周', month: '个月', half: '个半年' }
+export const COUNT: Record<QuotaPeriod, string> = { week: '周', month: '个月', half: '个半年' }
 const SPAN: Record<PeriodKind, string> = { month: '本月', quarter: '本季度', half: '本半年', year: '全年', range: '本期' }
 
 /** How the tally refers to its own period in a sentence: 本月, 本季度, 上半年, 全年, 本期. */

@@ -2,7 +2,7 @@
 // with nothing sent, accounts without a 责任人 or registered late, negative 舆情 still being handled, months not
 // signed. Each next step answers one of the problems. With no problem in the data, the section says what every
 // seed says in general terms — marked for the officer to confirm. Pure.
-import { readQuota } from '../../shared/tally-reading'
+import { COUNT, readQuota } from '../../shared/tally-reading'
 import type { QuotaProgress } from '../../shared/contract/quotas'
 import { chineseNumeral, countText, listText } from './numbers'
 import { quotedCases, SELF, type Sentence } from './sections'
@@ -31,7 +31,6 @@ function quotaStep(q: QuotaProgress, channel: string | null): string {
 function dayRange(from: string, to: string): string {
   return from.slice(0, 7) === to.slice(0, 7) ? `${monthDay(from)}至${Number(to.slice(8, 10))}日` : `${monthDay(from)}至${monthDay(to)}`
 }
-const EACH_COUNT: Record<QuotaProgress['period'], string> = { week: '周', month: '个月', half: '个半年' }
 
 /** One quota short of its target, as a sentence: 省级以上媒体录用2篇，目标5篇 · 25周中有2周未达到目标. */
 function quotaShortText(q: QuotaProgress, span: string): string {
@@ -39,7 +38,7 @@ function quotaShortText(q: QuotaProgress, span: string): string {
   const whole = q.periods.filter((p) => !p.partial)
   if (whole.length <= 1) return `${label}${span}完成${countText(q.actual)}${q.unit}，目标${countText(q.target)}${q.unit}`
   const missed = whole.filter((p) => p.actual < q.perPeriod)
-  let text = `${label}${span}${whole.length}${EACH_COUNT[q.period]}中有${missed.length}${EACH_COUNT[q.period]}未达到目标`
+  let text = `${label}${span}${whole.length}${COUNT[q.period]}中有${missed.length}${COUNT[q.period]}未达到目标`
   const empty = missed.filter((p) => p.actual === 0)
   if (q.period === 'week' && empty.length) text += `，其中${listText(empty.slice(0, 3).map((p) => dayRange(p.from, p.to)))}${empty.length > 3 ? `等${countText(empty.length)}周` : ''}未报送`
   return text

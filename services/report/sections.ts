@@ -6,6 +6,7 @@ import type { KindCount } from '../../shared/contract/reports'
 import { CHANNELS, type Channel } from '../../shared/channels'
 import { monthRange } from '../../shared/dates'
 import { HONOR_KINDS, MEETING_KINDS } from '../../shared/contract/channel-fields'
+import { commissionSlips } from '../../shared/proofread'
 import { amountText, chineseNumeral, countText, hoursText, listText, percentText } from './numbers'
 import type { DraftInput } from './draft-input'
 
@@ -29,8 +30,6 @@ const TITLES_QUOTED = 3
 const UNNAMED = '未注明'
 /** The meeting kind the seeds put under 组织领导, not 理论学习. */
 const LEADERSHIP_MEETING = '意识形态教育会'
-/** Names of the commission before the 2018 reform: the draft writes the hospital's current name instead. */
-const OUTDATED_COMMISSION = /^(县|市|省|区)?(卫计局|卫计委|卫生计生局|卫生计生委|卫生和计划生育(委员会|局)|卫生局)$/
 
 /** Kinds in the order the form lists them (意识形态教育会 before 中心组学习, 锦旗 before 感谢信). */
 function inFormOrder(kinds: readonly KindCount[], order: readonly string[]): KindCount[] {
@@ -58,7 +57,8 @@ export function committeesOf(level: DraftInput['facts']['hospital']['level']): s
 
 /** The outlet as the draft may name it: an outdated commission name becomes the current one. */
 function outletName(name: string, commission: string): string {
-  return OUTDATED_COMMISSION.test(name) ? commission : name
+  // the same outdated names proofreading flags (shared/proofread.ts commissionSlips)
+  return commissionSlips(commission).some((e) => e.wrong === name) ? commission : name
 }
 
 function leadershipSection(input: DraftInput): Section {

@@ -261,6 +261,8 @@ describe('browser: no silent loss, focus and shortcuts', () => {
       await detail.getByRole('button', { name: '转入处置' }).click()
       await expect.poll(async () => (await desk.call('mention-get', { id: target.id })).status).toBe('handling')
       // B 办结 needs the result written down: typed in the note, then the key from outside the field.
+      // the key acts on the step the detail shows: wait until it shows 办结 (the reload after 转入处置)
+      await detail.getByRole('button', { name: '办结', exact: true }).waitFor()
       await detail.getByLabel('处置说明').fill('已联系患者家属沟通解决')
       await page.locator('h1').first().click()
       await page.keyboard.press('b')
