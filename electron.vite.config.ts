@@ -5,7 +5,8 @@ import { resolve } from 'node:path'
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: true,
+      // chinese-days is a data file (imported as JSON) the bundle carries, rather than a JSON import Node must resolve
+      externalizeDeps: { exclude: ['chinese-days'] },
       // The desk's thread (handlers/worker/thread.ts) is built beside the main bundle as desk-thread.js.
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), 'desk-thread': resolve(__dirname, 'handlers/worker/thread.ts') } }
     }

@@ -126,6 +126,16 @@ export const SETTINGS_LIST = [
     who: OFFICE,
     label: '群机器人推送'
   }),
+  setting('holiday-schedules', {
+    // the years the office added from the State Council's notice, by 'YYYY' (shared/china-calendar.ts)
+    schema: z.record(
+      z.string().regex(/^\d{4}$/),
+      z.object({ holidays: z.record(z.string(), z.string()), workdays: z.record(z.string(), z.string()), notice: z.string().optional() })
+    ),
+    default: () => ({}),
+    who: OFFICE,
+    label: '节假日安排'
+  }),
   setting('watch-lexicon', { schema: lexicon, default: () => ({ useDefault: true as const }), who: OFFICE, label: '情感词库' }),
 
   setting('watch-held-alerts', {

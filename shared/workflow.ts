@@ -8,8 +8,8 @@
 // handlers (送审, 通过), never by editing the status. A channel whose review chain is empty (by default 宣传活动,
 // 会议学习, 表扬: they are recorded after the fact) may go from 草稿 straight to its done status.
 import { finalStatusesFor, type Channel, type Status } from './channels'
-import { differenceInBusinessDays } from 'date-fns/differenceInBusinessDays'
-import { calendarDay } from './dates'
+import { addDays } from './dates'
+import { holidaysText, unknownYearsText, type WorkCalendar } from './china-calendar'
 import type { ReviewRow } from './contract/review'
 
 /** Where a piece may move by an ordinary status change (piece-update, bulk change). */
@@ -46,20 +46,23 @@ export function needsReview(channel: Channel, to: Status): boolean {
 /** LED content must be sent for review at least this many working days before it goes on screen. */
 export const LED_LEAD_WORKDAYS = 3
 
-/**
- * Working days (Monday–Friday) from `today` up to the day before `start`: the days the office has to review.
- * Statutory holidays and make-up working days (调休) are not modelled: weekends only.
- */
-export function workdaysBefore(today: string, start: string): number {
-  return today < start ? differenceInBusinessDays(calendarDay(start), calendarDay(today)) : 0
+/** Working days from `today` up to the day before `start`: the days the office has to review (holidays and 调休 counted). */
+export function workdaysBefore(cal: WorkCalendar, today: string, start: string): number {
+  return cal.workdaysBetween(today, start)
 }
 
-/** The lead-time warning for an LED piece sent for review today, or null when there is time enough. */
-export function ledLeadWarning(today: string, displayStart: string | undefined): string | null {
-  if (!displayStart) return null
-  const n = workdaysBefore(today, displayStart)
+/**
+ * The lead-time warning for an LED piece sent for review today, or null when there is time enough. It names the
+ * holidays in between, and says so when a year in between has no schedule (then only weekends are known).
+ */
+export function ledLeadWarning(cal: WorkCalendar, today: string, displayStart: string | undefined): string | null {
+  if (!displayStart || displayStart < today) return null
+  const n = workdaysBefore(cal, today, displayStart)
+  const unknown = unknownYearsText(cal.unknownYears(today, displayStart))
   if (n >= LED_LEAD_WORKDAYS) return null
-  return `LED屏内容须在展示开始前 ${LED_LEAD_WORKDAYS} 个工作日送审：展示开始 ${displayStart}，距今只有 ${n} 个工作日（周末不计），请尽快安排审核`
+  const off = holidaysText(cal.holidaysIn(today, addDays(displayStart, -1)))
+  const why = [off, unknown].filter(Boolean).join('；')
+  return `LED屏内容须在展示开始前 ${LED_LEAD_WORKDAYS} 个工作日送审：展示开始 ${displayStart}，距今只有 ${n} 个工作日${why ? `（${why}）` : ''}，请尽快安排审核`
 }
 
 /** 初审 / 复审 / 终审 of a step, by its place in the chain. */

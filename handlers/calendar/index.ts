@@ -8,6 +8,7 @@ import { listDeadlines } from '../../db/queries/quotas'
 import { toDeadline } from '../quotas'
 import { chinaDate, daysBetween } from '../../shared/dates'
 import { channelLabel } from '../../shared/channels'
+import { workdaysHandlers } from './workdays'
 import type { Ctx } from '../context'
 
 const MAX_RANGE_DAYS = 62
@@ -31,6 +32,7 @@ export function announceDue(ctx: Ctx) {
 }
 
 export const calendarHandlers = defineHandlers({
+  ...workdaysHandlers,
   'calendar-items': ({ from, to }, ctx) => {
     if (to < from) throw new UserError('结束日期不能早于开始日期', { field: 'to' })
     if (daysBetween(from, to) > MAX_RANGE_DAYS) throw new UserError(`日程一次最多查看 ${MAX_RANGE_DAYS} 天`, { field: 'to' })

@@ -13,6 +13,7 @@ import { createNewPiece } from './create'
 import { checkEdit } from '../review/bound'
 import { deletePreview, purgePiece, restorePiece, trashList, trashPiece } from './trash'
 import { undoable, undoChanges } from './undo'
+import { leadWarning } from '../calendar/workdays'
 
 /** Pieces still being planned may move; carried-out ones keep the date they happened on. */
 const MOVABLE: Status[] = ['draft', 'pending', 'approved', 'scheduled']
@@ -57,6 +58,8 @@ export const piecesHandlers = defineHandlers({
       }
       return changePiece(ctx, id, { date, extra }, 'reschedule')
     })
-    return { ...value, undo }
+    // re-checked after every move: a drag across a holiday can leave too few working days
+    const lead = leadWarning(ctx, value)
+    return { ...value, undo, warnings: lead ? [lead] : [] }
   }
 })

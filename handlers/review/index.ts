@@ -14,12 +14,11 @@ import { chainHandlers, proofDictionary } from './chains'
 import { changedSinceApproval, digestNote, digestOf } from './bound'
 import { decideStep, decider } from './decide'
 import { proofread } from '../../shared/proofread'
-import { displayWindow } from '../../shared/contract/channel-fields'
-import { ledLeadWarning, needsReview, nextStatuses } from '../../shared/workflow'
-import { chinaDate } from '../../shared/dates'
+import { needsReview, nextStatuses } from '../../shared/workflow'
 import { statusLabel } from '../../shared/channels'
 import type { Piece } from '../../shared/contract/pieces'
 import type { ReviewState, SubmitResult } from '../../shared/contract/review'
+import { leadWarning } from '../calendar/workdays'
 import type { Ctx } from '../context'
 
 export function reviewState(ctx: Ctx, piece: Piece): ReviewState {
@@ -41,11 +40,8 @@ export function reviewState(ctx: Ctx, piece: Piece): ReviewState {
 export function checks(ctx: Ctx, piece: Piece) {
   const hits = proofread(piece, proofDictionary(ctx.desk.db))
   const warnings: string[] = []
-  // The lead time matters while the request is being made, not for a piece already reviewed or shown.
-  if (piece.channel === 'led' && typeof piece.extra.displayStart === 'string' && (piece.status === 'draft' || piece.status === 'pending')) {
-    const w = ledLeadWarning(chinaDate(ctx.now()), displayWindow(piece).start)
-    if (w) warnings.push(w)
-  }
+  const lead = leadWarning(ctx, piece)
+  if (lead) warnings.push(lead)
   return { hits, warnings }
 }
 

@@ -155,5 +155,6 @@ export const piecesContract = {
   'piece-undo': spec(OFFICER, undoToken).returns<{ reverted: number }>(),
   'piece-list': spec(ANYONE, pieceFilter).returns<PiecePage>(),
   /** 改期: drag on the calendar, or 改期 in a piece's detail. */
-  'piece-reschedule': spec(OFFICER, z.object({ id: rowId, date: calendarDate })).returns<Piece & { undo: UndoToken | null }>()
+  /** `warnings`: the LED lead time re-checked at the new date. */
+  'piece-reschedule': spec(OFFICER, z.object({ id: rowId, date: calendarDate })).returns<Piece & { undo: UndoToken | null; warnings: string[] }>()
 }

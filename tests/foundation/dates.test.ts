@@ -39,7 +39,7 @@ describe('China calendar dates', () => {
 
   it('finds Monday and counts working days', () => {
     expect(edges.mondayOf).toEqual(['2022-12-26', '2024-03-04', '2024-03-04', '2023-06-26'])
-    expect(edges.workdays).toEqual([1, 5, 0])
+    expect(edges.workdays).toEqual([1, 5, 0, 4, 3])
   })
 
   it('refuses dates that do not exist', () => {

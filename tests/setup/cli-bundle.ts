@@ -17,6 +17,8 @@ export default async function setup(): Promise<void> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // JSON data packages (chinese-days) are imported with { type: 'json' }, which Node 20.10+ requires and esbuild would drop for node20
+    supported: { 'import-attributes': true },
     packages: 'external',
     logLevel: 'warning'
   })

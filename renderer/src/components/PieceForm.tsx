@@ -178,7 +178,7 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
       </div>
       <fieldset className="channel-fields">
         <legend>{T.channelSection(CHANNELS[channel])}</legend>
-        <ChannelFields channel={channel} inputs={inputs} setInputs={setInputs} errors={errs} profile={profile} today={today} />
+        <ChannelFields channel={channel} date={date} inputs={inputs} setInputs={setInputs} errors={errs} profile={profile} today={today} />
       </fieldset>
       <div className="grid">
         <Field label={T.link} name="link" error={errs.link} wide>

@@ -6,16 +6,19 @@ import { CHANNEL_FIELDS, type ChannelField } from '../../../../shared/contract/c
 import { PLATFORM_OF_CHANNEL } from '../../../../shared/contract/registries'
 import { OUTLET_LEVELS, type Channel } from '../../../../shared/channels'
 import { ledLeadWarning } from '../../../../shared/workflow'
+import { isCalendarDate } from '../../../../shared/dates'
+import { useWorkCalendar } from '../../work-calendar'
 import type { Profile } from '../../../../shared/contract/app'
 import type { Inputs } from './piece-values'
 
 const T = { unset: '未填', choose: '请选择', leadNote: '送审时会提醒：' }
 
-export function ChannelFields({ channel, inputs, setInputs, errors, profile, today }: { channel: Channel; inputs: Inputs; setInputs: (f: (i: Inputs) => Inputs) => void; errors: Record<string, string>; profile: Profile; today: string }) {
+export function ChannelFields({ channel, date, inputs, setInputs, errors, profile, today }: { channel: Channel; date: string; inputs: Inputs; setInputs: (f: (i: Inputs) => Inputs) => void; errors: Record<string, string>; profile: Profile; today: string }) {
   const outlets = useQuery('outlet-list', {})
   const accounts = useQuery('account-list', {})
   const bilingual = useQuery('language-list', {})
   const set = (key: string, v: string | boolean) => setInputs((i) => ({ ...i, [key]: v }))
+  const workdays = useWorkCalendar()
 
   function suggestions(f: ChannelField): string[] {
     if (!f.suggest) return []
@@ -91,9 +94,10 @@ export function ChannelFields({ channel, inputs, setInputs, errors, profile, tod
     }
   }
 
-  // Only for a display still to come: a past one is being recorded, not requested.
-  const start = String(inputs.displayStart ?? '')
-  const lead = channel === 'led' && start >= today ? ledLeadWarning(today, start) : null
+  // On 展示开始, or on 日期 when no display window is given; only for a display still to come (a past one is being
+  // recorded, not requested).
+  const start = String(inputs.displayStart || date)
+  const lead = channel === 'led' && isCalendarDate(start) ? ledLeadWarning(workdays, today, start) : null
   return (
     <div className="grid">
       {CHANNEL_FIELDS[channel].map((f) => {
