@@ -144,13 +144,14 @@ export interface HolidayRun {
   to: string
 }
 
-/** 9月29日至10月6日中秋节、国庆节放假 — the holidays between two dates, as a warning names them. */
+/** 9月29日至10月6日中秋节、国庆节放假, 2月5日至13日春节放假 — the holidays between two dates, as a warning names them. */
 export function holidaysText(runs: readonly HolidayRun[]): string {
   if (!runs.length) return ''
   const from = runs[0].from
   const to = runs[runs.length - 1].to
   const names = [...new Set(runs.map((r) => r.name))].join('、')
-  const span = from === to ? formatDate(from, 'M月d日') : `${formatDate(from, 'M月d日')}至${formatDate(to, 'M月d日')}`
+  const end = from.slice(0, 7) === to.slice(0, 7) ? formatDate(to, 'd日') : formatDate(to, 'M月d日')
+  const span = from === to ? formatDate(from, 'M月d日') : `${formatDate(from, 'M月d日')}至${end}`
   return `${span}${names}放假`
 }
 

@@ -55,7 +55,12 @@ export interface QuotaFacts {
   target: number
   actual: number
   unit: string
-  periods: { actual: number; partial: boolean }[]
+  periods: { actual: number; partial: boolean; off: string | null }[]
+}
+
+/** A period a quota is judged on: whole within the range asked for, and not a week with no working day. */
+export function judged(p: { partial: boolean; off: string | null }): boolean {
+  return !p.partial && !p.off
 }
 
 /** A quota's result over the tally's period (its code: 2023-05, 2023H1 …), as the secretary reads it. */
@@ -63,7 +68,8 @@ export function readQuota(q: QuotaFacts, periodCode: string): QuotaReading {
   const span = periodSpan(periodCode)
   const { unit, perPeriod: per } = q
   const n = (x: number) => `${x} ${unit}`
-  const whole = q.periods.filter((p) => !p.partial)
+  const whole = q.periods.filter(judged)
+  const offWeeks = q.periods.filter((p) => !p.partial && p.off).length
   const reading = (state: QuotaState, target: string, verdict: string): QuotaReading => ({
     state, span, actual: q.actual, unit, target, verdict, text: `${span} ${n(q.actual)}，${target}，${verdict}`
   })
@@ -73,7 +79,7 @@ export function readQuota(q: QuotaFacts, periodCode: string): QuotaReading {
   if (whole.length === 1) {
     return missed.length === 0 ? reading('met', `目标 ${n(q.target)}`, '已达标') : reading('short', `目标 ${n(q.target)}`, `未达标，差 ${n(shortBy)}`)
   }
-  const count = `${whole.length} ${COUNT[q.period]}`
+  const count = `${whole.length} ${COUNT[q.period]}${offWeeks ? `，放假 ${offWeeks} 周不计` : ''}`
   const target = `目标 ${n(q.target)}（${EACH[q.period]} ${n(per)}，${count}）`
   if (missed.length === 0) return reading('met', target, '已达标')
   return reading('short', target, `未达标，${count}中有 ${missed.length} ${COUNT[q.period]}不足 ${n(per)}，共差 ${n(shortBy)}`)

@@ -10,6 +10,7 @@
 // on its own as such (mentions.removed).
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../open'
+import type { WorkCalendar } from '../../shared/china-calendar'
 import { COUNTED_STATUSES, SUBMISSION_CHANNELS } from '../../shared/channels'
 import { addDays, chinaDayStart } from '../../shared/dates'
 import { GRADES, SENTIMENTS } from '../../shared/watch'
@@ -144,13 +145,13 @@ export function mentionIdGroups(db: Db, from: string, to: string): MentionIdGrou
 }
 
 /** Everything the figures of [from, to] are computed from (services/report/figures.ts), ids only where asked. */
-export function figureInputs(db: Db, from: string, to: string, fetch: FigureFetch, bilingual: readonly string[]): FigureInputs {
+export function figureInputs(db: Db, from: string, to: string, fetch: FigureFetch, bilingual: readonly string[], cal: WorkCalendar): FigureInputs {
   return {
     pieces: pieceAggregates(db, from, to, bilingual, fetch.pieceIds),
     mentions: mentionStats(db, from, to),
     mentionIds: fetch.mentionIds ? mentionIdGroups(db, from, to) : [],
     accounts: accountStats(db),
-    quotas: fetch.quotas ? quotaProgress(db, from, to) : []
+    quotas: fetch.quotas ? quotaProgress(db, from, to, cal) : []
   }
 }
 

@@ -9,7 +9,8 @@ import { deadlines, pieces, quotas } from '../schema'
 import { COUNTED_STATUSES, OUTLET_LEVELS } from '../../shared/channels'
 import { addDays, mondayOf, monthRange } from '../../shared/dates'
 import type { PeriodProgress, Quota, QuotaPeriod, QuotaProgress } from '../../shared/contract/quotas'
-import { quotaUnit } from '../../shared/tally-reading'
+import { judged, quotaUnit } from '../../shared/tally-reading'
+import type { WorkCalendar } from '../../shared/china-calendar'
 
 export type QuotaRow = typeof quotas.$inferSelect
 export type DeadlineRow = typeof deadlines.$inferSelect
@@ -76,17 +77,24 @@ export function countedPieces(db: Db, q: Quota, from: string, to: string): { id:
  * the total counted, the total required (per-period target × whole periods) and whether every whole period met
  * its target. The report calls this for the half-year; the dashboard for the current period.
  */
-export function quotaProgress(db: Db, from: string, to: string): QuotaProgress[] {
-  return listQuotas(db).map((q) => progressOf(db, q, from, to))
+export function quotaProgress(db: Db, from: string, to: string, cal: WorkCalendar): QuotaProgress[] {
+  return listQuotas(db).map((q) => progressOf(db, q, from, to, cal))
 }
 
-export function progressOf(db: Db, q: Quota, from: string, to: string): QuotaProgress {
+/** A week with no working day at all is a holiday week: its name, else null. Months and half-years always have some. */
+export function offWeek(cal: WorkCalendar, p: { from: string; to: string }, period: QuotaPeriod): string | null {
+  if (period !== 'week' || cal.workdaysBetween(p.from, addDays(p.to, 1)) > 0) return null
+  const names = [...new Set(cal.holidaysIn(p.from, p.to).map((h) => h.name))]
+  return names.length ? names.join('、') : null
+}
+
+export function progressOf(db: Db, q: Quota, from: string, to: string, cal: WorkCalendar): QuotaProgress {
   const counted = countedPieces(db, q, from, to)
   const periods: PeriodProgress[] = periodsIn(from, to, q.period).map((p) => {
     const actual = counted.filter((c) => c.date >= p.from && c.date <= p.to).length
-    return { ...p, actual, met: actual >= q.target, partial: p.from < from || p.to > to }
+    return { ...p, actual, met: actual >= q.target, partial: p.from < from || p.to > to, off: offWeek(cal, p, q.period) }
   })
-  const whole = periods.filter((p) => !p.partial)
+  const whole = periods.filter(judged)
   return {
     id: q.id,
     label: q.label,

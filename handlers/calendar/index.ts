@@ -5,10 +5,10 @@ import { readSetting, writeState } from '../settings'
 import { calendarItems, duePieces, piecesInStatus, returnedDrafts } from '../../db/queries/calendar'
 import { waitingSteps } from '../../db/queries/reviews'
 import { listDeadlines } from '../../db/queries/quotas'
-import { toDeadline } from '../quotas'
+import { deadlineNear, toDeadline } from '../quotas'
 import { chinaDate, daysBetween } from '../../shared/dates'
 import { channelLabel } from '../../shared/channels'
-import { workdaysHandlers } from './workdays'
+import { workCalendar, workdaysHandlers } from './workdays'
 import type { Ctx } from '../context'
 
 const MAX_RANGE_DAYS = 62
@@ -44,6 +44,7 @@ export const calendarHandlers = defineHandlers({
   'today-list': (_a, ctx) => {
     const db = ctx.desk.db
     const today = chinaDate(ctx.now())
+    const cal = workCalendar(db)
     const step = new Map(waitingSteps(db).map((w) => [w.pieceId, w.stepName]))
     return {
       today,
@@ -51,9 +52,9 @@ export const calendarHandlers = defineHandlers({
       awaitingReview: piecesInStatus(db, 'pending').map((p) => ({ ...p, stepName: step.get(p.id) ?? '待审核' })),
       returned: returnedDrafts(db),
       deadlines: listDeadlines(db)
-        .map((d) => toDeadline(d, today))
-        .filter((d) => !d.doneAt && d.daysLeft <= 7)
-        .map(({ id, title, dueDate, overdue, daysLeft }) => ({ id, title, dueDate, overdue, daysLeft }))
+        .map((d) => toDeadline(d, today, cal))
+        .filter(deadlineNear)
+        .map(({ id, title, dueDate, overdue, daysLeft, workdaysLeft, dueOff }) => ({ id, title, dueDate, overdue, daysLeft, workdaysLeft, dueOff }))
     }
   }
 })

@@ -38,9 +38,9 @@ function schedules(db: Db): HolidaySchedules {
   return { added, years: [...years.values()].sort((a, b) => b.year - a.year) }
 }
 
-function read(year: number, text: string) {
-  const r = readHolidayNotice(text, year)
-  if ('error' in r) throw new UserError(r.error, { field: 'text' })
+function read(year: number, notice: string) {
+  const r = readHolidayNotice(notice, year)
+  if ('error' in r) throw new UserError(r.error, { field: 'notice' })
   return r
 }
 
@@ -51,11 +51,11 @@ function replaces(db: Db, year: number): HolidayYear['source'] | null {
 
 export const workdaysHandlers = defineHandlers({
   'holiday-schedules': (_a, ctx) => schedules(ctx.desk.db),
-  'holiday-notice-read': ({ year, text }, ctx) => ({ year, items: read(year, text).items, replaces: replaces(ctx.desk.db, year) }),
-  'holiday-year-save': ({ year, text }, ctx: Ctx) => {
-    const { schedule } = read(year, text)
+  'holiday-notice-read': ({ year, notice }, ctx) => ({ year, items: read(year, notice).items, replaces: replaces(ctx.desk.db, year) }),
+  'holiday-year-save': ({ year, notice }, ctx: Ctx) => {
+    const { schedule } = read(year, notice)
     const added = readSetting(ctx.desk.db, 'holiday-schedules')
-    saveSetting(ctx, 'holiday-schedules', { ...added, [String(year)]: { ...schedule, notice: text } })
+    saveSetting(ctx, 'holiday-schedules', { ...added, [String(year)]: { ...schedule, notice } })
     return schedules(ctx.desk.db)
   },
   'holiday-year-delete': ({ year }, ctx: Ctx) => {

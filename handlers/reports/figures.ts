@@ -3,6 +3,7 @@
 import { figureInputs, mentionStats } from '../../db/queries/figures'
 import { readProfile } from '../app'
 import { readSetting } from '../settings'
+import { workCalendar } from '../calendar/workdays'
 import { figureFetch, figureSetFrom, mentionFiguresFrom, periodValuesFrom, type BuildOptions } from '../../services/report/figures'
 import type { Figure, FigureSet } from '../../shared/contract/reports'
 import type { Period } from '../../shared/periods'
@@ -13,12 +14,12 @@ export { figureValues, type BuildOptions } from '../../services/report/figures'
 
 /** key → value of a period's figures, without the structured parts (the 环比 / 同比 periods of the tally). */
 export function periodValues(db: Db, period: Pick<Period, 'from' | 'to'>): Record<string, number> {
-  return periodValuesFrom(figureInputs(db, period.from, period.to, { pieceIds: false, mentionIds: false, quotas: false }, readSetting(db, 'bilingual-forms')))
+  return periodValuesFrom(figureInputs(db, period.from, period.to, { pieceIds: false, mentionIds: false, quotas: false }, readSetting(db, 'bilingual-forms'), workCalendar(db)))
 }
 
 /** Every figure of the period, computed once. */
 export function buildFigureSet(db: Db, period: Pick<Period, 'from' | 'to' | 'code' | 'label'>, o: BuildOptions = {}): FigureSet {
-  const inputs = figureInputs(db, period.from, period.to, figureFetch(o), readSetting(db, 'bilingual-forms'))
+  const inputs = figureInputs(db, period.from, period.to, figureFetch(o), readSetting(db, 'bilingual-forms'), workCalendar(db))
   return figureSetFrom(period, readProfile(db)?.fullName ?? '', inputs, o)
 }
 

@@ -2,7 +2,7 @@
 // with nothing sent, accounts without a 责任人 or registered late, negative 舆情 still being handled, months not
 // signed. Each next step answers one of the problems. With no problem in the data, the section says what every
 // seed says in general terms — marked for the officer to confirm. Pure.
-import { COUNT, readQuota } from '../../shared/tally-reading'
+import { COUNT, judged, readQuota } from '../../shared/tally-reading'
 import type { QuotaProgress } from '../../shared/contract/quotas'
 import { chineseNumeral, countText, listText } from './numbers'
 import { quotedCases, SELF, type Sentence } from './sections'
@@ -35,7 +35,7 @@ function dayRange(from: string, to: string): string {
 /** One quota short of its target, as a sentence: 省级以上媒体录用2篇，目标5篇 · 25周中有2周未达到目标. */
 function quotaShortText(q: QuotaProgress, span: string): string {
   const label = `“${noSpace(q.label)}”`
-  const whole = q.periods.filter((p) => !p.partial)
+  const whole = q.periods.filter(judged)
   if (whole.length <= 1) return `${label}${span}完成${countText(q.actual)}${q.unit}，目标${countText(q.target)}${q.unit}`
   const missed = whole.filter((p) => p.actual < q.perPeriod)
   let text = `${label}${span}${whole.length}${COUNT[q.period]}中有${missed.length}${COUNT[q.period]}未达到目标`

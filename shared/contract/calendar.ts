@@ -5,6 +5,7 @@ import type { Channel, Status } from '../channels'
 import { ANYONE, OFFICE } from '../roles'
 import type { AddedSchedules } from '../china-calendar'
 import type { NoticeItem } from '../holiday-notice'
+import type { Deadline } from './quotas'
 
 export interface CalendarItem {
   id: number
@@ -33,7 +34,7 @@ export interface TodayList {
   /** Returned by a reviewer, waiting for the author. */
   returned: (DueItem & { comment: string })[]
   /** Deadlines overdue or due within a week. */
-  deadlines: { id: number; title: string; dueDate: string; overdue: boolean; daysLeft: number }[]
+  deadlines: Pick<Deadline, 'id' | 'title' | 'dueDate' | 'overdue' | 'daysLeft' | 'workdaysLeft' | 'dueOff'>[]
 }
 
 export interface HolidayYear {
@@ -59,7 +60,7 @@ export interface HolidayNoticePreview {
 
 const noticeInput = z.object({
   year: z.number({ error: '请填写年份' }).int().min(2000, { error: '年份须在2000–2100之间' }).max(2100, { error: '年份须在2000–2100之间' }),
-  text: z.string().trim().min(1, { error: '请粘贴国务院办公厅节假日安排通知的正文' }).max(20_000, { error: '通知正文过长（最多2万字）' })
+  notice: z.string().trim().min(1, { error: '请粘贴国务院办公厅节假日安排通知的正文' }).max(20_000, { error: '通知正文过长（最多2万字）' })
 })
 
 export const calendarContract = {

@@ -38,6 +38,8 @@ export interface PeriodProgress {
   met: boolean
   /** The period runs past the range asked for (e.g. the week a half-year starts in): shown, not judged. */
   partial: boolean
+  /** A week with no working day (春节 2026-02-16 to 22): the holiday's name; shown, not judged. */
+  off: string | null
 }
 
 /** One quota over a range: the totals (target is per period × whole periods) and each period. */
@@ -68,7 +70,9 @@ export interface CurrentQuota {
   to: string
   actual: number
   met: boolean
-  previous: { from: string; to: string; actual: number; met: boolean }
+  /** The current period is a week with no working day: the holiday's name (not judged). */
+  off: string | null
+  previous: { from: string; to: string; actual: number; met: boolean; off: string | null }
 }
 
 export const deadlineInput = z.object({
@@ -86,6 +90,10 @@ export interface Deadline {
   overdue: boolean
   /** Days from today to the due date (negative when past). */
   daysLeft: number
+  /** Working days from today to the due date, both counted when working (0 when past): 国庆 leaves few. */
+  workdaysLeft: number
+  /** The due date is a day off: why (国庆节放假, 周末) and the last working day before it. */
+  dueOff: { why: string; lastWorkday: string } | null
 }
 
 export const quotasContract = {

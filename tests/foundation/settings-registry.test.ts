@@ -147,7 +147,7 @@ const SAVING_CALLS: { [K in HandlerName]?: ArgsOf<K> } = {
   'theme-save': { themes: ['党建'] },
   'language-save': { forms: ['苗汉双语'] },
   'session-idle-save': { minutes: 30 },
-  'holiday-year-save': { year: 2027, text: '一、元旦：1月1日（周五）至3日（周日）放假，共3天。' },
+  'holiday-year-save': { year: 2027, notice: '一、元旦：1月1日（周五）至3日（周日）放假，共3天。' },
   'holiday-year-delete': { year: 2027 },
   'backup-policy-save': { auto: true, daily: 3, weekly: 2 },
   'backup-folder-save': { folder: null },

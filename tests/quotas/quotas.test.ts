@@ -1,6 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest'
 import { freshDesk, type TestDesk } from '../helpers/desk'
 import { periodOf, periodsIn, quotaProgress } from '../../db/queries/quotas'
+import { WorkCalendar } from '../../shared/china-calendar'
 
 let d: TestDesk
 afterEach(() => d?.close())
@@ -25,7 +26,7 @@ describe('quotaProgress', () => {
     const b = await report('2023-06-07', 'accepted')
     await report('2023-06-21', 'draft')
     const c = await report('2023-06-30')
-    const [p] = quotaProgress(d.ctx.desk.db, '2023-06-01', '2023-06-30')
+    const [p] = quotaProgress(d.ctx.desk.db, '2023-06-01', '2023-06-30', new WorkCalendar())
     expect(p.periods.map((x) => [x.from, x.actual, x.met, x.partial])).toEqual([
       ['2023-05-29', 0, false, true],
       ['2023-06-05', 2, true, false],
@@ -48,7 +49,7 @@ describe('quotaProgress', () => {
     const r = await d.call('quota-progress', { from: '2023-01-01', to: '2023-06-30' })
     expect(r).toHaveLength(1)
     expect(r[0]).toMatchObject({ target: 5, actual: 2, met: false, ids: counted.map((p) => p.id) })
-    expect(r[0].periods).toEqual([{ from: '2023-01-01', to: '2023-06-30', actual: 2, met: false, partial: false }])
+    expect(r[0].periods).toEqual([{ from: '2023-01-01', to: '2023-06-30', actual: 2, met: false, partial: false, off: null }])
   })
 
   it('shows each quota’s current period and whether the previous one was met', async () => {

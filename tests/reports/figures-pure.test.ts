@@ -71,7 +71,7 @@ function halfYear(): FigureInputs {
     accounts: { active: 6, owners: 4, ids: '1,2,3,4,5,6' },
     quotas: [{
       id: 1, label: '每月省级以上录用', period: 'month', target: 6, actual: 3, met: false, ids: [21, 22, 24], perPeriod: 1, unit: '篇',
-      periods: [1, 1, 1, 0, 0, 0].map((actual, i) => ({ from: `2023-${String(i + 7).padStart(2, '0')}-01`, to: '', actual, met: actual >= 1, partial: false }))
+      periods: [1, 1, 1, 0, 0, 0].map((actual, i) => ({ from: `2023-${String(i + 7).padStart(2, '0')}-01`, to: '', actual, met: actual >= 1, partial: false, off: null }))
     } satisfies QuotaProgress]
   }
 }

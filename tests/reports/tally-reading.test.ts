@@ -5,7 +5,7 @@ import { CHANNEL_CODES } from '../../shared/channels'
 /** A quota's progress over the tally: one entry per period (partial ones shown, not judged). */
 function facts(period: QuotaFacts['period'], perPeriod: number, unit: string, periods: [number, boolean?][]): QuotaFacts {
   const whole = periods.filter(([, partial]) => !partial).length
-  return { period, perPeriod, unit, target: perPeriod * whole, actual: periods.reduce((a, [n]) => a + n, 0), periods: periods.map(([actual, partial]) => ({ actual, partial: !!partial })) }
+  return { period, perPeriod, unit, target: perPeriod * whole, actual: periods.reduce((a, [n]) => a + n, 0), periods: periods.map(([actual, partial]) => ({ actual, partial: !!partial, off: null })) }
 }
 
 describe('a quota in plain words', () => {

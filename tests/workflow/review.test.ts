@@ -130,7 +130,7 @@ describe('LED lead time', () => {
     // Thu 15 → Mon 19: Thu, Fri are working days; Sat, Sun are not → 2.
     const p = await d.call('piece-create', led('2023-06-19'))
     const r = await d.call('review-submit', { id: p.id })
-    expect(r.warnings).toEqual(['LED屏内容须在展示开始前 3 个工作日送审：展示开始 2023-06-19，距今只有 2 个工作日（周末不计），请尽快安排审核'])
+    expect(r.warnings).toEqual(['LED屏内容须在展示开始前 3 个工作日送审：展示开始 2023-06-19，距今只有 2 个工作日，请尽快安排审核'])
     // Sending still happened: the warning never blocks.
     expect(r.piece.status).toBe('pending')
   })

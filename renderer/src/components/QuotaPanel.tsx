@@ -11,6 +11,9 @@ const T = {
   met: '已完成',
   previousMissed: (a: number, t: number) => `上一周期未完成（${a}/${t}）`,
   previousMet: '上一周期已完成',
+  off: (why: string) => `${why}周，不考核`,
+  previousOff: (why: string) => `上一周期为${why}周，不考核`,
+  dueOff: (why: string, last: string) => `（截止日${why}，请于 ${last} 前完成）`,
   none: '尚未设置指标，可在“设置 › 指标与节点”中添加。',
   done: '已完成',
   overdue: '已逾期',
@@ -36,8 +39,8 @@ export function QuotaPanel() {
                 <span className={`w-${Math.round(pct / 5) * 5}`} />
               </div>
               <div className="quota-sub">
-                <span>{T.period[q.period] ?? QUOTA_PERIODS[q.period]} {T.of(q.actual, q.target)}{q.met ? ` · ${T.met}` : ''}</span>
-                <span className={q.previous.met ? '' : 'overdue'}>{q.previous.met ? T.previousMet : T.previousMissed(q.previous.actual, q.target)}</span>
+                <span>{T.period[q.period] ?? QUOTA_PERIODS[q.period]} {T.of(q.actual, q.target)}{q.met ? ` · ${T.met}` : q.off ? ` · ${T.off(q.off)}` : ''}</span>
+                <span className={q.previous.met ? '' : 'overdue'}>{q.previous.off ? T.previousOff(q.previous.off) : q.previous.met ? T.previousMet : T.previousMissed(q.previous.actual, q.target)}</span>
               </div>
             </div>
           )
@@ -48,6 +51,7 @@ export function QuotaPanel() {
           <li key={d.id} className={d.doneAt ? 'done' : d.overdue ? 'overdue' : ''}>
             {T.due(d.dueDate)} {d.title}
             {d.doneAt ? ` · ${T.done}` : d.overdue ? ` · ${T.overdue}` : ''}
+            {!d.doneAt && !d.overdue && d.dueOff ? T.dueOff(d.dueOff.why, d.dueOff.lastWorkday) : ''}
           </li>
         ))}
       </ul>

@@ -13,7 +13,9 @@ const T = {
   none: '无',
   overdue: (d: string) => `逾期（${d}）`,
   waitingAt: (s: string) => `等待${s}`,
-  daysLeft: (n: number) => (n === 0 ? '今天截止' : n > 0 ? `还有 ${n} 天` : `已逾期 ${-n} 天`)
+  daysLeft: (n: number) => (n === 0 ? '今天截止' : n > 0 ? `还有 ${n} 天` : `已逾期 ${-n} 天`),
+  workdays: (n: number) => `（${n} 个工作日）`,
+  dueOff: (why: string, last: string) => `截止日${why}，请于 ${last} 前完成`
 }
 
 export function TodayPanel() {
@@ -67,7 +69,8 @@ export function TodayPanel() {
             {data.deadlines.map((d) => (
               <li key={d.id} className={d.overdue ? 'overdue' : ''}>
                 {d.title}
-                <div className="small">{d.dueDate} · {T.daysLeft(d.daysLeft)}</div>
+                <div className="small">{d.dueDate} · {T.daysLeft(d.daysLeft)}{d.daysLeft > 0 && d.workdaysLeft !== d.daysLeft + 1 ? T.workdays(d.workdaysLeft) : ''}</div>
+                {d.dueOff && !d.overdue && <div className="small warn-text">{T.dueOff(d.dueOff.why, d.dueOff.lastWorkday)}</div>}
               </li>
             ))}
             {data.deadlines.length === 0 && <li className="muted">{T.none}</li>}
