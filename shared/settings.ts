@@ -166,6 +166,13 @@ export const SETTINGS_LIST = [
     who: SYSTEM,
     label: '已提醒的到期排期'
   }),
+  setting('holiday-schedule-reminded', {
+    // the years whose missing schedule has been announced (once each)
+    schema: z.object({ years: z.array(z.number()).default([]) }),
+    default: () => ({ years: [] }),
+    who: SYSTEM,
+    label: '已提醒的节假日安排'
+  }),
   setting('watch-profile-rule', {
     // set once the profile rule has been made, so a rule the officer deleted is not made again
     schema: z.object({ ruleId: z.number() }),

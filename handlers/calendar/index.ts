@@ -8,7 +8,7 @@ import { listDeadlines } from '../../db/queries/quotas'
 import { deadlineNear, toDeadline } from '../quotas'
 import { chinaDate, daysBetween } from '../../shared/dates'
 import { channelLabel } from '../../shared/channels'
-import { workCalendar, workdaysHandlers } from './workdays'
+import { remindMissingSchedule, workCalendar, workdaysHandlers } from './workdays'
 import type { Ctx } from '../context'
 
 const MAX_RANGE_DAYS = 62
@@ -39,7 +39,11 @@ export const calendarHandlers = defineHandlers({
     return calendarItems(ctx.desk.db, from, to)
   },
 
-  'schedule-due': (_a, ctx) => ctx.desk.tx(() => announceDue(ctx)),
+  'schedule-due': (_a, ctx) =>
+    ctx.desk.tx(() => {
+      remindMissingSchedule(ctx)
+      return announceDue(ctx)
+    }),
 
   'today-list': (_a, ctx) => {
     const db = ctx.desk.db

@@ -2,7 +2,7 @@
 // the State Council's notice (each autumn, before the library knows the next year). Every working-day rule reads it here.
 import { defineHandlers } from '../dispatch'
 import { UserError } from '../errors'
-import { readSetting, saveSetting } from '../settings'
+import { readSetting, saveSetting, writeState } from '../settings'
 import { SHIPPED_YEARS, WorkCalendar, shippedSchedule, type YearSchedule } from '../../shared/china-calendar'
 import { readHolidayNotice } from '../../shared/holiday-notice'
 import type { HolidaySchedules, HolidayYear } from '../../shared/contract/calendar'
@@ -24,6 +24,32 @@ export function workCalendar(db: Db): WorkCalendar {
 export function leadWarning(ctx: Ctx, piece: Piece): string | null {
   if (piece.channel !== 'led' || (piece.status !== 'draft' && piece.status !== 'pending')) return null
   return ledLeadWarning(workCalendar(ctx.desk.db), chinaDate(ctx.now()), displayWindow(piece).start)
+}
+
+/** The month from which next year's missing schedule is announced: the State Council publishes it in the autumn. */
+const NEXT_YEAR_FROM_MONTH = 11
+
+/**
+ * Announces, once per year, a year the desk has no schedule for: this year, or next year from November. Until it is
+ * added, working days are weekends only and the lead times and deadlines may be wrong.
+ */
+export function remindMissingSchedule(ctx: Ctx): number[] {
+  const today = chinaDate(ctx.now())
+  const year = Number(today.slice(0, 4))
+  const cal = workCalendar(ctx.desk.db)
+  const wanted = [year, ...(Number(today.slice(5, 7)) >= NEXT_YEAR_FROM_MONTH ? [year + 1] : [])].filter((y) => !cal.hasSchedule(y))
+  const told = readSetting(ctx.desk.db, 'holiday-schedule-reminded').years
+  const fresh = wanted.filter((y) => !told.includes(y))
+  for (const y of fresh) {
+    ctx.notify({
+      kind: 'due',
+      title: `${y}年节假日安排尚未录入`,
+      body: `国务院办公厅一般在每年秋季公布下一年的放假调休安排。公布后请在“设置 › 节假日安排”中粘贴通知正文；录入前，${y}年的工作日按周末计算，LED送审提前量和报送节点的提醒可能不准。`,
+      href: '#/settings/holidays'
+    })
+  }
+  if (fresh.length) writeState(ctx.desk.db, 'holiday-schedule-reminded', { years: [...told, ...fresh] }, ctx.now().toISOString())
+  return fresh
 }
 
 function yearOf(year: number, s: YearSchedule, source: HolidayYear['source']): HolidayYear {

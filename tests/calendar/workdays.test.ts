@@ -190,3 +190,24 @@ describe('deadlines and quota weeks on working days', () => {
     expect(q).toMatchObject({ target: 3, actual: 3, met: true })
   })
 })
+
+describe('a year with no schedule', () => {
+  it('is announced once (remembered in the desk's state): next year from November; not once the year is added', async () => {
+    d = freshDesk({ now: new Date('2026-10-20T02:00:00Z') })
+    await d.call('schedule-due', {})
+    expect(d.notices).toEqual([])
+    d.ctx.now = () => new Date('2026-11-02T02:00:00Z')
+    await d.call('schedule-due', {})
+    await d.call('schedule-due', {})
+    expect(d.notices.map((n) => [n.title, n.href])).toEqual([['2027年节假日安排尚未录入', '#/settings/holidays']])
+    expect(d.notices[0].body).toMatch(/录入前，2027年的工作日按周末计算/)
+    // in 2027 with the year added, nothing more; 2028 is announced from its November
+    await d.call('holiday-year-save', { year: 2027, notice: NOTICE_2027 })
+    d.ctx.now = () => new Date('2027-03-01T02:00:00Z')
+    await d.call('schedule-due', {})
+    expect(d.notices).toHaveLength(1)
+    d.ctx.now = () => new Date('2027-11-01T02:00:00Z')
+    await d.call('schedule-due', {})
+    expect(d.notices.map((n) => n.title)).toEqual(['2027年节假日安排尚未录入', '2028年节假日安排尚未录入'])
+  })
+})
