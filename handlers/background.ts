@@ -50,6 +50,7 @@ export function startBackground(ctx: Ctx, o: BackgroundOptions = {}): Background
       }),
     backup: () => createClock(viaHandler(ctx, '系统（自动备份）', 'backup-auto'), timing('backup')),
     due: () => createClock(viaHandler(ctx, '系统（到期提醒）', 'schedule-due'), timing('due')),
+    series: () => createClock(viaHandler(ctx, '系统（重复稿件）', 'series-generate'), timing('series')),
     alerts: () => createClock(() => alertsDuty(alerts, alerts.now()), timing('alerts'))
   }
   const running = (o.only ?? (Object.keys(clocks) as DutyName[])).map((d) => clocks[d]())

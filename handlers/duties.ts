@@ -1,6 +1,6 @@
 // The names and clocks of the desk's background duties (run by handlers/background.ts). Kept apart, with no imports,
 // so a transport can name them without loading the desk into its own process.
-export type DutyName = 'poll' | 'backup' | 'due' | 'alerts'
+export type DutyName = 'poll' | 'backup' | 'due' | 'alerts' | 'series'
 
 const MINUTE = 60_000
 
@@ -14,7 +14,10 @@ export const DUTY_TIMING: Record<DutyName, { firstDelayMs: number; everyMs: numb
   due: { firstDelayMs: 0, everyMs: MINUTE },
   // 舆情提醒: alerts held during quiet hours are announced once the window ends, even if no poll runs; the group
   // robots' daily digest at its time, their retries, and feeds gone silent.
-  alerts: { firstDelayMs: MINUTE, everyMs: MINUTE }
+  alerts: { firstDelayMs: MINUTE, everyMs: MINUTE },
+  // 重复稿件: each running series' occurrences up to the horizon (handlers/series/); hourly is enough for dates
+  // that move a day at a time, and at once on opening so a desk closed for weeks catches up.
+  series: { firstDelayMs: 0, everyMs: 60 * MINUTE }
 }
 
 /** Every duty: what the app and `npm run web` start. */

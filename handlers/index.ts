@@ -18,6 +18,7 @@ import { quotasHandlers } from './quotas'
 import { registriesHandlers } from './registries'
 import { reportsHandlers } from './reports'
 import { reviewHandlers } from './review'
+import { seriesHandlers } from './series'
 import { talliesHandlers } from './tallies'
 import { usersHandlers } from './users'
 import { watchHandlers } from './watch'
@@ -40,6 +41,7 @@ export const handlers = registerHandlers({
   registries: registriesHandlers,
   reports: reportsHandlers,
   review: reviewHandlers,
+  series: seriesHandlers,
   tallies: talliesHandlers,
   users: usersHandlers,
   watch: watchHandlers

@@ -49,7 +49,11 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   backup: '备份',
   // a record from the 回收站, a deleted 指标/媒体 by 撤销 — or, on entity database, the whole desk (AUDIT_ACTION_ON)
   restore: '恢复',
-  'audit-seal': '建立校验链'
+  'audit-seal': '建立校验链',
+  'series-create': '设置重复',
+  'series-occurrence': '按重复规则生成',
+  'series-update': '修改此后全部',
+  'series-stop': '停止重复'
 }
 
 export const AUDIT_ENTITIES: Record<string, string> = {
@@ -70,7 +74,8 @@ export const AUDIT_ENTITIES: Record<string, string> = {
   ledger: '台账',
   database: '数据库',
   backup: '备份',
-  audit_log: '操作日志'
+  audit_log: '操作日志',
+  series: '重复系列'
 }
 
 /** Where one action reads differently on one entity: restoring a backup is not restoring one record. */
@@ -93,7 +98,8 @@ const FIELDS: Record<string, string> = {
   outletLevel: '媒体级别', quantity: '数量', reach: '覆盖人次', themes: '主题', link: '链接', note: '备注', body: '正文',
   sentiment: '情感', grade: '等级', assignee: '责任人', escalated: '上报领导', pieceId: '关联台账', name: '名称',
   roles: '角色', steps: '审核环节', active: '启用', reason: '原因', comment: '意见', step: '环节', reviewer: '审核人',
-  url: '地址', enabled: '启用', value: '内容', wording: '措辞', month: '月份', period: '期间', backfill: '补录', paragraph: '段落', text: '文字'
+  url: '地址', enabled: '启用', value: '内容', wording: '措辞', month: '月份', period: '期间', backfill: '补录', paragraph: '段落', text: '文字',
+  series: '重复系列', occurrence: '重复日期', seriesEdited: '单独修改', rule: '重复规则', start: '开始日期', from: '起始', updated: '已更新', kept: '未改动', removed: '移入回收站', n: '第几次'
 }
 
 const MAX_SUMMARY = 160

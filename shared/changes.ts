@@ -7,7 +7,7 @@ import { domainOf, domains, type Domain, type HandlerName } from './contract'
 const ALL = Object.keys(domains) as Domain[]
 
 /** A piece (and so an imported ledger row, its evidence, its review steps) shows in every count and list of work. */
-const PIECE: readonly Domain[] = ['pieces', 'ledger', 'calendar', 'dashboard', 'evidence', 'review', 'quotas', 'tallies', 'reports', 'mentions']
+const PIECE: readonly Domain[] = ['pieces', 'ledger', 'calendar', 'dashboard', 'evidence', 'review', 'quotas', 'tallies', 'reports', 'mentions', 'series']
 /** Mentions are listed, summarised, counted per feed and counted in the tallies and reports. */
 const MENTION: readonly Domain[] = ['mentions', 'watch', 'feeds', 'tallies', 'reports']
 
@@ -18,6 +18,7 @@ const MENTION: readonly Domain[] = ['mentions', 'watch', 'feeds', 'tallies', 're
 export const ENTITY_TOUCHES: Record<string, readonly Domain[]> = {
   piece: PIECE,
   ledger: PIECE, // 台账导入
+  series: PIECE, // 重复稿件: its rule and template, and the pieces it makes
   mention: MENTION,
   feed: MENTION, // a poll brings mentions; a rename shows in the mention lists
   rule: ['watch', 'mentions'],

@@ -94,7 +94,10 @@ export function setDeleted(db: Db, id: number, d: { at: string; by: string; byId
     .run()
 }
 
-export function updatePiece(db: Db, id: number, v: Partial<PieceValues>, s: Stamp): Piece {
+/** What a piece of a series carries besides its values (see the schema): set by handlers/series/ and changePiece. */
+export type SeriesMarks = { seriesId?: number | null; occurrence?: string | null; seriesEdited?: boolean }
+
+export function updatePiece(db: Db, id: number, v: Partial<PieceValues> & SeriesMarks, s: Stamp): Piece {
   const { themes, ...cols } = v
   db.update(pieces).set({ ...cols, updatedAt: s.at, updatedBy: s.actor }).where(eq(pieces.id, id)).run()
   if (themes) setThemes(db, id, themes)

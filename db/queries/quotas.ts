@@ -1,7 +1,8 @@
 // Quota progress: how many carried-out pieces each target counted, per period (week Monday–Sunday, calendar
 // month, half-year) — the figures behind the dashboard's progress bars and the half-year report's 指标完成情况.
 // Counted like the tallies: only carried-out statuses, never paid placements (合作版面); a level quota counts
-// pieces at that outlet level or above; onlyAccepted counts 已录用 only.
+// pieces at that outlet level or above; onlyAccepted counts 已录用 only. A repeating piece's occurrences (重复稿件)
+// are made as 草稿 ahead of time and count only once carried out — never while planned (tests/series/).
 import { and, asc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm'
 import { LIVE } from './pieces'
 import type { Db } from '../open'

@@ -51,7 +51,12 @@ export const pieces = sqliteTable(
     deletedAt: text('deleted_at'),
     deletedBy: text('deleted_by'),
     deletedById: integer('deleted_by_id'),
-    deletedReason: text('deleted_reason')
+    deletedReason: text('deleted_reason'),
+    /** 重复: the series this piece is an occurrence of (piece_series), the rule's date it was made for, and whether
+     * the officer changed it alone (编辑本条) — then 编辑此后全部 leaves it as it is. */
+    seriesId: integer('series_id'),
+    occurrence: text('occurrence'),
+    seriesEdited: integer('series_edited', { mode: 'boolean' }).notNull().default(false)
   },
   (t) => [
     index('pieces_date_idx').on(t.date),
@@ -59,9 +64,38 @@ export const pieces = sqliteTable(
     index('pieces_status_idx').on(t.status),
     uniqueIndex('pieces_uid_idx').on(t.uid),
     // The recycle bin lists only deleted rows: a partial index keeps it off a scan of the whole ledger.
-    index('pieces_deleted_idx').on(t.deletedAt).where(sql`deleted_at IS NOT NULL`)
+    index('pieces_deleted_idx').on(t.deletedAt).where(sql`deleted_at IS NOT NULL`),
+    // One piece per occurrence of a series, ever (a row in the 回收站 still holds its date): two runs of the
+    // generator can never create the same occurrence twice.
+    uniqueIndex('pieces_series_occurrence_idx').on(t.seriesId, t.occurrence)
   ]
 )
+
+/**
+ * 重复稿件: a piece that repeats (每周工作动态, 每月专家坐诊信息, LED 药品价格公示). The rule is shared/series.ts; its
+ * occurrences are ordinary pieces (series_id), created as 草稿 ahead of time by handlers/series/. `generatedThrough`
+ * is the last occurrence date created: generation only moves past it, so an occurrence the officer deleted (even
+ * purged) is never made again.
+ */
+export const pieceSeries = sqliteTable('piece_series', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  freq: text('freq').notNull(),
+  interval: integer('interval').notNull().default(1),
+  weekday: integer('weekday'),
+  monthDay: integer('month_day'),
+  startDate: text('start_date').notNull(),
+  untilDate: text('until_date'),
+  count: integer('count'),
+  /** The piece fields every occurrence starts from (channel, title pattern with {日期}/{序号}, department, …). */
+  template: text('template', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  generatedThrough: text('generated_through'),
+  stoppedAt: text('stopped_at'),
+  stoppedBy: text('stopped_by'),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull()
+})
 
 export const pieceThemes = sqliteTable(
   'piece_themes',

@@ -70,13 +70,25 @@ export function changePiece(ctx: Ctx, id: number, v: Partial<PieceValues>, actio
     checkPublishable(ctx.desk.db, before, next, v.status)
   }
   const at = ctx.now().toISOString()
-  const after = updatePiece(ctx.desk.db, id, v, { at, actor: ctx.actor })
+  const after = updatePiece(ctx.desk.db, id, { ...v, ...editedAlone(before, v, action) }, { at, actor: ctx.actor })
   afterStatusChange(ctx, before, after)
   indexRow(ctx.desk.sqlite, 'piece_search', id, searchText(after))
   const { updatedAt: _a, updatedBy: _b, ...b } = before
   const { updatedAt: _c, updatedBy: _d, ...a } = after
   recordAudit(ctx.desk.db, { at, actor: ctx.actor, action, entity: 'piece', entityId: id, changes: { ...diff(b, a), ...opts.note } })
   return after
+}
+
+/**
+ * 编辑本条: a piece of a series changed on its own (its content or date, not only its status) is marked, so that
+ * 编辑此后全部 never overwrites what the officer wrote into this one. The series' own writes ('series-…') do not mark.
+ */
+function editedAlone(before: Piece, v: Partial<PieceValues>, action: string): { seriesEdited?: true } {
+  if (!before.seriesId || before.seriesEdited || action.startsWith('series')) return {}
+  const mine = before as unknown as Record<string, unknown>
+  const same = (k: string, x: unknown) => (k === 'themes' ? JSON.stringify([...(x as string[])].sort()) === JSON.stringify(mine.themes) : JSON.stringify(x) === JSON.stringify(mine[k]))
+  const changed = Object.entries(v).some(([k, x]) => k !== 'status' && k !== 'reads' && x !== undefined && !same(k, x))
+  return changed ? { seriesEdited: true } : {}
 }
 
 /** A channel decides the review chain: hopping channels must never skip one, so only a 草稿 or 已撤回 may change. */

@@ -57,6 +57,8 @@ export const FIELD_LABELS: Record<string, string> = {
   // review bound to content: 补录, 代录 and the confirmation of an edit
   backfill: '补录', confirm: '确认', reviewerId: '审核人', reviewerName: '审核人', evidenceId: '签批单（佐证材料）',
   // users
+  // 重复稿件
+  repeat: '重复', freq: '重复方式', interval: '间隔', weekday: '星期', monthDay: '每月日期', until: '截止日期', count: '次数', fromPieceId: '本条稿件', seriesEdited: '单独修改',
   password: '密码', current: '当前密码', roles: '角色', steps: '审核步骤', active: '启用', minutes: '锁定时间', officer: '同时担任宣传干事'
 }
 

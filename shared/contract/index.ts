@@ -19,6 +19,7 @@ import { quotasContract } from './quotas'
 import { registriesContract } from './registries'
 import { reportsContract } from './reports'
 import { reviewContract } from './review'
+import { seriesContract } from './series'
 import { talliesContract } from './tallies'
 import { usersContract } from './users'
 import { watchContract } from './watch'
@@ -46,6 +47,7 @@ export const domains = {
   registries: registriesContract,
   reports: reportsContract,
   review: reviewContract,
+  series: seriesContract,
   tallies: talliesContract,
   users: usersContract,
   // the 舆情 reports read what every watch change touches: one domain, so they reload with the rest of the watch

@@ -75,6 +75,11 @@ export interface Piece {
   extra: Record<string, unknown>
   /** 补录 (see pieceFields.backfill): set when created, never changed. */
   backfill: boolean
+  /** 重复: the series (piece_series) this piece is an occurrence of, the rule's date it was made for, and whether it
+   * was changed on its own (编辑本条), which 编辑此后全部 then leaves alone. */
+  seriesId: number | null
+  occurrence: string | null
+  seriesEdited: boolean
   createdAt: string
   createdBy: string
   updatedAt: string

@@ -192,7 +192,7 @@ describe('deadlines and quota weeks on working days', () => {
 })
 
 describe('a year with no schedule', () => {
-  it('is announced once (remembered in the desk's state): next year from November; not once the year is added', async () => {
+  it('is announced once (remembered in the desk’s state): next year from November; not once the year is added', async () => {
     d = freshDesk({ now: new Date('2026-10-20T02:00:00Z') })
     await d.call('schedule-due', {})
     expect(d.notices).toEqual([])

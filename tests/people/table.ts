@@ -13,8 +13,8 @@ export const PUBLIC_HANDLERS = ['app-state', 'session-state', 'session-sign-in',
 /** The bridge answers these without a session cookie (it opens a session for them); sign-out needs one. */
 export const ENTRY_HANDLERS = ['app-state', 'session-state', 'session-sign-in', 'session-setup-first-admin']
 
-/** The background duties (自动备份, 到期提醒) act as the desk itself and may call only these, besides the public ones. */
-export const SYSTEM_HANDLERS = ['backup-auto', 'schedule-due']
+/** The background duties (自动备份, 到期提醒, 重复稿件) act as the desk itself and may call only these, besides the public ones. */
+export const SYSTEM_HANDLERS = ['backup-auto', 'schedule-due', 'series-generate']
 
 /** Users, review chains and 越级发布, the desk's settings, restore, the demo: the administrator alone. */
 export const ADMIN_ONLY = [

@@ -6,6 +6,7 @@ import { PieceForm } from './PieceForm'
 import { ReviewPanel } from './workflow/ReviewPanel'
 import { EvidencePanel } from './workflow/EvidencePanel'
 import { AuditTrail } from './workflow/AuditTrail'
+import { SeriesPanel } from './workflow/SeriesPanel'
 import { DeletePieceDialog } from './ledger/DeletePieceDialog'
 import { useCan } from '../session'
 import { channelLabel, statusLabel } from '../../../shared/channels'
@@ -74,6 +75,7 @@ export function PieceDetail({ id, profile, today, onClose }: { id: number; profi
           <EvidencePanel pieceId={p.id} onActed={acted} />
         </div>
         <div>
+          {p.seriesId !== null && <SeriesPanel piece={p} />}
           <ReviewPanel piece={p} onActed={acted} />
           <AuditTrail pieceId={p.id} />
         </div>

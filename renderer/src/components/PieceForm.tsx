@@ -10,6 +10,7 @@ import { CHANNELS, CHANNEL_CODES, STATUSES, finalStatusesFor, type Channel, type
 import { CHANNEL_FIELDS, DATE_MEANING } from '../../../shared/contract/channel-fields'
 import { CHANNEL_CHANGE_STATUSES, nextStatuses } from '../../../shared/workflow'
 import { ConfirmSave, confirmWarnings } from './workflow/ConfirmSave'
+import { RepeatFields, newRepeat, repeatPayload, type RepeatDraft } from './ledger/RepeatFields'
 import type { DeskError } from '../../../shared/contract'
 import type { Piece } from '../../../shared/contract/pieces'
 import type { Profile } from '../../../shared/contract/app'
@@ -45,7 +46,7 @@ const T = {
   saving: '正在保存…'
 }
 
-const COMMON_FIELDS = ['channel', 'date', 'status', 'backfill', 'title', 'department', 'author', 'themes', 'link', 'body', 'notes']
+const COMMON_FIELDS = ['channel', 'date', 'status', 'backfill', 'title', 'department', 'author', 'themes', 'link', 'body', 'notes', 'freq', 'weekday', 'monthDay', 'until', 'count']
 
 /**
  * What a new piece's status should be: on a channel with a review chain, 草稿 (补录 is an explicit choice, then
@@ -79,6 +80,8 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
   const [notes, setNotes] = useState(piece?.notes ?? '')
   const [inputs, setInputs] = useState<Inputs>(() => inputsOf(piece))
   const [backfill, setBackfill] = useState(false)
+  // 重复 (a new piece only): saved as a series whose occurrences are drafts (shared/series.ts).
+  const [repeat, setRepeat] = useState<RepeatDraft>(() => newRepeat(piece?.date ?? defaultDate ?? today))
   // The handler's question before saving (an approval would be voided, a signed month touched).
   const [asking, setAsking] = useState<string[] | null>(null)
   const [error, setError] = useState<DeskError | null>(null)
@@ -87,10 +90,12 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
   const themeList = useQuery('theme-list', {})
   const errs = fieldErrors(error)
   // Typing not yet saved: closing the drawer or leaving the page asks 放弃修改？ first.
-  const saved = useDirty({ channel, title, date, status, department, author, themes, link, body, notes, inputs, backfill })
+  const saved = useDirty({ channel, title, date, status, department, author, themes, link, body, notes, inputs, backfill, repeat })
 
   const chainEmpty = (chains.data?.chains[channel] ?? ['?']).length === 0
-  const choices = statusChoices(channel, piece, chainEmpty, backfill)
+  // A repeating piece's occurrences are planned work: each starts as a 草稿.
+  const repeating = !piece && !backfill && repeat.freq !== 'none'
+  const choices = repeating ? (['draft'] as Status[]) : statusChoices(channel, piece, chainEmpty, backfill)
   const current = status ?? defaultStatus(channel, date, today, chainEmpty, backfill)
   const channelLocked = !!piece && !CHANNEL_CHANGE_STATUSES.includes(piece.status)
   const shown = choices.includes(current) ? current : choices[0]
@@ -100,7 +105,13 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
     setBusy(true)
     setAsking(null)
     const fields = { channel, title, date, status: shown, department, author, themes: splitList(themes), link, body, notes, ...channelPayload(channel, inputs) }
-    const r = piece ? await invoke('piece-update', { id: piece.id, ...changedOnly(piece, fields), confirm }) : await invoke('piece-create', { ...fields, backfill })
+    const rule = repeating ? repeatPayload(repeat) : null
+    const { status: _s, ...template } = fields
+    const r = piece
+      ? await invoke('piece-update', { id: piece.id, ...changedOnly(piece, fields), confirm })
+      : rule
+        ? await invoke('series-create', { ...template, repeat: rule }).then((s) => (s.ok ? { ...s, value: s.value.first } : s))
+        : await invoke('piece-create', { ...fields, backfill })
     setBusy(false)
     if (r.ok) {
       saved()
@@ -176,6 +187,7 @@ export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDat
           </datalist>
         </Field>
       </div>
+      {!piece && !backfill && <RepeatFields value={repeat} onChange={setRepeat} start={date} errors={errs} />}
       <fieldset className="channel-fields">
         <legend>{T.channelSection(CHANNELS[channel])}</legend>
         <ChannelFields channel={channel} date={date} inputs={inputs} setInputs={setInputs} errors={errs} profile={profile} today={today} />

@@ -1,6 +1,7 @@
 // 操作记录: every change to the piece, who made it and when — what the inspection team asks for.
 import { useQuery } from '../../hooks'
 import { ACTION_LABELS, changeSummary, when } from './labels'
+import { auditActionLabel } from '../../../../shared/audit-labels'
 
 const T = { title: '操作记录', none: '暂无记录。' }
 
@@ -16,7 +17,7 @@ export function AuditTrail({ pieceId }: { pieceId: number }) {
           <li key={e.id}>
             <div className="when">{when(e.at)} · {e.actor}</div>
             <div className="what">
-              <strong>{ACTION_LABELS[e.action] ?? e.action}</strong> {changeSummary(e.action, e.changes)}
+              <strong>{ACTION_LABELS[e.action] ?? auditActionLabel(e.action)}</strong> {changeSummary(e.action, e.changes)}
             </div>
           </li>
         ))}

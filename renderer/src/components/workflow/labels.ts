@@ -54,6 +54,7 @@ export function changeSummary(action: string, changes: Record<string, unknown>):
   }
   if (action === 'review-submit' && Array.isArray(c.chain)) return `第 ${c.round} 轮：${(c.chain as string[]).join(' → ') || '无需审核'}${c.proofreadHits ? `；规范表述提示 ${c.proofreadHits} 处` : ''}`
   if (action.startsWith('evidence-')) return String(c.fileName ?? '')
+  if (action === 'series-occurrence') return `重复系列第 ${c.n} 次（${c.occurrence}），草稿`
   if (action === 'create' || action === 'import' || action === 'seed-demo') return c.status ? `状态：${statusLabel(String(c.status))}` : ''
   const parts: string[] = []
   for (const [k, v] of Object.entries(c)) {
