@@ -4,6 +4,7 @@ import { Field } from '../Field'
 import { DateInput } from '../DateInput'
 import { FREQS, MAX_OCCURRENCES, WEEKDAYS, occurrenceLabel, occurrences, ruleProblems, seriesText, type Freq, type RepeatRule } from '../../../../shared/series'
 import { formatDate, isCalendarDate } from '../../../../shared/dates'
+import { useWorkCalendar } from '../../work-calendar'
 import type { RepeatInput } from '../../../../shared/contract/series'
 import './repeat-fields.css'
 
@@ -59,6 +60,7 @@ function ruleOf(r: RepeatDraft, start: string): RepeatRule | null {
 
 export function RepeatFields({ value, onChange, start, errors }: { value: RepeatDraft; onChange: (r: RepeatDraft) => void; start: string; errors: Record<string, string> }) {
   const set = (patch: Partial<RepeatDraft>) => onChange({ ...value, ...patch })
+  const workdays = useWorkCalendar()
   const rule = ruleOf(value, start)
   const problems = rule ? ruleProblems(rule) : []
   const mine = (f: string) => errors[f] ?? problems.find((p) => p.field === f)?.message
@@ -119,7 +121,10 @@ export function RepeatFields({ value, onChange, start, errors }: { value: Repeat
       {rule && next.length > 0 && (
         <p className="repeat-preview" data-testid="repeat-preview">
           <strong>{seriesText(rule)}</strong> · {T.preview}
-          {next.map((o) => `${occurrenceLabel(o.date)}（${WEEKDAYS[Number(formatDate(o.date, 'i'))]}）`).join('、')}
+          {next.map((o) => {
+            const day = workdays.day(o.date)
+            return `${occurrenceLabel(o.date)}（${WEEKDAYS[Number(formatDate(o.date, 'i'))]}${day.kind === 'holiday' ? `，${day.holiday}放假` : day.kind === 'makeup' ? '，调休上班' : ''}）`
+          }).join('、')}
           {total > next.length ? T.more(total) : ''}
           <span className="muted small"> {T.drafts}</span>
         </p>
