@@ -19,6 +19,7 @@ import { DEFAULT_THEMES, type Channel } from './channels'
 import { DEFAULT_QUIET_HOURS, DEFAULT_SILENT_DAYS } from './watch'
 import { webhookSettingsFields } from './contract/watch-webhooks'
 import { DEFAULT_BILINGUAL_FORMS } from './contract/channel-fields'
+import { DEFAULT_RSSHUB_BASE } from './rsshub'
 
 /**
  * Who may change a setting: the roles of the contract entries that save it (a test holds the two equal), or
@@ -125,6 +126,13 @@ export const SETTINGS_LIST = [
     default: () => webhookSettingsFields.parse({}),
     who: OFFICE,
     label: '群机器人推送'
+  }),
+  setting('rsshub-base', {
+    // the RSSHub instance the 订阅源模板 build addresses on: the public one, or the hospital's own
+    schema: z.object({ base: z.string() }),
+    default: () => ({ base: DEFAULT_RSSHUB_BASE }),
+    who: OFFICE,
+    label: 'RSSHub 地址'
   }),
   setting('holiday-schedules', {
     // the years the office added from the State Council's notice, by 'YYYY' (shared/china-calendar.ts)

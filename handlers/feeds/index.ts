@@ -13,6 +13,8 @@ import { currentMatcher, ensureProfileRule } from '../watch/rules'
 import { snippetOf } from './ingest'
 import { buildOpml, parseOpml } from './opml'
 import type { FeedPreview } from '../../shared/contract/feeds'
+import { readSetting, saveSetting } from '../settings'
+import { normalBase } from '../../shared/rsshub'
 import type { Ctx } from '../context'
 
 const PREVIEW_ITEMS = 50
@@ -102,6 +104,12 @@ export async function previewFeed(ctx: Ctx, url: string, encoding: string | null
 }
 
 export const feedsHandlers = defineHandlers({
+  'rsshub-base-get': (_a, ctx) => readSetting(ctx.desk.db, 'rsshub-base'),
+  'rsshub-base-save': ({ base }, ctx) => {
+    const b = normalBase(base)
+    if ('error' in b) throw new UserError(b.error, { field: 'base' })
+    return saveSetting(ctx, 'rsshub-base', { base: b.base })
+  },
   'feed-list': (_a, ctx) => withSilent(ctx, listFeeds(ctx.desk.db)),
   'feed-add': (v, ctx) => ctx.desk.tx(() => toFeed(createFeed(ctx, v))),
   'feed-preview': ({ url, encoding }, ctx) => previewFeed(ctx, url, encoding),

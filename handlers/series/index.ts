@@ -111,9 +111,11 @@ export const seriesHandlers = defineHandlers({
       const from = mustGetPiece(ctx, fromPieceId)
       if (from.seriesId !== id || !from.occurrence) throw new UserError(`《${from.title}》不属于这个重复系列`, { field: 'fromPieceId' })
       const before = q.templateOf(r)
-      const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, x]) => x !== undefined)) } as SeriesTemplate
-      // The same checks as the form: a template that would make bad pieces is refused before anything changes.
-      strictChannelFields(ctx.desk.db, { ...next, date: r.startDate, status: 'draft', backfill: false })
+      const merged = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, x]) => x !== undefined)) } as SeriesTemplate
+      // The same checks as the form: a template that would make bad pieces is refused before anything changes, and
+      // only the channel's known fields are kept (as piece-update keeps them).
+      const checked = strictChannelFields(ctx.desk.db, { ...merged, date: r.startDate, status: 'draft', backfill: false })
+      const next = { ...merged, extra: checked.extra, venue: checked.venue } as SeriesTemplate
       const changed = Object.keys(patch).filter((k) => JSON.stringify((patch as Record<string, unknown>)[k]) !== JSON.stringify((before as Record<string, unknown>)[k]) && (patch as Record<string, unknown>)[k] !== undefined)
       const at = ctx.now().toISOString()
       const row = q.updateSeries(ctx.desk.db, id, { template: next as unknown as Record<string, unknown> }, { at, actor: ctx.actor })

@@ -4,7 +4,7 @@ import { spec, noArgs } from './define'
 import { httpLink, patchOf, rowId, shortText } from './fields'
 import type { FeedStatus } from '../watch'
 import { DEFAULT_INTERVAL_MIN } from '../watch'
-import { ANYONE, OFFICER } from '../roles'
+import { ANYONE, OFFICE, OFFICER } from '../roles'
 
 const feedUrl = httpLink.refine((s) => s !== '', { message: '请填写订阅地址' })
 
@@ -133,6 +133,9 @@ export interface OpmlImportResult {
 }
 
 export const feedsContract = {
+  /** The RSSHub instance the 订阅源模板 build on (shared/rsshub.ts). */
+  'rsshub-base-get': spec(ANYONE, noArgs).returns<{ base: string }>(),
+  'rsshub-base-save': spec(OFFICE, z.object({ base: z.string({ error: '请填写 RSSHub 地址' }).trim().min(1, { error: '请填写 RSSHub 地址' }).max(300, { error: 'RSSHub 地址过长' }) })).returns<{ base: string }>(),
   'feed-list': spec(ANYONE, noArgs).returns<Feed[]>(),
   'feed-add': spec(OFFICER, feedFields).returns<Feed>(),
   'feed-preview': spec(OFFICER, z.object({ url: feedUrl, encoding: z.string().trim().max(30).nullable().default(null) })).returns<FeedPreview>(),

@@ -40,7 +40,7 @@ export const FIELD_LABELS: Record<string, string> = {
   skipDuplicates: '跳过疑似重复',
   q: '搜索词',
   // tallies and reports
-  year: '年份', notice: '通知正文',
+  year: '年份', notice: '通知正文', base: 'RSSHub 地址',
   period: '统计区间', key: '统计项', signedBy: '签阅人', comment: '意见', wording: '数字写法', text: '段落内容',
   // opinion watch
   category: '分类', intervalMin: '抓取间隔', encoding: '编码', weight: '来源权重', any: '任一词', all: '全部词',

@@ -7,6 +7,7 @@ import { DEFAULT_INTERVAL_MIN, FEED_CATEGORIES, FEED_WEIGHTS } from '../../../..
 import type { DeskError } from '../../../../shared/contract'
 import type { Feed, FeedPreview } from '../../../../shared/contract/feeds'
 import { Highlighted, SafeLink, chinaTime } from './Text'
+import { RssHubHelper } from './RssHubHelper'
 
 const T = {
   addTitle: '添加订阅源',
@@ -21,6 +22,8 @@ const T = {
   encoding: '编码',
   weight: '来源权重',
   weightHint: '用于判断舆情级别：省级/中央媒体的负面报道会定为重大',
+  template: '用 RSSHub 模板填写…',
+  hideTemplate: '收起模板',
   fullText: '抓取全文',
   fullTextOn: '只有摘要时读取原文正文',
   fullTextHint: '只有摘要的新条目，先打开原文网页读取正文再匹配规则（每次抓取最多读 6 篇，不执行网页脚本）',
@@ -47,6 +50,7 @@ export function FeedForm({ feed, onSaved, onCancel }: { feed?: Feed; onSaved: (f
   const [weight, setWeight] = useState(feed?.weight ?? 1)
   const [fetchFullText, setFetchFullText] = useState(feed?.fetchFullText ?? false)
   const [preview, setPreview] = useState<FeedPreview | null>(null)
+  const [template, setTemplate] = useState(false)
   const [error, setError] = useState<DeskError | null>(null)
   const [busy, setBusy] = useState<'' | 'preview' | 'save'>('')
   const errs = fieldErrors(error)
@@ -80,6 +84,20 @@ export function FeedForm({ feed, onSaved, onCancel }: { feed?: Feed; onSaved: (f
       {(close) => (
     <form className="feed-form" aria-label={title} onSubmit={(e) => { e.preventDefault(); void save() }}>
       <h2>{title}</h2>
+      {!feed && (
+        <button type="button" className="link" aria-expanded={template} onClick={() => setTemplate(!template)}>{template ? T.hideTemplate : T.template}</button>
+      )}
+      {template && (
+        <RssHubHelper
+          onUse={(p) => {
+            setUrl(p.url)
+            setName(p.name)
+            setCategory(p.category)
+            setWeight(p.weight)
+            setPreview(null)
+          }}
+        />
+      )}
       <div className="grid">
         <Field label={T.url} name="url" error={errs.url} hint={T.urlHint} wide>
           <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
