@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   split: '拆分事件',
   import: '导入',
   'import-update': '导入更新',
+  'stats-import': '导入阅读数据',
   undo: '撤销',
   purge: '彻底删除',
   'seed-demo': '载入演示数据',

@@ -11,6 +11,7 @@ import { ADMIN, OFFICE, SYSTEM, type Who } from './roles'
 import { DEFAULT_CHAINS, DEFAULT_MEDICAL_STEP, DEFAULT_MEDICAL_THEMES, type ReviewChains } from './contract/review'
 import { backupPolicyInput } from './contract/backup'
 import { LEDGER_COLUMNS } from './contract/ledger'
+import { STAT_FIELDS } from './contract/ledger-stats'
 import { HOSPITAL_LEVELS, PROFILE_DEFAULTS, type Profile } from './contract/app'
 import type { ReportSettings } from './contract/reports'
 import type { WatchSettings } from './contract/watch'
@@ -194,6 +195,14 @@ export const SETTINGS_LIST = [
     default: () => ({}),
     who: SYSTEM,
     label: '台账导入的列对应'
+  }),
+  setting('post-stats-mappings', {
+    // 导入公众号数据: platform + header signature (services/figures/columns.ts) → normalized header → field,
+    // remembered by a committed import (whose own audit row records the mapping)
+    schema: z.record(z.string(), z.record(z.string(), z.enum([...STAT_FIELDS, '']))),
+    default: () => ({}),
+    who: SYSTEM,
+    label: '阅读数据导入的列对应'
   }),
   setting('bench.generator', {
     // only in the benchmark's database (scripts/bench): what generated it, so an outdated file is regenerated

@@ -9,6 +9,7 @@ import { DEFAULT_THEMES } from '../../shared/channels'
 import { decodeUpload, runImport } from './import'
 import { runExport } from './export'
 import { bulkStatus } from './bulk'
+import { runStatsImport } from './stats-import'
 
 const union = (...lists: string[][]): string[] => [...new Set(lists.flat())]
 
@@ -20,6 +21,10 @@ export const ledgerHandlers = defineHandlers({
   'ledger-import-start': ({ fileName, base64, mapping, skipDuplicates, commit }, ctx) => {
     const bytes = decodeUpload(base64) // a bad upload is refused at once, before any job starts
     return { jobId: startJob(ctx, 'ledger-import', (job) => runImport(ctx, { fileName, bytes, mapping, skipDuplicates, commit }, job)) }
+  },
+  'post-stats-import-start': ({ fileName, base64, platform, mapping, choices, commit }, ctx) => {
+    const bytes = decodeUpload(base64)
+    return { jobId: startJob(ctx, 'post-stats-import', (job) => runStatsImport(ctx, { fileName, bytes, platform, mapping, choices, commit }, job)) }
   },
   'ledger-export-start': ({ format, filter }, ctx) => ({
     jobId: startJob(ctx, 'ledger-export', async (job) => {

@@ -15,8 +15,8 @@ import type { Ctx } from '../context'
 import type { AuditEntry } from '../../shared/contract/audit'
 
 /** The actions 撤销 reverts, and the only fields they may have changed. */
-const UNDOABLE = new Set(['update', 'reschedule', 'bulk-status'])
-const FIELDS = new Set(['status', 'date', 'extra'])
+const UNDOABLE = new Set(['update', 'reschedule', 'bulk-status', 'stats-import'])
+const FIELDS = new Set(['status', 'date', 'extra', 'reads'])
 const MAX_NAMED = 10
 
 /** An audit row as stored: its changes still JSON text. */

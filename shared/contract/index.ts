@@ -12,6 +12,7 @@ import { evidenceContract } from './evidence'
 import { feedsContract } from './feeds'
 import { jobsContract } from './jobs'
 import { ledgerContract } from './ledger'
+import { ledgerStatsContract } from './ledger-stats'
 import { mentionsContract } from './mentions'
 import { noticesContract } from './notices'
 import { piecesContract } from './pieces'
@@ -39,7 +40,7 @@ export const domains = {
   evidence: evidenceContract,
   feeds: feedsContract,
   jobs: jobsContract,
-  ledger: ledgerContract,
+  ledger: { ...ledgerContract, ...ledgerStatsContract },
   mentions: mentionsContract,
   notices: noticesContract,
   pieces: piecesContract,

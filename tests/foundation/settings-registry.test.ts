@@ -43,7 +43,7 @@ describe('the settings registry', () => {
     expect(new Set(keys).size).toBe(keys.length)
     // Renaming one would lose what every installed desk has saved under it.
     expect([...keys].sort()).toEqual(
-      ['bench.generator', 'backup-policy', 'bilingual-forms', 'holiday-schedule-reminded', 'holiday-schedules', 'ledger-import-mapping', 'profile', 'proofread-terms', 'report.settings', 'review-chains', 'rsshub-base', 'schedule-notified',
+      ['bench.generator', 'backup-policy', 'bilingual-forms', 'holiday-schedule-reminded', 'holiday-schedules', 'post-stats-mappings', 'ledger-import-mapping', 'profile', 'proofread-terms', 'report.settings', 'review-chains', 'rsshub-base', 'schedule-notified',
         'session-idle-minutes', 'silent-feeds-notified', 'themes', 'watch-alerts', 'watch-held-alerts', 'watch-lexicon', 'watch-profile-rule',
         'watch-webhooks', 'webhook-digest-sent'].sort()
     )

@@ -8,6 +8,7 @@ import { PieceDetail } from '../components/PieceDetail'
 import { JobProgress } from '../components/JobProgress'
 import { LedgerTable, type LedgerFilter, type SortKey } from '../components/ledger/LedgerTable'
 import { ImportDialog } from '../components/ledger/ImportDialog'
+import { StatsImportDialog } from '../components/ledger/StatsImportDialog'
 import { Drawer } from '../components/Overlay'
 import { useShortcut } from '../keymap'
 import { ConfirmSave, confirmWarnings } from '../components/workflow/ConfirmSave'
@@ -26,6 +27,7 @@ const T = {
   add: '新建记录',
   detail: '稿件详情',
   import: '导入 Excel',
+  importStats: '导入公众号数据',
   exportXlsx: '导出 Excel',
   exportCsv: '导出 CSV',
   exported: (n: number, name: string) => `已导出 ${n} 条：${name}`,
@@ -81,6 +83,7 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
   const [bulkStatus, setBulkStatus] = useState<Status>('published')
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
   const [importing, setImporting] = useState(false)
+  const [importingStats, setImportingStats] = useState(false)
   const [exportJob, setExportJob] = useState<JobStatus | null>(null)
   const [confirming, setConfirming] = useState(false)
   const [signedWarnings, setSignedWarnings] = useState<string[] | null>(null)
@@ -159,6 +162,7 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
         <h1>{T.title}</h1>
         <div className="head-actions">
           <button onClick={() => setImporting(true)}>{T.import}</button>
+          <button onClick={() => setImportingStats(true)}>{T.importStats}</button>
           <button disabled={exporting} onClick={() => void exportAs('xlsx')}>{T.exportXlsx}</button>
           <button disabled={exporting} onClick={() => void exportAs('csv')}>{T.exportCsv}</button>
           <button onClick={() => go('ledger/trash')}>{T.trash}</button>
@@ -259,6 +263,7 @@ export function Ledger({ profile, today, route, go }: { profile: Profile; today:
             )}
         </Drawer>
       )}
+      {importingStats && <StatsImportDialog onClose={() => setImportingStats(false)} />}
       {importing && (
         <ImportDialog
           onClose={() => setImporting(false)}
