@@ -1,10 +1,12 @@
 // The one way to read and write a setting (the keys, shapes and defaults are in shared/settings.ts).
 import { recordAudit, diff } from '../db/queries/audit'
 import { getSetting, putSetting } from '../db/queries/settings'
-import { parseSetting, settingEntry, type ChangeableKey, type SettingAudit, type SettingInput, type SettingKey, type SettingStored, type SettingValue, type StateKey } from '../shared/settings'
+import { parseSetting, settingEntry, type SettingEntry, type ChangeableKey, type SettingAudit, type SettingInput, type SettingKey, type SettingStored, type SettingValue, type StateKey } from '../shared/settings'
 import { SYSTEM } from '../shared/roles'
 import type { Db } from '../db/open'
 import type { Ctx } from './context'
+import { fieldError } from './errors'
+import { maskSecrets, restoreSecrets } from '../shared/secret-fields'
 
 const warned = new Set<string>()
 
@@ -24,8 +26,24 @@ export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<
 
 const asFields = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
 
-function changes(style: SettingAudit, before: unknown, after: unknown): Record<string, unknown> {
-  return style === 'value' ? diff({ value: before }, { value: after }) : diff(asFields(before), asFields(after))
+function sides(style: SettingAudit, before: unknown, after: unknown): [Record<string, unknown>, Record<string, unknown>] {
+  return style === 'value' ? [{ value: before }, { value: after }] : [asFields(before), asFields(after)]
+}
+
+/**
+ * The audit row's changes: which fields changed is decided on the real values (a new secret ending in the same
+ * 4 characters is still a change), what the row shows is the masked form.
+ */
+function changes(e: SettingEntry, before: unknown, after: unknown): Record<string, unknown> {
+  const real = diff(...sides(e.audit, before, after))
+  if (!e.secrets?.length) return real
+  const [b, a] = sides(e.audit, maskSecrets(before, e.secrets), maskSecrets(after, e.secrets))
+  return Object.fromEntries(Object.keys(real).map((k) => [k, [b[k] ?? null, a[k] ?? null]]))
+}
+
+/** The value for the window: as readSetting, with the key's secrets masked (…后4位). */
+export function readSettingForView<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
+  return maskSecrets(readSetting(db, key), settingEntry(key).secrets ?? [])
 }
 
 /**
@@ -36,13 +54,16 @@ function changes(style: SettingAudit, before: unknown, after: unknown): Record<s
 export function saveSetting<K extends ChangeableKey>(ctx: Ctx, key: K, value: SettingInput<K>): SettingStored<K> {
   const e = settingEntry(key)
   if (e.who === SYSTEM) throw new Error(`${key} is the desk's own state: writeState, not saveSetting`)
-  const next = e.schema.parse(value) as SettingStored<K>
   return ctx.desk.tx(() => {
     const db = ctx.desk.db
     const before = readSetting(db, key)
+    // A secret sent back masked, as the window was given it, is the stored one (shared/secret-fields.ts).
+    const restored = restoreSecrets(value, before, e.secrets ?? [])
+    if (restored.unknown.length > 0) throw fieldError(restored.unknown[0], '这里显示的是隐藏后的密钥，请重新填写完整的值')
+    const next = e.schema.parse(restored.value) as SettingStored<K>
     const at = ctx.now().toISOString()
     putSetting(db, key, next, at)
-    recordAudit(db, { at, actor: ctx.actor, action: 'update', entity: e.auditEntity ?? 'settings', entityId: key, changes: changes(e.audit, before, next) })
+    recordAudit(db, { at, actor: ctx.actor, action: 'update', entity: e.auditEntity ?? 'settings', entityId: key, changes: changes(e, before, next) })
     return next
   })
 }

@@ -21,6 +21,7 @@ import { DEFAULT_QUIET_HOURS, DEFAULT_SILENT_DAYS } from './watch'
 import { webhookSettingsFields } from './contract/watch-webhooks'
 import { DEFAULT_BILINGUAL_FORMS } from './contract/channel-fields'
 import { DEFAULT_RSSHUB_BASE } from './rsshub'
+import type { SecretPath } from './secret-fields'
 
 /**
  * Who may change a setting: the roles of the contract entries that save it (a test holds the two equal), or
@@ -48,6 +49,11 @@ export interface SettingEntry<K extends string = string, S extends z.ZodType = z
   audit: SettingAudit
   /** The audit row's entity; 'settings' unless the key's history is filed elsewhere. */
   auditEntity?: string
+  /**
+   * Where the value holds secrets (shared/secret-fields.ts paths): masked (…后4位) in the 操作日志 and in what the
+   * window reads back (readSettingForView); a save that sends the masked form back keeps the stored secret.
+   */
+  secrets?: readonly SecretPath[]
 }
 
 function setting<K extends string, S extends z.ZodType, D extends z.output<S> | null, W extends SettingWho>(
@@ -126,7 +132,9 @@ export const SETTINGS_LIST = [
     schema: webhookSettingsFields,
     default: () => webhookSettingsFields.parse({}),
     who: OFFICE,
-    label: '群机器人推送'
+    label: '群机器人推送',
+    // the address carries the robot's key (企业微信 ?key=, 钉钉 access_token=), the secret signs its messages
+    secrets: ['targets.*.url', 'targets.*.secret']
   }),
   setting('rsshub-base', {
     // the RSSHub instance the 订阅源模板 build addresses on: the public one, or the hospital's own

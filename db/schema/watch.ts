@@ -125,7 +125,8 @@ export const mentionEvents = sqliteTable(
     toStatus: text('to_status').notNull(),
     note: text('note').notNull().default('')
   },
-  (t) => [index('mention_events_mention_idx').on(t.mentionId)]
+  // at: the 办结/忽略 steps of a period, in time order (db/queries/watch-reports.ts closingsBetween)
+  (t) => [index('mention_events_mention_idx').on(t.mentionId), index('mention_events_at_idx').on(t.at)]
 )
 
 /**

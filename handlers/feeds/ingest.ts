@@ -1,14 +1,16 @@
 // Feed items → mentions: match rules → dedup (guid per feed, else normalized link, else content hash) → else
 // near-duplicate of a recent event (services/watch/cluster.ts) → sentiment and risk grade → mention + source +
 // keys + search row. Called inside the caller's transaction
-// (one per feed). Exported piece by piece so the benchmark can time each step on its own.
+// (one per feed). Exported piece by piece so the benchmark can time each step on its own. Each item's text is
+// made plain and folded once (services/text/item-text.ts) and that one result feeds every step.
 import type Database from 'better-sqlite3'
 import { dedupKeys } from '../../services/watch/dedup'
 import { gradeEvent, gradeRisk, scoreSentiment, type Lexicon, type RiskGrade } from '../../services/watch/sentiment'
 import { CLUSTER_WINDOW_MS, decodeSignature, encodeSignature, pickEvent, signature, type ClusterCandidate } from '../../services/watch/cluster'
 import type { Matcher, RuleHit } from '../../services/watch/matcher'
 import type { FeedItem } from '../../services/feeds/parse'
-import { indexTokens } from '../../services/text/search-tokens'
+import { indexTokensOf } from '../../services/text/search-tokens'
+import { DIRECT, itemFolder, type TextFolder } from '../../services/text/item-text'
 import { mentionWriter, type MentionWriter } from '../../db/queries/mention-writer'
 import { dangerScore } from '../../shared/watch'
 
@@ -68,9 +70,10 @@ export function chinaDayOf(iso: string): string {
 
 /** Stores one matched item as a new mention with its source, keys and search row; returns the id. */
 export function insertNewMention(
-  w: MentionWriter, feed: IngestFeed, item: FeedItem, hits: RuleHit[], keys: string[], lexicon: Lexicon, fetchedAt: string
+  w: MentionWriter, feed: IngestFeed, item: FeedItem, hits: RuleHit[], keys: string[], lexicon: Lexicon, fetchedAt: string,
+  f: TextFolder = DIRECT, sig?: Uint32Array | null
 ): { id: number; grade: RiskGrade } {
-  const { sentiment, cues } = scoreSentiment(item.title, item.text, lexicon)
+  const { sentiment, cues } = scoreSentiment(item.title, item.text, lexicon, f)
   const grade = gradeRisk({ sentiment, sourceWeight: feed.weight, clusterSize: 1 })
   const snippet = snippetOf(item.text)
   const link = item.link ?? ''
@@ -79,9 +82,9 @@ export function insertNewMention(
     title: item.title, link, snippet, publishedAt: item.publishedAt, fetchedAt, day: chinaDayOf(item.publishedAt),
     feedId: feed.id, matches: JSON.stringify(hits), sentiment, cues: cues.length ? JSON.stringify(cues) : '[]', grade, gradeReason, score: dangerScore(sentiment, grade)
   })
-  w.insertSource({ mentionId: id, feedId: feed.id, guid: item.guid, link, title: item.title, snippet, signature: signatureOf(item, hits), publishedAt: item.publishedAt, fetchedAt })
+  w.insertSource({ mentionId: id, feedId: feed.id, guid: item.guid, link, title: item.title, snippet, signature: sig !== undefined ? (sig && encodeSignature(sig)) : signatureOf(item, hits, f), publishedAt: item.publishedAt, fetchedAt })
   for (const k of keys) w.insertKey(k, id)
-  w.indexTokens(id, indexTokens(`${item.title}\n${snippet}`))
+  w.indexTokens(id, indexTokensOf([item.title, snippet], f))
   return { id, grade }
 }
 
@@ -90,10 +93,12 @@ export function insertNewMention(
  * and its weightiest source — unless the officer set the grade by hand, which is never overwritten.
  * Returns the new grade when the story just became 较大/重大.
  */
-export function addSource(w: MentionWriter, mentionId: number, feed: IngestFeed, item: FeedItem, fetchedAt: string, hits: RuleHit[] = []): RiskGrade | null {
+export function addSource(
+  w: MentionWriter, mentionId: number, feed: IngestFeed, item: FeedItem, fetchedAt: string, hits: RuleHit[] = [], f: TextFolder = DIRECT, sig?: Uint32Array | null
+): RiskGrade | null {
   w.insertSource({
     mentionId, feedId: feed.id, guid: item.guid, link: item.link ?? '', title: item.title, snippet: snippetOf(item.text),
-    signature: signatureOf(item, hits), publishedAt: item.publishedAt, fetchedAt
+    signature: sig !== undefined ? (sig && encodeSignature(sig)) : signatureOf(item, hits, f), publishedAt: item.publishedAt, fetchedAt
   })
   return regrade(w, mentionId, fetchedAt)
 }
@@ -111,8 +116,8 @@ export function regrade(w: MentionWriter, mentionId: number, at: string): RiskGr
 
 const termsOf = (hits: RuleHit[]): string[] => [...new Set(hits.flatMap((h) => h.terms))]
 
-function signatureOf(item: FeedItem, hits: RuleHit[]): string | null {
-  const sig = signature(item.title, snippetOf(item.text), termsOf(hits))
+function signatureOf(item: FeedItem, hits: RuleHit[], f: TextFolder): string | null {
+  const sig = signature(item.title, snippetOf(item.text), termsOf(hits), f)
   return sig ? encodeSignature(sig) : null
 }
 
@@ -157,25 +162,27 @@ export function ingestItems(sqlite: Database.Database, setup: IngestSetup, feed:
   const out: IngestResult = { matched: 0, newMentions: 0, newSources: 0, tombstoned: 0, alerts: [] }
   const recent = new RecentSources(w, items)
   for (const item of items) {
-    const hits = setup.matcher.match(item.title, item.text)
+    const f = itemFolder()
+    const hits = setup.matcher.match(item.title, item.text, f)
     if (!hits) continue
     out.matched++
-    const keys = dedupKeys({ guid: item.guid, link: item.link, title: item.title, text: item.text, feedId: feed.id ?? 0 })
+    const keys = dedupKeys({ guid: item.guid, link: item.link, title: item.title, text: item.text, feedId: feed.id ?? 0 }, f)
     const owner = w.findOwner(keys)
-    const sig = owner || setup.nearDuplicates === false ? null : signature(item.title, snippetOf(item.text), termsOf(hits))
-    const near = owner ? null : recent.near(sig, item, hits)
+    // The signature is computed once: compared with recent sources here, and stored with the source below.
+    const sig = owner ? undefined : signature(item.title, snippetOf(item.text), termsOf(hits), f)
+    const near = owner || setup.nearDuplicates === false ? null : recent.near(sig ?? null, item, hits)
     if (near !== null) {
       // A retelling of a recent event: one more source of it, and its keys lead there next time.
       for (const k of keys) w.insertKey(k, near)
-      const rose = addSource(w, near, feed, item, fetchedAt, hits)
-      recent.add(near, sig, item, hits)
+      const rose = addSource(w, near, feed, item, fetchedAt, hits, f, sig)
+      recent.add(near, sig ?? null, item, hits)
       out.newSources++
       if (rose) out.alerts.push({ id: near, title: item.title, grade: rose, publishedAt: item.publishedAt })
       continue
     }
     if (!owner) {
-      const { id, grade } = insertNewMention(w, feed, item, hits, keys, setup.lexicon, fetchedAt)
-      recent.add(id, sig, item, hits)
+      const { id, grade } = insertNewMention(w, feed, item, hits, keys, setup.lexicon, fetchedAt, f, sig)
+      recent.add(id, sig ?? null, item, hits)
       out.newMentions++
       if (grade !== '一般') out.alerts.push({ id, title: item.title, grade, publishedAt: item.publishedAt })
       continue
@@ -188,7 +195,7 @@ export function ingestItems(sqlite: Database.Database, setup: IngestSetup, feed:
       continue
     }
     if (w.hasSource(owner.mentionId, feed.id, item.guid, item.link ?? '', item.title)) continue
-    const rose = addSource(w, owner.mentionId, feed, item, fetchedAt, hits)
+    const rose = addSource(w, owner.mentionId, feed, item, fetchedAt, hits, f)
     out.newSources++
     if (rose) out.alerts.push({ id: owner.mentionId, title: item.title, grade: rose, publishedAt: item.publishedAt })
   }

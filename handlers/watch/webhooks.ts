@@ -4,7 +4,7 @@
 // one that still fails after the last attempt becomes a notice in the bell.
 import { defineHandlers } from '../dispatch'
 import { UserError } from '../errors'
-import { readSetting, saveSetting, writeState } from '../settings'
+import { readSetting, readSettingForView, saveSetting, writeState } from '../settings'
 import { deliveryCounts, dueDeliveries, lastDelivery, queueDelivery, updateDelivery, type DeliveryRow } from '../../db/queries/notices'
 import { alertFacts } from '../../db/queries/alert-facts'
 import { digestRows } from '../../db/queries/mentions'
@@ -151,7 +151,7 @@ export function deliverDue(ctx: Ctx, o: { post?: RobotPost } = {}): Promise<numb
 }
 
 function overview(db: Db): WebhookOverview {
-  const settings = readSetting(db, 'watch-webhooks')
+  const settings = readSettingForView(db, 'watch-webhooks')
   const results: WebhookOverview['results'] = {}
   for (const t of settings.targets) {
     const last = lastDelivery(db, t.id)

@@ -1,4 +1,4 @@
-// `npm run bench [-- --size small] [-- --json] [-- --regenerate] [-- --db FILE]`
+// `npm run bench [-- --size small] [-- --json] [-- --regenerate] [-- --db FILE] [-- --only feed_pipeline,mention_insert]`
 // Ten years of a busy hospital's desk (generated once, reused), each figure measured RUNS times after a warm-up,
 // against the floor — what SQLite or the parser alone does with the same work — measured in the same run.
 //
@@ -32,7 +32,9 @@ if (argv.includes('--regenerate') || !isCurrent(file, sizeName)) {
   if (r.status !== 0) throw new Error(`生成十年工作台失败（退出码 ${r.status}）`)
 }
 const stamp = readStamp(file)!
-const staticDir = rendererDir(log)
+// --only: the named metrics alone (e.g. while working on one path); the renderer is built only when measured.
+const only = arg('--only')
+const staticDir = !only || only.split(',').includes('ledger_first_page') ? rendererDir(log) : ''
 
 await build({
   entryPoints: { run: join(here, 'run.ts'), 'cold-open': join(here, 'cold-open.ts'), 'browser-driver': join(here, 'browser-driver.ts'), 'desk-thread': join(here, '..', '..', 'handlers', 'worker', 'thread.ts') },
@@ -45,7 +47,7 @@ await build({
 })
 const r = spawnSync(process.execPath, [
   join(out, 'run.mjs'), '--db', file, '--static', staticDir, '--cold-open', join(out, 'cold-open.mjs'), '--browser', join(out, 'browser-driver.mjs'),
-  '--migrations', join(process.cwd(), 'db', 'migrations'), '--thread', join(out, 'desk-thread.mjs')
+  '--migrations', join(process.cwd(), 'db', 'migrations'), '--thread', join(out, 'desk-thread.mjs'), ...(only ? ['--only', only] : [])
 ], { stdio: ['ignore', 'pipe', 2], encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
 if (r.status !== 0) throw new Error(`测量进程失败（退出码 ${r.status}）`)
 const { metrics } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { metrics: Partial<Record<MetricKey, Metric>> }

@@ -25,8 +25,12 @@ const file = arg('--db')
 const migrationsFolder = arg('--migrations')
 const log = (s: string): void => void process.stderr.write(`${s}\n`)
 const metrics: Partial<Record<MetricKey, Metric>> = {}
+const onlyAt = argv.indexOf('--only')
+const only = onlyAt === -1 ? null : new Set(argv[onlyAt + 1].split(','))
+const wanted = (key: string): boolean => only === null || only.has(key)
 
 async function step(key: MetricKey, run: () => Promise<Metric>): Promise<void> {
+  if (!wanted(key)) return
   log(`测量 ${key}…`)
   const m = (metrics[key] = await run())
   log(`  ${m.median.toFixed(1)} ${m.unit}${m.ratio !== undefined ? `（基线的 ${m.ratio.toFixed(2)} 倍）` : ''}${m.ok ? '' : ' 未达标'}（峰值内存 ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB）`)
@@ -51,15 +55,15 @@ try {
   ctx.desk.sqlite.pragma('wal_checkpoint(TRUNCATE)')
   ctx.desk.close()
 }
-log('测量 main_loop_delay / main_loop_max…')
-{
+if (wanted('main_loop_delay') || wanted('main_loop_max')) {
+  log('测量 main_loop_delay / main_loop_max…')
   const loop = await mainLoop(file, migrationsFolder, pathToFileURL(arg('--thread')), Date.parse(BENCH_NOW), log)
   metrics.main_loop_delay = loop.delay
   metrics.main_loop_max = loop.max
 }
 await step('cold_open', async () => (await coldOpen(arg('--cold-open'), file, migrationsFolder)).metric)
 const peak = process.resourceUsage().maxRSS / 1024
-metrics.peak_rss_mb = metric('峰值内存（测量进程，以上全部测量）', 'MB', { median: peak, min: peak, max: peak, runs: [peak] }, { kind: 'max', value: 300 }, {
+if (wanted('peak_rss_mb')) metrics.peak_rss_mb = metric('峰值内存（测量进程，以上全部测量）', 'MB', { median: peak, min: peak, max: peak, runs: [peak] }, { kind: 'max', value: 300 }, {
   note: '测量进程（打包后运行）生命周期内的最大常驻内存，含台账测量时的 HTTP 桥；Chromium、Playwright 驱动与冷启动子进程是别的进程'
 })
 process.stdout.write(`${JSON.stringify({ metrics })}\n`)

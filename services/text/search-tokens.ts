@@ -23,6 +23,7 @@
 // ("CT检查") must all occur but need not be adjacent. Every token is quoted, and tokens only ever contain letters,
 // digits or CJK, so user input can never become FTS5 syntax (", *, OR, NEAR(, ^, column filters).
 import { foldText } from './normalize'
+import { DIRECT, type TextFolder } from './item-text'
 
 const isCjk = (cp: number): boolean =>
   (cp >= 0x4e00 && cp <= 0x9fff) ||
@@ -84,9 +85,21 @@ function runs(folded: string): Run[] {
 
 /** The string to store in the FTS5 `tokens` column for a text. */
 export function indexTokens(text: string): string {
+  return tokensOfFolded(foldText(text))
+}
+
+/**
+ * indexTokens of the lines `parts` joined with "\n", folding each part through `f` (folding is per character,
+ * so the folded parts joined are the folded whole): the poll reuses the item's folded title and snippet.
+ */
+export function indexTokensOf(parts: readonly string[], f: TextFolder = DIRECT): string {
+  return tokensOfFolded(parts.map((p) => f.fold(p)).join('\n'))
+}
+
+function tokensOfFolded(folded: string): string {
   const main: string[] = []
   const unigrams = new Set<string>()
-  for (const r of runs(foldText(text))) {
+  for (const r of runs(folded)) {
     for (const t of r.tokens) main.push(t)
     for (const ch of r.chars) unigrams.add(ch)
   }

@@ -2,7 +2,8 @@
 // dedup.ts recognises the same item (guid, link, identical text); this recognises the same story told again.
 // Pure: signatures in, a decision out. The poll (handlers/feeds/ingest.ts) stores each source's signature and
 // asks pickEvent which recent event, if any, a new item belongs to.
-import { foldText, looksLikeHtml, stripHtml } from '../text/normalize'
+import { foldText } from '../text/normalize'
+import { DIRECT, type TextFolder } from '../text/item-text'
 
 /** MinHash permutations: the Jaccard estimate's standard error is √(J(1−J)/K) ≈ 0.04 at J = 0.3 with K = 128. */
 export const MINHASH_K = 128
@@ -25,25 +26,28 @@ const WRAPPERS = /【[^】]{0,8}】|^\s*(?:转发[:：]|网传|#)|（图）|\(�
 // Only letters and digits make bigrams; punctuation and spaces would make the same bigram out of any two stories.
 const NON_WORD = /[^\p{L}\p{N}]+/gu
 
-const plain = (s: string): string => (looksLikeHtml(s) ? stripHtml(s) : s)
-
 /**
  * The folded story text: wrappers, punctuation and the hospital-matching terms removed. The terms are taken out
  * because every mention carries them — they would make any two stories about the hospital look alike.
  */
-export function storyText(title: string, summary: string, terms: readonly string[]): string {
-  let t = foldText(`${plain(title ?? '').replace(WRAPPERS, ' ')} ${plain(summary ?? '')}`)
-  const folded = [...new Set(terms.map((x) => foldText(x).trim()).filter((x) => x.length > 0))].sort((a, b) => b.length - a.length)
+export function storyText(title: string, summary: string, terms: readonly string[], f: TextFolder = DIRECT): string {
+  // Folding is per character, so the two folded halves joined are the folded whole; the summary's fold is the one
+  // the other stages of the poll already made (services/text/item-text.ts).
+  let t = `${foldText(f.plain(title ?? '').replace(WRAPPERS, ' '))} ${f.fold(f.plain(summary ?? ''))}`
+  const folded = [...new Set(terms.map((x) => f.fold(x).trim()).filter((x) => x.length > 0))].sort((a, b) => b.length - a.length)
   for (const term of folded) t = t.split(term).join(' ')
   return t.replace(NON_WORD, ' ')
 }
 
-/** FNV-1a over the UTF-16 units of a short string. */
-function fnv(s: string): number {
+/** FNV-1a over the UTF-16 units s[from, to) — a shingle hashed where it stands, without cutting it out. */
+function fnv(s: string, from: number, to: number): number {
   let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
   return h >>> 0
 }
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff
 
 /** Murmur3's finaliser: an avalanche mix, so x ^ seed gives K independent-looking permutations. */
 function mix(x: number): number {
@@ -60,10 +64,21 @@ const SEEDS = Uint32Array.from({ length: MINHASH_K }, (_, i) => mix(0x9e3779b9 +
 /** Hashed character bigrams of each word run (a lone character is its own shingle). */
 export function shingles(text: string): Set<number> {
   const out = new Set<number>()
-  for (const run of text.split(' ')) {
-    const chars = Array.from(run)
-    if (chars.length === 1) out.add(fnv(chars[0]))
-    for (let i = 0; i + 1 < chars.length; i++) out.add(fnv(chars[i] + chars[i + 1]))
+  // Runs split at ' ', characters are code points (a surrogate pair is one character), as Array.from reads them.
+  for (let from = 0; from <= text.length; ) {
+    let to = text.indexOf(' ', from)
+    if (to < 0) to = text.length
+    let prev = -1
+    let chars = 0
+    for (let j = from; j < to; ) {
+      const w = isHigh(text.charCodeAt(j)) && j + 1 < to && isLow(text.charCodeAt(j + 1)) ? 2 : 1
+      if (prev >= 0) out.add(fnv(text, prev, j + w))
+      prev = j
+      j += w
+      chars++
+    }
+    if (chars === 1) out.add(fnv(text, from, to))
+    from = to + 1
   }
   return out
 }
@@ -75,8 +90,8 @@ export function shingles(text: string): Set<number> {
 export const MIN_SHINGLES = 24
 
 /** The MinHash signature of an item; null when it has too little text to compare (it then clusters by exact keys only). */
-export function signature(title: string, summary: string, terms: readonly string[]): Uint32Array | null {
-  const set = shingles(storyText(title, summary, terms))
+export function signature(title: string, summary: string, terms: readonly string[], f: TextFolder = DIRECT): Uint32Array | null {
+  const set = shingles(storyText(title, summary, terms, f))
   if (set.size < MIN_SHINGLES) return null
   const sig = new Uint32Array(MINHASH_K).fill(0xffffffff)
   for (const h of set) {

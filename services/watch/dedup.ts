@@ -1,6 +1,6 @@
 // Keys that recognise the same story across fetches and across feeds.
 import { createHash } from 'node:crypto'
-import { foldText, looksLikeHtml, stripHtml } from '../text/normalize'
+import { DIRECT, type TextFolder } from '../text/item-text'
 
 // Parameters that only say who shared a link or from where; they differ between copies of the same article.
 const TRACKING = new Set([
@@ -37,12 +37,10 @@ export function normalizeLink(url: string): string | null {
   return `${u.protocol}//${auth}${host}${path}${query ? `?${query}` : ''}`
 }
 
-const plain = (s: string): string => (looksLikeHtml(s) ? stripHtml(s) : s)
-
 /** sha1 over the folded title and the first 200 folded characters of the text, whitespace removed. */
-export function contentHash(title: string, text: string): string {
-  const t = foldText(plain(title ?? '')).replace(/\s+/g, '')
-  const body = Array.from(foldText(plain(text ?? '')).replace(/\s+/g, '')).slice(0, 200).join('')
+export function contentHash(title: string, text: string, f: TextFolder = DIRECT): string {
+  const t = f.fold(f.plain(title ?? '')).replace(/\s+/g, '')
+  const body = Array.from(f.fold(f.plain(text ?? '')).replace(/\s+/g, '')).slice(0, 200).join('')
   return createHash('sha1').update(`${t}\u0000${body}`).digest('hex')
 }
 
@@ -57,14 +55,14 @@ export function dedupKeys(item: {
   title?: string | null
   text?: string | null
   feedId: number | string
-}): string[] {
+}, f: TextFolder = DIRECT): string[] {
   const keys: string[] = []
   const guid = item.guid?.trim()
   if (guid) keys.push(`g:${item.feedId}:${guid}`)
   const link = item.link ? normalizeLink(item.link) : null
   if (link) keys.push(`l:${link}`)
   if ((item.title ?? '').trim() !== '' || (item.text ?? '').trim() !== '') {
-    keys.push(`h:${contentHash(item.title ?? '', item.text ?? '')}`)
+    keys.push(`h:${contentHash(item.title ?? '', item.text ?? '', f)}`)
   }
   return keys
 }

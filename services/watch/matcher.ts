@@ -1,13 +1,15 @@
 // Watch rules: which feed items are about us. Every term of every enabled rule goes into one Aho–Corasick scanner,
 // so an item is folded once and scanned once whatever the number of rules.
-import { foldText, foldWithMap, looksLikeHtml, originalRange, stripHtml } from '../text/normalize'
+import { foldText, foldWithMap, looksLikeHtml, originalRange } from '../text/normalize'
+import { DIRECT, type TextFolder } from '../text/item-text'
 import { TermScanner } from '../text/term-scan'
 
 export type WatchRule = { id: number; name: string; any: string[]; all: string[]; none: string[]; enabled?: boolean }
 
 export type RuleHit = { ruleId: number; ruleName: string; terms: string[] /* rule terms that hit, as written */ }
 
-export type Matcher = { match(title: string, text: string): RuleHit[] | null }
+/** `folder`: the item's TextFolder when the caller folds its text for other stages too (handlers/feeds/ingest.ts). */
+export type Matcher = { match(title: string, text: string, folder?: TextFolder): RuleHit[] | null }
 
 type Term = { id: number; written: string }
 type CompiledRule = { id: number; name: string; any: Term[]; all: Term[]; none: Term[] }
@@ -39,8 +41,6 @@ class TermTable {
   }
 }
 
-const plain = (s: string): string => (looksLikeHtml(s) ? stripHtml(s) : s)
-
 export function compileRules(rules: WatchRule[]): Matcher {
   const table = new TermTable()
   const compiled: CompiledRule[] = []
@@ -62,15 +62,15 @@ export function compileRules(rules: WatchRule[]): Matcher {
   }
 
   return {
-    match(title: string, text: string): RuleHit[] | null {
+    match(title: string, text: string, f: TextFolder = DIRECT): RuleHit[] | null {
       if (compiled.length === 0) return null
       // "\n" keeps a term from straddling the title/text boundary.
       const t = title ?? ''
       const x = text ?? ''
-      scanner.scan(`${foldText(plain(t))}\n${foldText(plain(x))}`, mark)
+      scanner.scan(`${f.fold(f.plain(t))}\n${f.fold(f.plain(x))}`, mark)
       // Feed text reaches us as plain text; a literal "<style>" in it must not hide the words after it from the
       // rules, so text that merely looks like markup is also scanned as written (hits are the union).
-      if (looksLikeHtml(t) || looksLikeHtml(x)) scanner.scan(`${foldText(t)}\n${foldText(x)}`, mark)
+      if (looksLikeHtml(t) || looksLikeHtml(x)) scanner.scan(`${f.fold(t)}\n${f.fold(x)}`, mark)
       if (seenList.length === 0) return null
       const hits: RuleHit[] = []
       for (const r of compiled) {

@@ -1,6 +1,7 @@
 // Lexicon sentiment and risk grade for mentions. Deliberately simple and explainable: the officer sees the cues
 // that decided it, and 研判 (assessment) stays a human decision — this only orders the queue.
-import { foldText, looksLikeHtml, stripHtml } from '../text/normalize'
+import { foldText } from '../text/normalize'
+import { DIRECT, type TextFolder } from '../text/item-text'
 import { TermScanner } from '../text/term-scan'
 
 export type Sentiment = '正面' | '中性' | '负面'
@@ -60,8 +61,8 @@ function negated(text: string, start: number): boolean {
 }
 
 /** Distinct cues in one zone; a cue inside a longer hit ("事故" inside "医疗事故") is not counted twice. */
-function zoneCues(c: Compiled, raw: string): Set<number> {
-  const text = foldText(looksLikeHtml(raw) ? stripHtml(raw) : raw)
+function zoneCues(c: Compiled, raw: string, f: TextFolder): Set<number> {
+  const text = f.fold(f.plain(raw))
   const hits: [number, number, number][] = []
   c.scanner.scan(text, (term, start, end) => {
     hits.push([term, start, end])
@@ -82,10 +83,10 @@ function zoneCues(c: Compiled, raw: string): Set<number> {
  * Title cues count double. Ties with any negative cue go to 负面: for a publicity desk a missed negative costs more
  * than a false alarm. Cues are returned as written in the lexicon, negative ones first.
  */
-export function scoreSentiment(title: string, text: string, lexicon: Lexicon = DEFAULT_LEXICON): { sentiment: Sentiment; cues: string[] } {
+export function scoreSentiment(title: string, text: string, lexicon: Lexicon = DEFAULT_LEXICON, f: TextFolder = DIRECT): { sentiment: Sentiment; cues: string[] } {
   const c = compile(lexicon)
-  const inTitle = zoneCues(c, title ?? '')
-  const inText = zoneCues(c, text ?? '')
+  const inTitle = zoneCues(c, title ?? '', f)
+  const inText = zoneCues(c, text ?? '', f)
   let neg = 0
   let pos = 0
   for (const [set, weight] of [[inTitle, TITLE_WEIGHT], [inText, TEXT_WEIGHT]] as const) {

@@ -5,6 +5,7 @@ import { spec, noArgs } from './define'
 import { shortText } from './fields'
 import { OFFICE } from '../roles'
 import { GRADES } from '../watch'
+import { isMasked } from '../secret-fields'
 
 export const WEBHOOK_KINDS = ['wecom', 'dingtalk', 'feishu'] as const
 export type WebhookKind = (typeof WEBHOOK_KINDS)[number]
@@ -20,7 +21,8 @@ export const webhookTarget = z.object({
     .string()
     .trim()
     .max(1000, { message: '地址太长' })
-    .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), { message: 'Webhook 地址须以 http:// 或 https:// 开头' }),
+    // or the masked form the window was shown (…后4位), which the save turns back into the stored address
+    .refine((s) => isMasked(s) || /^https?:\/\/[^\s]+$/i.test(s), { message: 'Webhook 地址须以 http:// 或 https:// 开头' }),
   /** 钉钉「加签」、飞书「签名校验」的密钥; '' = not signed. */
   secret: shortText(200).default(''),
   /** The grades sent at once. */

@@ -111,6 +111,13 @@ describe('the bell', () => {
       await targets.nth(1).getByLabel(/签名密钥/).fill('SECtest')
       await panel.getByRole('button', { name: '保存推送设置' }).click()
       await panel.getByText('已保存').waitFor()
+      // What the window reads back is masked (…后4位; a secret this short shows none of it); the form saved again
+      // unchanged keeps the real ones, which the robots below still get (the address, and 钉钉's signature).
+      await expect.poll(() => targets.nth(1).getByLabel('Webhook 地址').inputValue()).toBe('…en=t')
+      expect(await targets.nth(1).getByLabel(/签名密钥/).inputValue()).toBe('…')
+      await targets.nth(0).getByLabel('群名称').fill('宣传科工作群')
+      await panel.getByRole('button', { name: '保存推送设置' }).click()
+      await panel.getByText('已保存').waitFor()
       await targets.nth(0).getByRole('button', { name: '发送测试消息' }).click()
       await targets.nth(0).getByRole('status').filter({ hasText: '已送达' }).waitFor()
       await targets.nth(1).getByRole('button', { name: '发送测试消息' }).click()

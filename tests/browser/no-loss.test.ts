@@ -212,6 +212,8 @@ describe('browser: no silent loss, focus and shortcuts', () => {
 
       // / : the ledger search, from another page too.
       await page.getByRole('link', { name: '统计' }).click()
+      // the key acts on the page shown: wait until it is 统计 (a key before that would go from the old page)
+      await page.getByRole('heading', { name: '统计', level: 1 }).waitFor()
       await page.keyboard.press('/')
       const search = page.getByRole('searchbox', { name: '搜索' })
       await search.waitFor()
@@ -261,10 +263,15 @@ describe('browser: no silent loss, focus and shortcuts', () => {
       await detail.getByRole('button', { name: '转入处置' }).click()
       await expect.poll(async () => (await desk.call('mention-get', { id: target.id })).status).toBe('handling')
       // B 办结 needs the result written down: typed in the note, then the key from outside the field.
-      // the key acts on the step the detail shows: wait until it shows 办结 (the reload after 转入处置)
-      await detail.getByRole('button', { name: '办结', exact: true }).waitFor()
+      // The key presses the button of the state the panel shows: wait until the panel shows 处置中 and its 办结,
+      // and again right before the key (a reload begun before 转入处置 must not have put it back a step).
+      const shownStatus = detail.locator('.detail-head .mstatus')
+      const closeButton = detail.getByRole('button', { name: '办结', exact: true })
+      await expect.poll(() => shownStatus.textContent()).toBe('处置中')
+      await closeButton.waitFor()
       await detail.getByLabel('处置说明').fill('已联系患者家属沟通解决')
       await page.locator('h1').first().click()
+      await expect.poll(async () => [await shownStatus.textContent(), await closeButton.isEnabled()]).toEqual(['处置中', true])
       await page.keyboard.press('b')
       await expect.poll(async () => (await desk.call('mention-get', { id: target.id })).status).toBe('closed')
       await app.shot('no-loss-05-shortcut-closed')

@@ -64,7 +64,8 @@ describe('the desk in its own thread', () => {
     const officer = newSession()
     await ok(desk, officer, 'session-sign-in', { name: '线程管理员', password: PASSWORD })
     for (let i = 0; i < 200 && notices.length === 0; i++) await new Promise((r) => setTimeout(r, 25))
-    expect(notices).toEqual([{ title: '排期到期：微信公众号', body: `《今天排期的推文》排期在 ${today}，请按时发布`, kind: 'due', href: '#/calendar/1' }])
+    // (on a real clock from November, the next year's missing holiday schedule is announced too: not this test's)
+    expect(notices.filter((n) => n.href !== '#/settings/holidays')).toEqual([{ title: '排期到期：微信公众号', body: `《今天排期的推文》排期在 ${today}，请按时发布`, kind: 'due', href: '#/calendar/1' }])
 
     const lines = [HEADER, ...Array.from({ length: 6000 }, (_, i) => `2023-05-${String((i % 28) + 1).padStart(2, '0')},微信公众号,取消测试 ${i},,,,,,,,,,`)]
     const { jobId } = (await ok(desk, officer, 'ledger-import-start', { fileName: 'big.csv', base64: csvFile(lines), commit: true })) as { jobId: string }

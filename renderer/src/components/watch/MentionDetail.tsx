@@ -96,13 +96,21 @@ function RemoveForm({ id, onRemoved, onCancel }: { id: number; onRemoved: (d: De
   )
 }
 
+/** The newest step of a mention's trail (0 for none): a later answer never has an older one. */
+const lastStep = (d: Detail): number => d.events.reduce((max, e) => Math.max(max, e.id), 0)
+
 export function MentionDetail({ id, onClose }: { id: number; onClose: () => void }) {
   const q = useQuery('mention-get', { id })
   const session = useQuery('session-state', {})
   const canRemove = !!session.data?.allowed.includes('mention-remove')
   const canSnapshot = !!session.data?.allowed.includes('mention-snapshot')
   const canMerge = !!session.data?.allowed.includes('mention-merge')
-  const [m, setM] = useState<Detail | null>(null)
+  const [m, setShown] = useState<Detail | null>(null)
+  const shownRef = useRef<Detail | null>(null)
+  const setM = (d: Detail) => {
+    shownRef.current = d
+    setShown(d)
+  }
   const [note, setNote] = useState('')
   const [assignee, setAssignee] = useState('')
   // The 责任人 field says where its text stands: typed (未保存), on its way, saved, or refused — never saved when not.
@@ -120,6 +128,10 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
   useEffect(() => {
     const d = q.data
     if (!d) return
+    // A reload begun before the step just taken here can answer after that step's own answer: it must not put
+    // the panel back a step (研判中 again, and Y/B pressing the buttons of a state that is gone). The trail only
+    // grows, so an answer with an older last step is stale.
+    if (shownRef.current?.id === d.id && lastStep(d) < lastStep(shownRef.current)) return
     const prev = loaded.current
     loaded.current = d
     setM(d)

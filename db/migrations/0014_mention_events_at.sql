@@ -1,0 +1,1 @@
+CREATE INDEX `mention_events_at_idx` ON `mention_events` (`at`);
