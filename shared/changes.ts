@@ -45,7 +45,10 @@ export const SETTING_TOUCHES: Record<string, readonly Domain[]> = {
   // what 双语 counts: the lists, and every figure
   'bilingual-forms': ['registries', 'tallies', 'reports', 'dashboard'],
   'session-idle-minutes': ['users'],
-  'report.settings': ['reports']
+  'report.settings': ['reports'],
+  'planning-days': ['calendar'],
+  'rsshub-base': ['feeds']
+  // holiday-schedules: every working-day rule (lead times, deadlines, quota weeks) reads it, so it touches all
 }
 const SETTING_PREFIXES: [string, readonly Domain[]][] = [['watch-', ['watch']]]
 

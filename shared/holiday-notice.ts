@@ -3,6 +3,7 @@
 //   二、春节：1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）放假调休，共8天。1月26日（周日）、2月8日（周六）上班。
 //   三、清明节：4月4日（周五）至6日（周日）放假，共3天。
 //   一、元旦：2022年12月31日至2023年1月2日放假调休，共3天。
+// An item ends at the next one or at the end of its line (the notice closes with a paragraph of its own).
 // A date without a year is in the notice's year; "至6日" without a month is in the month before it.
 import { addDays, daysBetween, isCalendarDate } from './dates'
 import type { YearSchedule } from './china-calendar'

@@ -22,6 +22,7 @@ import { webhookSettingsFields } from './contract/watch-webhooks'
 import { DEFAULT_BILINGUAL_FORMS } from './contract/channel-fields'
 import { DEFAULT_RSSHUB_BASE } from './rsshub'
 import type { SecretPath } from './secret-fields'
+import type { PlanningRule } from './planning-days'
 
 /**
  * Who may change a setting: the roles of the contract entries that save it (a test holds the two equal), or
@@ -152,6 +153,16 @@ export const SETTINGS_LIST = [
     default: () => ({}),
     who: OFFICE,
     label: '节假日安排'
+  }),
+  setting('planning-days', {
+    // the office's 节点日 list (shared/planning-days.ts); null while the defaults are in force
+    schema: z
+      .array(z.custom<PlanningRule>((v) => typeof v === 'object' && v !== null && typeof (v as PlanningRule).name === 'string' && typeof (v as PlanningRule).when?.type === 'string'))
+      .nullable(),
+    default: null,
+    who: OFFICE,
+    label: '节点日',
+    audit: 'value'
   }),
   setting('watch-lexicon', { schema: lexicon, default: () => ({ useDefault: true as const }), who: OFFICE, label: '情感词库' }),
 

@@ -9,6 +9,7 @@ import { deadlineNear, toDeadline } from '../quotas'
 import { chinaDate, daysBetween } from '../../shared/dates'
 import { channelLabel } from '../../shared/channels'
 import { remindMissingSchedule, workCalendar, workdaysHandlers } from './workdays'
+import { planningHandlers } from './planning'
 import type { Ctx } from '../context'
 
 const MAX_RANGE_DAYS = 62
@@ -33,6 +34,7 @@ export function announceDue(ctx: Ctx) {
 
 export const calendarHandlers = defineHandlers({
   ...workdaysHandlers,
+  ...planningHandlers,
   'calendar-items': ({ from, to }, ctx) => {
     if (to < from) throw new UserError('结束日期不能早于开始日期', { field: 'to' })
     if (daysBetween(from, to) > MAX_RANGE_DAYS) throw new UserError(`日程一次最多查看 ${MAX_RANGE_DAYS} 天`, { field: 'to' })

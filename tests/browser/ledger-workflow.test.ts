@@ -185,6 +185,8 @@ describe('browser: the publicity workflow', () => {
       // The demo's 六月医保政策解读 was approved here: its date is reviewed content, so the calendar refuses the move.
       const approved = page.getByRole('button', { name: '六月医保政策解读' })
       await approved.waitFor()
+      // The day cells carry their 节点日 too, so the month runs past the window: bring the week to the middle.
+      await approved.evaluate((el) => el.scrollIntoView({ block: 'center' }))
       await drag(page, approved, page.locator('.cal-items[data-date="2023-06-23"]'))
       await page.getByText('《六月医保政策解读》已审核通过，日期是审核内容的一部分，改期须重新审核').waitFor()
       await page.locator('.cal-items[data-date="2023-06-21"]').getByRole('button', { name: '六月医保政策解读' }).waitFor()

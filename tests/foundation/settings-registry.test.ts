@@ -43,7 +43,7 @@ describe('the settings registry', () => {
     expect(new Set(keys).size).toBe(keys.length)
     // Renaming one would lose what every installed desk has saved under it.
     expect([...keys].sort()).toEqual(
-      ['bench.generator', 'backup-policy', 'bilingual-forms', 'holiday-schedule-reminded', 'holiday-schedules', 'post-stats-mappings', 'ledger-import-mapping', 'profile', 'proofread-terms', 'report.settings', 'review-chains', 'rsshub-base', 'schedule-notified',
+      ['bench.generator', 'backup-policy', 'bilingual-forms', 'holiday-schedule-reminded', 'holiday-schedules', 'post-stats-mappings', 'ledger-import-mapping', 'planning-days', 'profile', 'proofread-terms', 'report.settings', 'review-chains', 'rsshub-base', 'schedule-notified',
         'session-idle-minutes', 'silent-feeds-notified', 'themes', 'watch-alerts', 'watch-held-alerts', 'watch-lexicon', 'watch-profile-rule',
         'watch-webhooks', 'webhook-digest-sent'].sort()
     )
@@ -150,6 +150,7 @@ const SAVING_CALLS: { [K in HandlerName]?: ArgsOf<K> } = {
   'rsshub-base-save': { base: 'https://rsshub.nanhe-hospital.cn/' },
   'holiday-year-save': { year: 2027, notice: '一、元旦：1月1日（周五）至3日（周日）放假，共3天。' },
   'holiday-year-delete': { year: 2027 },
+  'planning-rules-save': { rules: [{ id: 'aiyan', name: '全国爱眼日', kind: '卫生健康日', when: { type: 'date', month: 6, day: 6 } }] },
   'backup-policy-save': { auto: true, daily: 3, weekly: 2 },
   'backup-folder-save': { folder: null },
   'report-settings-save': { wording: 'exact' },

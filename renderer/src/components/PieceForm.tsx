@@ -66,19 +66,28 @@ function statusChoices(channel: Channel, piece: Piece | undefined, chainEmpty: b
   return [...new Set([piece.status, ...nextStatuses(channel, from, chainEmpty).filter((s) => s !== 'pending')])]
 }
 
-export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDate }: { profile: Profile; piece?: Piece; today: string; onSaved: (p: Piece) => void; onCancel: () => void; defaultDate?: string }) {
-  const [channel, setChannel] = useState<Channel>(piece?.channel ?? 'wechat')
-  const [title, setTitle] = useState(piece?.title ?? '')
-  const [date, setDate] = useState(piece?.date ?? defaultDate ?? today)
+/** A new piece's prefill (a 近期节点's suggested piece): nothing is written until the officer saves. */
+export interface PieceDefaults {
+  channel: Channel
+  title: string
+  date: string
+  themes: string[]
+  inputs: Record<string, string>
+}
+
+export function PieceForm({ profile, piece, today, onSaved, onCancel, defaultDate, defaults }: { profile: Profile; piece?: Piece; today: string; onSaved: (p: Piece) => void; onCancel: () => void; defaultDate?: string; defaults?: PieceDefaults }) {
+  const [channel, setChannel] = useState<Channel>(piece?.channel ?? defaults?.channel ?? 'wechat')
+  const [title, setTitle] = useState(piece?.title ?? defaults?.title ?? '')
+  const [date, setDate] = useState(piece?.date ?? defaults?.date ?? defaultDate ?? today)
   // A new piece's status follows its date until the officer picks one.
   const [status, setStatus] = useState<Status | null>(piece?.status ?? null)
   const [department, setDepartment] = useState(piece?.department ?? '')
   const [author, setAuthor] = useState(piece?.author ?? '')
-  const [themes, setThemes] = useState((piece?.themes ?? []).join('、'))
+  const [themes, setThemes] = useState((piece?.themes ?? defaults?.themes ?? []).join('、'))
   const [link, setLink] = useState(piece?.link ?? '')
   const [body, setBody] = useState(piece?.body ?? '')
   const [notes, setNotes] = useState(piece?.notes ?? '')
-  const [inputs, setInputs] = useState<Inputs>(() => inputsOf(piece))
+  const [inputs, setInputs] = useState<Inputs>(() => ({ ...inputsOf(piece), ...(piece ? {} : defaults?.inputs) }))
   const [backfill, setBackfill] = useState(false)
   // 重复 (a new piece only): saved as a series whose occurrences are drafts (shared/series.ts).
   const [repeat, setRepeat] = useState<RepeatDraft>(() => newRepeat(piece?.date ?? defaultDate ?? today))

@@ -11,6 +11,8 @@ import { OutletsSettings } from '../components/settings/OutletsSettings'
 import { AccountsSettings } from '../components/settings/AccountsSettings'
 import { QuotaSettings } from '../components/settings/QuotaSettings'
 import { UsersSettings } from '../components/settings/UsersSettings'
+import { PlanningDaysSettings } from '../components/settings/PlanningDaysSettings'
+import { HolidaySettings } from '../components/settings/HolidaySettings'
 import { useCan } from '../session'
 import type { HandlerName } from '../../../shared/contract'
 import type { DeskError } from '../../../shared/contract'
@@ -37,6 +39,8 @@ const TABS = [
   { key: 'outlets', label: '媒体', needs: 'outlet-save' },
   { key: 'accounts', label: '账号阵地', needs: 'account-save' },
   { key: 'quotas', label: '指标与节点', needs: 'quota-save' },
+  { key: 'planning', label: '节点日', needs: 'planning-rules-save' },
+  { key: 'holidays', label: '节假日安排', needs: 'holiday-year-save' },
   { key: 'backup', label: '数据备份', needs: 'backup-create' }
 ] as const satisfies readonly { key: string; label: string; needs: HandlerName }[]
 type Tab = (typeof TABS)[number]['key']
@@ -126,6 +130,8 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: () =
       {tab === 'outlets' && <OutletsSettings />}
       {tab === 'accounts' && <AccountsSettings profile={profile} />}
       {tab === 'quotas' && <QuotaSettings />}
+      {tab === 'planning' && <PlanningDaysSettings />}
+      {tab === 'holidays' && <HolidaySettings />}
       {tab === 'backup' && <BackupPanel />}
     </section>
   )

@@ -3,8 +3,9 @@
 import type { DragEvent, KeyboardEvent } from 'react'
 import { CHANNELS, STATUSES, COUNTED_STATUSES, type Status } from '../../../../shared/channels'
 import type { CalendarItem } from '../../../../shared/contract/calendar'
+import type { PlanningKind } from '../../../../shared/planning-days'
 
-const T = { today: '今天', range: (from: string, to: string) => `${from} 至 ${to}`, more: (n: number) => `另有 ${n} 项` }
+const T = { off: '休', work: '班', offTitle: (h: string) => `${h}放假`, workTitle: (h: string) => `${h}调休上班`, today: '今天', range: (from: string, to: string) => `${from} 至 ${to}`, more: (n: number) => `另有 ${n} 项` }
 
 export const DRAG_TYPE = 'application/x-desk-piece'
 const MAX_LANES = 4
@@ -42,7 +43,14 @@ export function chipClass(i: CalendarItem): string {
   return `cal-chip cal-c-${i.channel}${planned ? ' planned' : ''}`
 }
 
-export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, onMore }: {
+/** What a day cell says about the day itself: 休 / 班 and the 节点日 on it. */
+export interface DayMark {
+  /** 'off': a statutory day off; 'work': a 调休 working day; with the holiday it belongs to. */
+  rest?: { kind: 'off' | 'work'; holiday: string }
+  labels: { name: string; kind: PlanningKind }[]
+}
+
+export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, onMore, marks = {} }: {
   days: string[]
   /** 'YYYY-MM' of the month shown (days outside it are dimmed), or null in the week view. */
   month: string | null
@@ -52,6 +60,7 @@ export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, 
   onOpen: (id: number) => void
   onDrop: (id: number, date: string) => void
   onMore: (date: string) => void
+  marks?: Record<string, DayMark>
 }) {
   const lanes = lanesOf(days, items.filter(isSpan))
   const laneCount = Math.min(MAX_LANES, lanes.reduce((n, l) => Math.max(n, l.lane + 1), 0))
@@ -98,11 +107,16 @@ export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, 
       onDrop={drop}
     >
       {days.map((d, i) => (
-        <div key={`bg-${d}`} className={`cal-bg gs-${i + 1}${month && d.slice(0, 7) !== month ? ' other' : ''}${d === today ? ' today' : ''}`} data-date={d} />
+        <div key={`bg-${d}`} className={`cal-bg gs-${i + 1}${month && d.slice(0, 7) !== month ? ' other' : ''}${d === today ? ' today' : ''}${marks[d]?.rest?.kind === 'off' ? ' off' : ''}`} data-date={d} />
       ))}
       {days.map((d, i) => (
-        <div key={`n-${d}`} className={`cal-daynum gs-${i + 1}`}>
-          {Number(d.slice(8))}
+        <div key={`n-${d}`} className={`cal-daynum gs-${i + 1}`} data-date={d}>
+          <span className="daynum-n">{Number(d.slice(8))}</span>
+          {marks[d]?.rest && (
+            <span className={`rest ${marks[d].rest!.kind}`} title={marks[d].rest!.kind === 'off' ? T.offTitle(marks[d].rest!.holiday) : T.workTitle(marks[d].rest!.holiday)}>
+              {marks[d].rest!.kind === 'off' ? T.off : T.work}
+            </span>
+          )}
           {d === today && <span className="today-mark">{T.today}</span>}
         </div>
       ))}
@@ -124,6 +138,13 @@ export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, 
         const more = mine.length - maxPerDay + hiddenSpans(i)
         return (
           <div key={`i-${d}`} className={`cal-items gs-${i + 1}`} data-date={d}>
+            {marks[d]?.labels.length ? (
+              <div className="day-labels" data-date={d} title={marks[d].labels.map((l) => `${l.kind}：${l.name}`).join('\n')}>
+                {marks[d].labels.map((l) => (
+                  <span key={l.name} className={`day-label k-${l.kind}`}>{l.name}</span>
+                ))}
+              </div>
+            ) : null}
             {mine.slice(0, maxPerDay).map((x) => (
               <div key={x.id} className={chipClass(x)} title={`${CHANNELS[x.channel]} · ${STATUSES[x.status]}：${x.title}`} {...chipProps(x)}>
                 {x.title}
