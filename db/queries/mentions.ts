@@ -173,3 +173,25 @@ export function digestRows(db: Db, day: { from: string; to: string }) {
 export function mentionBriefs(db: Db) {
   return db.select({ id: mentions.id, title: mentions.title, sentiment: mentions.sentiment, grade: mentions.grade, fetchedAt: mentions.fetchedAt }).from(mentions).orderBy(asc(mentions.id)).all()
 }
+
+/**
+ * Live events published within [from, to] other than `id`, newest first, each with its sources' MinHash signatures
+ * (newline-separated; null where a source's text was too short to sign): what 合并到… offers.
+ */
+export function mergeCandidateRows(db: Db, id: number, from: string, to: string, limit: number) {
+  return db
+    .select({
+      id: mentions.id, title: mentions.title, publishedAt: mentions.publishedAt, grade: mentions.grade, status: mentions.status, sourceCount: mentions.sourceCount,
+      // the outer row named in full: a bare column in a sql fragment would be read as the subquery's own
+      signatures: sql<string | null>`(SELECT group_concat(s.signature, char(10)) FROM mention_sources s WHERE s.mention_id = "mentions"."id")`
+    })
+    .from(mentions)
+    .where(and(ne(mentions.id, id), ne(mentions.status, REMOVED), gte(mentions.publishedAt, from), lte(mentions.publishedAt, to)))
+    .orderBy(desc(mentions.publishedAt), desc(mentions.id))
+    .limit(limit)
+    .all()
+}
+
+export function sourceSignaturesOf(db: Db, id: number): (string | null)[] {
+  return db.select({ s: mentionSources.signature }).from(mentionSources).where(eq(mentionSources.mentionId, id)).all().map((r) => r.s)
+}

@@ -12,6 +12,7 @@ import {
 import { mentionWriter } from '../../db/queries/mention-writer'
 import { snapshotFailureOf, snapshotsOf } from '../../db/queries/snapshots'
 import { snapshotFile, takeSnapshot } from './snapshot'
+import { mergeCandidates } from './merge-candidates'
 import { highlight } from '../../services/watch/matcher'
 import { gradeEvent } from '../../services/watch/sentiment'
 import { dedupKeys } from '../../services/watch/dedup'
@@ -178,6 +179,7 @@ export const mentionsHandlers = defineHandlers({
       updateMention(ctx.desk.db, id, { pieceId, updatedAt: at })
       return mentionDetail(ctx, id)
     }),
+  'mention-merge-candidates': ({ id }, ctx) => mergeCandidates(ctx, id),
   'mention-merge': ({ id, intoId }, ctx) =>
     ctx.desk.tx(() => {
       if (id === intoId) throw fieldError('intoId', '不能把事件合并到它自己')

@@ -113,6 +113,17 @@ const note = shortText(1000).default('')
 const assignee = shortText(20)
 
 /** The reasons offered for 移除; the officer may add words after one (误报：同名医院的报道). */
+/** An event 合并到… offers: how alike its sources read to this one's (0–1, MinHash; 0 where too short to tell). */
+export interface MergeCandidate {
+  id: number
+  title: string
+  publishedAt: string
+  grade: GradeLabel
+  status: MentionStatus
+  sourceCount: number
+  similarity: number
+}
+
 export const REMOVE_REASONS = ['误报', '重复', '与本院无关', '其他'] as const
 /** Triage steps the officer may take; 已移除 is reached only through mention-remove, with its reason. */
 const TRIAGE_CODES = MENTION_STATUS_CODES.filter((s) => s !== 'removed') as [MentionStatus, ...MentionStatus[]]
@@ -127,6 +138,8 @@ export const mentionsContract = {
   'mention-assign': spec(OFFICER, z.object({ id: rowId, assignee })).returns<MentionDetail>(),
   'mention-escalate': spec(OFFICER, z.object({ id: rowId, escalated: z.boolean(), note })).returns<MentionDetail>(),
   'mention-link-piece': spec(OFFICER, z.object({ id: rowId, pieceId: rowId.nullable() })).returns<MentionDetail>(),
+  /** The events 合并到… offers for `id`: published within 7 days of it, the most similar first (MinHash of the sources). */
+  'mention-merge-candidates': spec(ANYONE, z.object({ id: rowId })).returns<MergeCandidate[]>(),
   /** 合并到…: every source of `id` joins event `intoId`; `id` stays as the record of the merge (已移除, reason 合并到 #intoId). */
   'mention-merge': spec(OFFICER, z.object({ id: rowId, intoId: rowId })).returns<MentionDetail>(),
   /** 拆分为单独事件: one source of event `id` becomes an event of its own (状态 新); returns the new event. */

@@ -90,6 +90,25 @@ describe('incidents at poll time', () => {
     ])
   })
 
+  it('offers the events to merge into: the same story first by similarity, another story of the week after it', async () => {
+    const w = await desk()
+    STORY.slice(0, 3).forEach((s, i) => w.feeds[i](i === 0 ? [s, OTHER] : [s]))
+    await w.poll()
+    const event = (await w.d.call('mention-list', {})).rows.find((m) => m.sourceCount > 1)!
+    const other = (await w.d.call('mention-list', {})).rows.find((m) => m.sourceCount === 1)!
+    const split = await w.d.call('mention-split', { id: event.id, sourceId: (await w.d.call('mention-get', { id: event.id })).sources[0].id })
+    const offered = await w.d.call('mention-merge-candidates', { id: split.id })
+    expect(offered.map((c) => [c.id, c.sourceCount])).toEqual([[event.id, 2], [other.id, 1]])
+    expect(offered[0].similarity).toBeGreaterThan(0.16)
+    expect(offered[1].similarity).toBeLessThan(offered[0].similarity)
+    expect(offered[0]).toMatchObject({ grade: expect.any(String), status: 'new', title: expect.stringContaining('黄平县中医医院') })
+    // a merged (removed) event is offered no more, and asking about an unknown one names it
+    await w.d.call('mention-merge', { id: other.id, intoId: event.id })
+    expect((await w.d.call('mention-merge-candidates', { id: split.id })).map((c) => c.id)).toEqual([event.id])
+    const none = await w.d.invoke('mention-merge-candidates', { id: 99999 })
+    expect(!none.ok && none.error.message).toBe('没有编号为 99999 的舆情')
+  })
+
   it('keeps a grade the officer set by hand as the event grows', async () => {
     const w = await desk()
     STORY.slice(0, 2).forEach((s, i) => w.feeds[i]([s]))

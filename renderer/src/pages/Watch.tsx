@@ -48,7 +48,7 @@ export function Watch({ route, go }: { route: string[]; go: (p: string) => void 
       {inboxLike && (
         <div className={selected ? 'inbox split' : 'inbox'}>
           <MentionList key={tab} escalated={tab === 'leaders'} selected={selected} onSelect={(id) => open(id)} />
-          {selected && <MentionDetail id={selected} onClose={() => open(null)} />}
+          {selected && <MentionDetail id={selected} onClose={() => open(null)} onOpen={(id) => open(id)} />}
         </div>
       )}
       {tab === 'feeds' && <FeedsTab />}

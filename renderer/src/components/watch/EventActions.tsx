@@ -3,11 +3,18 @@
 import { useState } from 'react'
 import { invoke } from '../../api'
 import { ConfirmDialog } from '../ConfirmDialog'
-import type { MentionDetail, MentionSource } from '../../../../shared/contract/mentions'
+import { useQuery } from '../../hooks'
+import { chinaTime } from './Text'
+import type { MentionDetail, MentionSource, MergeCandidate } from '../../../../shared/contract/mentions'
 
 const T = {
   merge: '合并到…',
-  mergeInto: '合并到事件编号',
+  mergeInto: '合并到事件',
+  choose: '请选择要并入的事件',
+  byNumber: '按编号指定…',
+  number: '事件编号',
+  candidate: (c: MergeCandidate) => `#${c.id} ${c.title}（${c.sourceCount} 个来源 · ${c.grade} · ${chinaTime(c.publishedAt).slice(5)}${c.similarity > 0 ? ` · 相似 ${Math.round(c.similarity * 100)}%` : ''}）`,
+  none: '前后 7 天内没有其他事件，可按编号指定',
   mergeTitle: '合并事件',
   mergeYes: '确认合并',
   mergeAsk: (n: number, id: number, title: string) => `本事件的 ${n} 个来源将并入事件 #${id}“${title}”，本事件标为已移除（理由：合并到事件 #${id}），处置以该事件为准。`,
@@ -15,11 +22,15 @@ const T = {
   splitTitle: '拆分来源',
   splitYes: '确认拆分',
   splitAsk: (title: string) => `来源“${title}”将成为一个单独的事件（状态：新），级别按各自的来源重新计算。`,
-  badId: '请填写要合并到的事件编号（数字）'
+  badId: '请选择要并入的事件，或填写事件编号（数字）'
 }
 
 export function MergeButton({ m, onDone }: { m: MentionDetail; onDone: (d: MentionDetail) => void }) {
-  const [target, setTarget] = useState('')
+  const candidates = useQuery('mention-merge-candidates', { id: m.id })
+  const [picked, setPicked] = useState('')
+  const [typed, setTyped] = useState('')
+  const byNumber = picked === 'number' || (candidates.data !== null && candidates.data.length === 0)
+  const target = byNumber ? typed : picked
   const [asking, setAsking] = useState<MentionDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -43,8 +54,14 @@ export function MergeButton({ m, onDone }: { m: MentionDetail; onDone: (d: Menti
     <div className="detail-row merge-row">
       <label>
         {T.mergeInto}
-        <input aria-label={T.mergeInto} inputMode="numeric" size={6} value={target} onChange={(e) => setTarget(e.target.value.trim())} />
+        <select aria-label={T.mergeInto} value={byNumber ? 'number' : picked} onChange={(e) => setPicked(e.target.value)}>
+          <option value="">{T.choose}</option>
+          {(candidates.data ?? []).map((c) => <option key={c.id} value={String(c.id)}>{T.candidate(c)}</option>)}
+          <option value="number">{T.byNumber}</option>
+        </select>
       </label>
+      {byNumber && <input aria-label={T.number} placeholder={T.number} inputMode="numeric" size={6} value={typed} onChange={(e) => setTyped(e.target.value.trim())} />}
+      {candidates.data?.length === 0 && <span className="muted small">{T.none}</span>}
       <button onClick={() => void ask()}>{T.merge}</button>
       {error && !asking && <span className="form-error" role="alert">{error}</span>}
       {asking && (

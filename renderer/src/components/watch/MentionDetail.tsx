@@ -99,7 +99,7 @@ function RemoveForm({ id, onRemoved, onCancel }: { id: number; onRemoved: (d: De
 /** The newest step of a mention's trail (0 for none): a later answer never has an older one. */
 const lastStep = (d: Detail): number => d.events.reduce((max, e) => Math.max(max, e.id), 0)
 
-export function MentionDetail({ id, onClose }: { id: number; onClose: () => void }) {
+export function MentionDetail({ id, onClose, onOpen }: { id: number; onClose: () => void; onOpen?: (id: number) => void }) {
   const q = useQuery('mention-get', { id })
   const session = useQuery('session-state', {})
   const canRemove = !!session.data?.allowed.includes('mention-remove')
@@ -110,6 +110,11 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
   const setM = (d: Detail) => {
     shownRef.current = d
     setShown(d)
+  }
+  // After a merge or a split the officer looks at the event they end up with (the kept one, the new one): its route.
+  const moved = (d: Detail) => {
+    setM(d)
+    if (d.id !== id) onOpen?.(d.id)
   }
   const [note, setNote] = useState('')
   const [assignee, setAssignee] = useState('')
@@ -314,11 +319,11 @@ export function MentionDetail({ id, onClose }: { id: number; onClose: () => void
             <li key={s.id}>
               <span className="muted">{s.feedName || '—'} · {chinaTime(s.publishedAt)}</span>
               <div><SafeLink href={s.link}>{s.title}</SafeLink></div>
-              {canMerge && !m.removed && m.sources.length > 1 && <SplitButton m={m} source={s} onDone={setM} />}
+              {canMerge && !m.removed && m.sources.length > 1 && <SplitButton m={m} source={s} onDone={moved} />}
             </li>
           ))}
         </ul>
-        {canMerge && !m.removed && <MergeButton m={m} onDone={setM} />}
+        {canMerge && !m.removed && <MergeButton m={m} onDone={moved} />}
       </section>
 
       {!m.removed && canRemove && (
