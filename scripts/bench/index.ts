@@ -38,7 +38,7 @@ const staticDir = !only || only.split(',').includes('ledger_first_page') ? rende
 
 await build({
   entryPoints: { run: join(here, 'run.ts'), 'cold-open': join(here, 'cold-open.ts'), 'browser-driver': join(here, 'browser-driver.ts'), 'desk-thread': join(here, '..', '..', 'handlers', 'worker', 'thread.ts') },
-  outdir: out, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', target: 'node20',
+  outdir: out, outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', format: 'esm', target: 'node20.10', // import attributes (chinese-days' JSON)
   packages: 'external', logLevel: 'warning',
   // Bundled, every module would share the bundle's import.meta.url, and a script's "am I the entry point?" check
   // (scripts/bench/ledger.ts) would think it is. No bundled module needs its own location: the migrations folder

@@ -16,9 +16,8 @@ export default async function setup(): Promise<void> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
-    // JSON data packages (chinese-days) are imported with { type: 'json' }, which Node 20.10+ requires and esbuild would drop for node20
-    supported: { 'import-attributes': true },
+    // 20.10: the first Node with import attributes, which the JSON data of chinese-days is imported with
+    target: 'node20.10',
     packages: 'external',
     logLevel: 'warning'
   })
