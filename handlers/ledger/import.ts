@@ -9,7 +9,7 @@ import { readSetting, writeState } from '../settings'
 import { recordAudit } from '../../db/queries/audit'
 import { findPieceByKey, findPieceByUid } from '../../db/queries/ledger-io'
 import { getPiece } from '../../db/queries/pieces'
-import { readSpreadsheet, FileProblem, type SheetRows } from '../../services/ledger/read-file'
+import { readSpreadsheet, FileProblem, type ReadFile, type SheetRows } from '../../services/ledger/read-file'
 import { cellText, columnLetter, type CellValue } from '../../services/ledger/cells'
 import { bodyParts, fieldsOf, patchFrom } from '../../services/ledger/update'
 import { checkRow, findHeaderRow, pieceToRow, rememberMapping, resolveColumns, type HeaderMapping, type PieceValues } from '../../services/ledger/template'
@@ -61,15 +61,19 @@ function pickSheet(sheets: SheetRows[], chosen: HeaderMapping, remembered: Heade
 /** Thrown to roll back the trial run of a preview. */
 class TrialRun extends Error {}
 
-export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): Promise<ImportReport> {
-  job.progress('reading', 0, 0)
-  let file
+/** An uploaded spreadsheet (xlsx, csv in UTF-8 or GBK) read, or its problem as a Chinese error on the file field. */
+export async function readUpload(fileName: string, bytes: Uint8Array): Promise<ReadFile> {
   try {
-    file = await readSpreadsheet(o.fileName, o.bytes)
+    return await readSpreadsheet(fileName, bytes)
   } catch (e) {
     if (e instanceof FileProblem) throw new UserError(e.message, { field: 'base64' })
     throw e
   }
+}
+
+export async function runImport(ctx: Ctx, o: ImportOptions, job: Job = noJob): Promise<ImportReport> {
+  job.progress('reading', 0, 0)
+  const file = await readUpload(o.fileName, o.bytes)
   const db = ctx.desk.db
   const chosen = o.mapping ?? {}
   const remembered: HeaderMapping = readSetting(db, 'ledger-import-mapping')

@@ -10,9 +10,9 @@ import { undoable } from '../pieces/undo'
 import { readSetting, writeState } from '../settings'
 import { signedMonthWarnings } from '../tallies/signed-months'
 import { noJob, type Job } from '../jobs/runner'
+import { readUpload } from './import'
 import { recordAudit } from '../../db/queries/audit'
 import { statCandidates } from '../../db/queries/post-stats'
-import { readSpreadsheet, FileProblem } from '../../services/ledger/read-file'
 import { cellText } from '../../services/ledger/cells'
 import { findHeader, headerSignature, mappingToRemember, readRows, resolveMapping, type StatMapping } from '../../services/post-stats/columns'
 import { matchRows } from '../../services/post-stats/match'
@@ -56,13 +56,7 @@ function patchFor(p: Piece, changes: StatChange[]): Partial<PieceValues> {
 
 export async function runStatsImport(ctx: Ctx, o: Options, job: Job = noJob): Promise<StatsReport> {
   job.progress('reading', 0, 0)
-  let file
-  try {
-    file = await readSpreadsheet(o.fileName, o.bytes)
-  } catch (e) {
-    if (e instanceof FileProblem) throw new UserError(e.message, { field: 'base64' })
-    throw e
-  }
+  const file = await readUpload(o.fileName, o.bytes)
   await job.pause()
   const db = ctx.desk.db
   // The sheet whose header reads best (an xlsx export may carry a 说明 sheet first).

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { drag, expectText, launchBrowser, openApp } from '../helpers/browser'
 import type { TestDesk } from '../helpers/desk'
+import { NOTICE_2027 } from '../fixtures/holiday-notices'
 
 let browser: Browser
 beforeAll(async () => {
@@ -16,20 +17,6 @@ afterAll(() => browser?.close())
 const goHash = (page: Page, hash: string) => page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`)
 const profile = async (d: TestDesk): Promise<void> => void (await d.call('profile-save', { fullName: '南和县人民医院', aliases: ['南和县医院'], departments: ['宣传科', '医务科'] }))
 
-// A realistic notice for a year the library does not ship (the wording of the 国务院办公厅 notices).
-const NOTICE_2027 = `国务院办公厅关于2027年部分节假日安排的通知
-各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
-经国务院批准，现将2027年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。
-一、元旦：1月1日（周五）至3日（周日）放假，共3天。
-二、春节：2月5日（农历除夕、周五）至12日（农历正月初八、周五）放假调休，共8天。2月20日（周六）上班。
-三、清明节：4月3日（周六）至5日（周一）放假，共3天。
-四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。4月25日（周日）、5月8日（周六）上班。
-五、端午节：6月9日（周三）放假，共1天。
-六、中秋节：9月15日（周三）放假，共1天。
-七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。
-节假日期间，各地区、各部门要妥善安排好值班和安全、保卫、疫情防控等工作，遇有重大突发事件，要按规定及时报告并妥善处置，确保人民群众祥和平安度过节日假期。
-国务院办公厅
-2026年11月12日`
 
 describe('the planning calendar', () => {
   it('shows 国庆 2023 and the health days, drafts from 近期节点, jumps months, and warns after a drag across the holiday', async () => {

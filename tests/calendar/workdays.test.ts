@@ -6,24 +6,13 @@ import { WorkCalendar, holidaysText } from '../../shared/china-calendar'
 import { readHolidayNotice } from '../../shared/holiday-notice'
 import { ledLeadWarning } from '../../shared/workflow'
 import { addDays } from '../../shared/dates'
+import { NOTICE_2027 } from '../fixtures/holiday-notices'
 
 let d: TestDesk
 afterEach(() => d?.close())
 
 const cal = new WorkCalendar()
 
-// The 2027 notice as the State Council would publish it (an invented schedule: the library does not know 2027).
-const NOTICE_2027 = `国务院办公厅关于2027年部分节假日安排的通知
-各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
-经国务院批准，现将2027年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。
-一、元旦：1月1日（周五）至3日（周日）放假，共3天。
-二、春节：2月5日（农历除夕、周五）至13日（农历正月初八、周六）放假调休，共9天。2月14日（周日）上班。
-三、清明节：4月3日（周六）至5日（周一）放假，共3天。
-四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。4月25日（周日）、5月8日（周六）上班。
-五、端午节：6月9日（周三）至11日（周五）放假，共3天。
-六、中秋节：9月15日（周三）至17日（周五）放假，共3天。
-七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。
-节假日期间，各地区、各部门要妥善安排好值班和安全、保卫、疫情防控等工作。`
 
 describe('the working calendar', () => {
   it('counts working days across 国庆 and 春节 of two years, with 调休 Saturdays and Sundays at work', () => {
@@ -111,7 +100,7 @@ describe('holiday schedules on the desk', () => {
     d = freshDesk({ now: new Date('2027-01-27T02:00:00Z') })
     const preview = await d.call('holiday-notice-read', { year: 2027, notice: NOTICE_2027 })
     expect(preview.replaces).toBeNull()
-    expect(preview.items.map((i) => `${i.name} ${i.days}`)).toEqual(['元旦 3', '春节 9', '清明节 3', '劳动节 5', '端午节 3', '中秋节 3', '国庆节 7'])
+    expect(preview.items.map((i) => `${i.name} ${i.days}`)).toEqual(['元旦 3', '春节 8', '清明节 3', '劳动节 5', '端午节 1', '中秋节 1', '国庆节 7'])
     expect((await d.call('holiday-schedules', {})).years.find((y) => y.year === 2027)).toBeUndefined()
 
     // Before: a display from Mon 2/8 asked for on Wed 1/27 looks fine by weekends (1/27, 28, 29, 2/1 … ).
@@ -119,17 +108,17 @@ describe('holiday schedules on the desk', () => {
     expect((await d.call('piece-proofread', { id: led.id })).warnings).toEqual([])
 
     const saved = await d.call('holiday-year-save', { year: 2027, notice: NOTICE_2027 })
-    expect(saved.years.find((y) => y.year === 2027)).toEqual({ year: 2027, source: '本院补充', holidays: 33, makeups: 5 })
+    expect(saved.years.find((y) => y.year === 2027)).toEqual({ year: 2027, source: '本院补充', holidays: 28, makeups: 5 })
     const log = await d.call('audit-list', { entity: 'settings', entityId: 'holiday-schedules' })
     expect(log.at(-1)).toMatchObject({ action: 'update', actor: '测试干事' })
 
-    // After: 1/27 → 2/15 crosses 春节 (2/5–13): 1/27, 28, 29, 2/1, 2, 3, 4 and Sun 2/14 … enough; 2/4 → 2/15 is not.
+    // After: 1/27 → 2/15 crosses 春节 (2/5–12): 1/27, 28, 29, 2/1, 2, 3, 4 … enough; 2/4 → 2/15 is not.
     expect((await d.call('piece-proofread', { id: led.id })).warnings).toEqual([])
     const d2 = await d.call('piece-reschedule', { id: led.id, date: '2027-02-15' })
     expect(d2.warnings).toEqual([])
     d.ctx.now = () => new Date('2027-02-04T02:00:00Z')
     expect((await d.call('piece-proofread', { id: led.id })).warnings).toEqual([
-      'LED屏内容须在展示开始前 3 个工作日送审：展示开始 2027-02-15，距今只有 2 个工作日（2月5日至13日春节放假），请尽快安排审核'
+      'LED屏内容须在展示开始前 3 个工作日送审：展示开始 2027-02-15，距今只有 1 个工作日（2月5日至12日春节放假），请尽快安排审核'
     ])
 
     const removed = await d.call('holiday-year-delete', { year: 2027 })

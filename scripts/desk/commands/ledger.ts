@@ -1,11 +1,12 @@
 // `desk import FILE` and `desk export --out FILE`: the same import/export as the ledger page, with file paths. Both
 // go through the page's own job handlers (ledger-import-start / ledger-export-start), so the signed-in user's
 // permissions apply and the import is recorded under their name.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import type { Command } from '../command'
+import { readUploadFile } from '../upload'
 import { argValue, hasFlag } from '../args'
-import { MAX_IMPORT_BYTES, type ImportReport } from '../../../shared/contract/ledger'
+import type { ImportReport } from '../../../shared/contract/ledger'
 import { CliError, runJob } from '../session'
 import { channelFromName } from '../../../services/ledger/cells'
 import { channelLabel } from '../../../shared/channels'
@@ -31,17 +32,9 @@ export const ledgerCommands: Command[] = [
         err('请指定要导入的文件，如：import 台账.xlsx')
         return 2
       }
-      let bytes: Buffer
-      try {
-        bytes = readFileSync(file)
-      } catch {
-        err(`无法读取文件：${file}`)
-        return 2
-      }
-      if (bytes.length > MAX_IMPORT_BYTES) {
-        err(`文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB），请拆分后分批导入`)
-        return 1
-      }
+      const read = readUploadFile(file, '，请拆分后分批导入')
+      if ('code' in read) return read.code
+      const bytes = read.bytes
       try {
         const r = await runJob<ImportReport>(ctx, 'ledger-import-start', { fileName: basename(file), base64: bytes.toString('base64'), skipDuplicates: !hasFlag(argv, '--keep-duplicates'), commit: true })
         if (!r.committed) {

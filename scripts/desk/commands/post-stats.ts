@@ -1,12 +1,11 @@
 // `desk stats-import FILE`: 导入公众号数据 from the command line, through the page's own job handler
 // (post-stats-import-start). `--dry-run` prints the preview (已匹配 / 需选择 / 未匹配 / 重复) and writes nothing;
 // `--choose ROW=ID` picks the piece of a 需选择 row (0 skips it), as the dialog's choice does.
-import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Command } from '../command'
+import { readUploadFile } from '../upload'
 import { argValue, hasFlag } from '../args'
 import { CliError, runJob } from '../session'
-import { MAX_IMPORT_BYTES } from '../../../shared/contract/ledger'
 import { PLATFORM_LABELS, STAT_PLATFORMS, statFieldLabel, type StatChange, type StatPlatform, type StatsReport } from '../../../shared/contract/ledger-stats'
 
 const out = (s: string): boolean => process.stdout.write(s + '\n')
@@ -64,17 +63,9 @@ export const postStatsCommands: Command[] = [
         err('--choose 的写法为 行号=编号，如：--choose 9=12')
         return 2
       }
-      let bytes: Buffer
-      try {
-        bytes = readFileSync(file)
-      } catch {
-        err(`无法读取文件：${file}`)
-        return 2
-      }
-      if (bytes.length > MAX_IMPORT_BYTES) {
-        err(`文件过大（上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB）`)
-        return 1
-      }
+      const read = readUploadFile(file)
+      if ('code' in read) return read.code
+      const bytes = read.bytes
       const dry = hasFlag(argv, '--dry-run')
       const platform = argValue(argv, '--platform') ?? undefined
       try {
