@@ -68,6 +68,14 @@ describe('the planning calendar', () => {
       if (await discard.count()) await discard.getByRole('button', { name: '放弃' }).click()
       await expect.poll(() => page.locator('.cal-drawer').count()).toBe(0)
       expect((await app.desk.call('piece-list', {})).rows.map((p) => p.title)).toEqual(['秋季流感疫苗接种通知'])
+      // A day's name in the month view drafts its piece too: the way for a day beyond the panel's 30 days.
+      await page.locator('.day-labels[data-date="2023-10-10"]').getByRole('button', { name: '起草 世界精神卫生日' }).click()
+      await expect.poll(() => form.getByLabel('标题').inputValue()).toContain('世界精神卫生日')
+      expect(await form.getByLabel('日期').first().inputValue()).toBe('2023-10-10')
+      await page.keyboard.press('Escape')
+      if (await discard.count()) await discard.getByRole('button', { name: '放弃' }).click()
+      await expect.poll(() => page.locator('.cal-drawer').count()).toBe(0)
+      expect((await app.desk.call('piece-list', {})).rows).toHaveLength(1)
 
       // Drag the LED draft from 10-16 onto 10-08 (the 调休 Sunday): two working days are left before it.
       const bar = page.locator('.cal-span', { hasText: '秋季流感疫苗接种通知' })

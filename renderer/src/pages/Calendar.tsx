@@ -11,6 +11,7 @@ import { offerUndo } from '../components/Toast'
 import { CHANNELS, CHANNEL_CODES } from '../../../shared/channels'
 import { addDays, addMonths, isCalendarDate, mondayOf, monthRange } from '../../../shared/dates'
 import { unknownYearsText } from '../../../shared/china-calendar'
+import { draftFor } from '../../../shared/planning-days'
 import { useWorkCalendar } from '../work-calendar'
 import type { Profile } from '../../../shared/contract/app'
 import './calendar.css'
@@ -73,7 +74,7 @@ function useMarks(from: string, to: string): { marks: Record<string, DayMark>; u
       for (let d = p.from < from ? from : p.from; d <= p.to && d <= to; d = addDays(d, 1)) {
         const first = d === p.from || d === from || d === mondayOf(d)
         if (p.kind === '主题月' ? d !== p.from && d !== from : p.from !== p.to && !first) continue
-        marks[d]?.labels.push({ name: p.years !== undefined ? `${p.name}${p.years}周年` : p.name, kind: p.kind })
+        marks[d]?.labels.push({ name: p.years !== undefined ? `${p.name}${p.years}周年` : p.name, kind: p.kind, draft: draftFor(p) ?? undefined })
       }
     }
     return { marks, unknownYears: q.data?.unknownYears ?? [], loaded: q.data != null || q.error != null }
@@ -199,6 +200,7 @@ export function Calendar({ profile, today, route, go }: { profile: Profile; toda
             onOpen={(id) => go(at(String(id)))}
             onDrop={(id, date) => void reschedule(id, date)}
             onMore={(date) => show('week', date)}
+            onDraft={(d) => (opened !== null || creating ? go(at()) : null, setDraft(d))}
           />
         ))}
       </div>

@@ -1,5 +1,6 @@
 // One week of the calendar: day numbers, LED display windows as bars across the days they run, and each day's
 // pieces as chips coloured by channel. Planned pieces can be dragged to another day of any week on screen.
+import type { PieceDefaults } from '../PieceForm'
 import type { DragEvent, KeyboardEvent } from 'react'
 import { CHANNELS, STATUSES, COUNTED_STATUSES, type Status } from '../../../../shared/channels'
 import type { CalendarItem } from '../../../../shared/contract/calendar'
@@ -47,10 +48,11 @@ export function chipClass(i: CalendarItem): string {
 export interface DayMark {
   /** 'off': a statutory day off; 'work': a 调休 working day; with the holiday it belongs to. */
   rest?: { kind: 'off' | 'work'; holiday: string }
-  labels: { name: string; kind: PlanningKind }[]
+  /** `draft`: the piece the day suggests, drafted by clicking its name (as 近期节点's 起草). */
+  labels: { name: string; kind: PlanningKind; draft?: PieceDefaults }[]
 }
 
-export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, onMore, marks = {} }: {
+export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, onMore, onDraft, marks = {} }: {
   days: string[]
   /** 'YYYY-MM' of the month shown (days outside it are dimmed), or null in the week view. */
   month: string | null
@@ -61,6 +63,7 @@ export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, 
   onDrop: (id: number, date: string) => void
   onMore: (date: string) => void
   marks?: Record<string, DayMark>
+  onDraft?: (d: PieceDefaults) => void
 }) {
   const lanes = lanesOf(days, items.filter(isSpan))
   const laneCount = Math.min(MAX_LANES, lanes.reduce((n, l) => Math.max(n, l.lane + 1), 0))
@@ -141,7 +144,11 @@ export function WeekRow({ days, month, today, items, maxPerDay, onOpen, onDrop, 
             {marks[d]?.labels.length ? (
               <div className="day-labels" data-date={d} title={marks[d].labels.map((l) => `${l.kind}：${l.name}`).join('\n')}>
                 {marks[d].labels.map((l) => (
-                  <span key={l.name} className={`day-label k-${l.kind}`}>{l.name}</span>
+                  l.draft && onDraft ? (
+                    <button key={l.name} type="button" className={`day-label k-${l.kind} draftable`} aria-label={`起草 ${l.name}`} onClick={() => onDraft(l.draft!)}>{l.name}</button>
+                  ) : (
+                    <span key={l.name} className={`day-label k-${l.kind}`}>{l.name}</span>
+                  )
                 ))}
               </div>
             ) : null}
