@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react'
 import { call } from '../../api'
 import { runJob } from '../../jobs'
-import { fileToBase64, downloadPayload } from '../../files'
+import { pickedUpload, downloadPayload } from '../../files'
 import { JobProgress } from '../JobProgress'
 import { Dialog } from '../Overlay'
 import { channelLabel } from '../../../../shared/channels'
@@ -84,10 +84,9 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
   }
 
   async function pick(list: FileList | null): Promise<void> {
-    const picked = list?.[0]
-    if (!picked) return
-    if (picked.size > MAX_IMPORT_BYTES) return setError({ type: 'user', message: T.tooBig })
-    const f = { fileName: picked.name, base64: await fileToBase64(picked) }
+    const f = await pickedUpload(list)
+    if (!f) return
+    if (f === 'too-big') return setError({ type: 'user', message: T.tooBig })
     setFile(f)
     setReport(null)
     await run(f, mapping, false)

@@ -4,7 +4,7 @@
 import { useRef, useState } from 'react'
 import { invoke } from '../../api'
 import { runJob } from '../../jobs'
-import { fileToBase64 } from '../../files'
+import { pickedUpload } from '../../files'
 import { JobProgress } from '../JobProgress'
 import { Dialog } from '../Overlay'
 import { offerUndo } from '../Toast'
@@ -86,10 +86,9 @@ export function StatsImportDialog({ onClose }: { onClose: () => void }) {
   }
 
   async function pick(list: FileList | null): Promise<void> {
-    const picked = list?.[0]
-    if (!picked) return
-    if (picked.size > MAX_IMPORT_BYTES) return setError({ type: 'user', message: T.tooBig })
-    const f = { fileName: picked.name, base64: await fileToBase64(picked) }
+    const f = await pickedUpload(list)
+    if (!f) return
+    if (f === 'too-big') return setError({ type: 'user', message: T.tooBig })
     setFile(f)
     setReport(null)
     setMapping({})
