@@ -17,11 +17,15 @@ const ZONES: Record<string, number> = {
 
 /** Milliseconds since epoch, or null when a field is out of range (2月30日 must not roll into March). */
 function instant(y: number, mo: number, d: number, h: number, mi: number, s: number, offsetMin: number): number | null {
-  const local = Date.UTC(y, mo - 1, d, h, mi, s)
-  const check = new Date(local)
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null
+  // Years below 100 are refused: Date.UTC would read them as 19xx.
+  if (!(y >= 100 && y <= 9999) || !(mo >= 1 && mo <= 12) || !(d >= 1 && d <= daysInMonth(y, mo))) return null
   if (h > 23 || mi > 59 || s > 60) return null
-  return local - offsetMin * 60_000
+  return Date.UTC(y, mo - 1, d, h, mi, s) - offsetMin * 60_000
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+function daysInMonth(y: number, mo: number): number {
+  return mo === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 29 : MONTH_DAYS[mo - 1]
 }
 
 function offsetFrom(zone: string | undefined): number | null {
@@ -40,11 +44,15 @@ const NUMERIC =
 const RFC822 =
   /^(?:[A-Za-z]{2,9},?\s*)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([+-]\d{2}:?\d{2}|[A-Za-z]{1,4})?/
 
+// Anything but single spaces between the parts: collapsed before the patterns are tried.
+const ODD_SPACE = /\s\s|[^\S ]/
+
 /** Parses a feed's date string to epoch ms; dates without a zone are China time. Null when unreadable. */
 export function parseFeedDate(raw: string | null | undefined): number | null {
-  const s = (raw ?? '').trim().replace(/\s+/g, ' ')
+  const trimmed = (raw ?? '').trim()
+  const s = ODD_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed
   if (!s || s.length > 100) return null
-  let m = CHINESE.exec(s)
+  let m = s.includes('年') ? CHINESE.exec(s) : null
   if (m) return instant(+m[1], +m[2], +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), CHINA_OFFSET_MIN)
   m = NUMERIC.exec(s)
   if (m) {

@@ -100,12 +100,33 @@ function fixReference(whole: string, ref: string): string {
   return cp === undefined ? `&amp;${ref};` : `&#${cp};`
 }
 
-function repairSlice(text: string): string {
-  return text.replace(ILLEGAL_XML_CHARS, '').replace(STRAY_AMPERSAND, '&amp;').replace(OTHER_REFERENCE, fixReference)
+const CONTROL_CHARS = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/
+
+/**
+ * Whether the text holds a character XML forbids. Two linear scans (a character class, the engine's own surrogate
+ * check) where the replace with look-arounds walks every character through its alternatives: most feeds are clean,
+ * and the repair then skips that pass on every segment.
+ */
+function hasIllegalChars(text: string): boolean {
+  return CONTROL_CHARS.test(text) || !(text as string & { isWellFormed(): boolean }).isWellFormed()
 }
 
-function repairMarkup(segment: string): string {
-  if (segment.length <= SLICE) return repairSlice(segment)
+const STRAY_AMPERSAND_TEST = new RegExp(STRAY_AMPERSAND.source)
+const OTHER_REFERENCE_TEST = new RegExp(OTHER_REFERENCE.source)
+
+/** Whether any `&` needs mending (CDATA included, so a false "yes" only costs the full pass). */
+function needsReferenceRepair(text: string): boolean {
+  return text.includes('&') && (STRAY_AMPERSAND_TEST.test(text) || OTHER_REFERENCE_TEST.test(text))
+}
+
+function repairSlice(text: string, illegal: boolean): string {
+  const legal = illegal ? text.replace(ILLEGAL_XML_CHARS, '') : text
+  // No `&` at all: nothing below can match.
+  return legal.includes('&') ? legal.replace(STRAY_AMPERSAND, '&amp;').replace(OTHER_REFERENCE, fixReference) : legal
+}
+
+function repairMarkup(segment: string, illegal: boolean): string {
+  if (segment.length <= SLICE) return repairSlice(segment, illegal)
   const out: string[] = []
   for (let pos = 0; pos < segment.length;) {
     let end = Math.min(pos + SLICE, segment.length)
@@ -115,7 +136,7 @@ function repairMarkup(segment: string): string {
       if (amp > end - 40) end = amp
       else if (/[\uD800-\uDBFF]/.test(segment[end - 1])) end--
     }
-    out.push(repairSlice(segment.slice(pos, end)))
+    out.push(repairSlice(segment.slice(pos, end), illegal))
     pos = end
   }
   return out.join('')
@@ -139,18 +160,21 @@ export function repairXml(text: string): string {
   let start = 0
   while (start < text.length && /[\s\uFEFF]/.test(text[start])) start++
   const body = dropDeclaredEncoding(text.slice(start))
+  const illegal = hasIllegalChars(body)
+  // Nothing to mend anywhere (most feeds): the text as it is, not rebuilt from two thousand pieces.
+  if (!illegal && !needsReferenceRepair(body)) return body
   const out: string[] = []
   let pos = 0
   while (pos < body.length) {
     const cdata = body.indexOf('<![CDATA[', pos)
     if (cdata === -1) {
-      out.push(repairMarkup(body.slice(pos)))
+      out.push(repairMarkup(body.slice(pos), illegal))
       break
     }
-    out.push(repairMarkup(body.slice(pos, cdata)))
+    out.push(repairMarkup(body.slice(pos, cdata), illegal))
     const end = body.indexOf(']]>', cdata + 9)
     const stop = end === -1 ? body.length : end + 3
-    out.push(body.slice(cdata, stop).replace(ILLEGAL_XML_CHARS, ''))
+    out.push(illegal ? body.slice(cdata, stop).replace(ILLEGAL_XML_CHARS, '') : body.slice(cdata, stop))
     pos = stop
   }
   return out.join('')

@@ -93,12 +93,24 @@ export const MIN_SHINGLES = 24
 export function signature(title: string, summary: string, terms: readonly string[], f: TextFolder = DIRECT): Uint32Array | null {
   const set = shingles(storyText(title, summary, terms, f))
   if (set.size < MIN_SHINGLES) return null
-  const sig = new Uint32Array(MINHASH_K).fill(0xffffffff)
-  for (const h of set) {
-    for (let k = 0; k < MINHASH_K; k++) {
-      const v = mix(h ^ SEEDS[k])
-      if (v < sig[k]) sig[k] = v
+  // min over the shingles of mix(h ^ seed), permutation by permutation: the running minimum stays in a register
+  // and the shingles are read from a typed array (mix written out; the same values as calling it).
+  const hs = Uint32Array.from(set)
+  const sig = new Uint32Array(MINHASH_K)
+  for (let k = 0; k < MINHASH_K; k++) {
+    const seed = SEEDS[k]
+    let min = 0xffffffff
+    for (let j = 0; j < hs.length; j++) {
+      let x = hs[j] ^ seed
+      x ^= x >>> 16
+      x = Math.imul(x, 0x85ebca6b)
+      x ^= x >>> 13
+      x = Math.imul(x, 0xc2b2ae35)
+      x ^= x >>> 16
+      const v = x >>> 0
+      if (v < min) min = v
     }
+    sig[k] = min
   }
   return sig
 }

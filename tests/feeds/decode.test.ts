@@ -110,6 +110,12 @@ describe('repairXml', () => {
     expect(repairXml('<d><![CDATA[never closed & ')).toBe('<d><![CDATA[never closed & ')
   })
 
+  it('returns a clean document as it is, and still mends one whose only damage is inside CDATA', () => {
+    const clean = '<rss><channel><item><title>义诊 &amp; 讲座</title><description><![CDATA[<p>A & B</p>]]></description></item></channel></rss>'
+    expect(repairXml(clean)).toBe(clean)
+    expect(repairXml('<d><![CDATA[x\uD800y\u0002z]]></d>')).toBe('<d><![CDATA[xyz]]></d>')
+  })
+
   it('is idempotent', () => {
     const once = repairXml('<t>A & B &nbsp; &foo; &#0;</t>')
     expect(repairXml(once)).toBe(once)

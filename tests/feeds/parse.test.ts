@@ -61,6 +61,23 @@ describe('parseFeed: formats', () => {
 })
 
 describe('parseFeed: damage real feeds carry', () => {
+  it('reads every item field rss-parser reads: markup inside <description>, attributes, dc:title, rdf:about', async () => {
+    const xml = `<?xml version="1.0"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>医院新闻</title>
+<item><title>义诊进社区</title><link>http://www.hpxzyy.cn/a/1.html</link><description><p>专家义诊<b>进社区</b></p></description></item>
+<item><title type="text">急诊科开展演练</title><guid isPermaLink="false">n-2</guid><description type="html">&lt;p&gt;模拟&amp;nbsp;抢救&lt;/p&gt;</description><pubDate>Tue, 02 Jan 2024 08:00:00 +0800</pubDate></item>
+<item><dc:title>只有 dc:title 的条目</dc:title><dc:date>2024-01-03T08:00:00+08:00</dc:date><content:encoded><![CDATA[<p>全文<em>内容</em></p>]]></content:encoded><description>摘要</description></item>
+<item rdf:about="http://www.hpxzyy.cn/a/4.html" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><title>带 rdf:about</title><description/></item>
+</channel></rss>`
+    const feed = await parseFeed(xml, fetchedAt)
+    expect(feed.items.map((i) => [i.title, i.guid, i.link, i.text, i.publishedAt])).toEqual([
+      ['义诊进社区', null, 'http://www.hpxzyy.cn/a/1.html', '专家义诊进社区', FETCHED],
+      ['急诊科开展演练', 'n-2', null, '模拟 抢救', '2024-01-02T00:00:00.000Z'],
+      ['只有 dc:title 的条目', null, null, '全文内容', '2024-01-03T00:00:00.000Z'],
+      ['带 rdf:about', 'http://www.hpxzyy.cn/a/4.html', null, '', FETCHED]
+    ])
+  })
+
   it('survives a bare & in titles and links', async () => {
     const feed = await parseFeed(strayAmpersandFeed(), fetchedAt)
     expect(feed.title).toBe('健康科普 & 医院新闻')

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { labelledIncidents } from '../fixtures/incidents'
 import {
@@ -46,6 +47,11 @@ describe('signatures and the decision', () => {
 
   it('folds traditional characters and 标题党 wrappers away', () => {
     expect(similarity(a, trad)).toBe(1)
+  })
+
+  it('keeps the signature values that stored sources carry (a change would split every live event from its past)', () => {
+    expect([...a.slice(0, 4)]).toEqual([236294851, 16508748, 145726045, 278953273])
+    expect(createHash('sha256').update(encodeSignature(a)).digest('hex').slice(0, 16)).toBe('ea875c7445f7cdcd')
   })
 
   it('round-trips the stored form and refuses a damaged one', () => {
