@@ -21,6 +21,21 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
+function installed() {
+  try {
+    require.resolve('better-sqlite3')
+    return true
+  } catch {
+    return false
+  }
+}
+
+if (!installed()) {
+  // A fresh clone: rebuilding cannot help, and the compiler hint would send the newcomer the wrong way.
+  console.error('尚未安装依赖（找不到 better-sqlite3），请先在项目目录运行 npm install。')
+  process.exit(1)
+}
+
 if (target === 'node') {
   if (loads(process.execPath).ok) process.exit(0)
   say('better-sqlite3 不是为当前 Node 编译的，正在重新编译（约 1 分钟）…')
