@@ -8,6 +8,7 @@ import type { SessionUser } from '../shared/roles'
 import type { Domain } from '../shared/contract'
 import type { NoticeKind } from '../shared/contract/notices'
 import { insertNotice } from '../db/queries/notices'
+import type { PageRenderer } from '../services/watch/page-image'
 
 /** A notice for the officer: the Electron shell shows it as a desktop notification, the browser harness in-app. */
 export interface Notice {
@@ -64,6 +65,8 @@ export interface Ctx {
   changed: (domains: Domain[]) => void
   /** How feeds are fetched: Electron's `net` in the app (system proxy), Node's HTTP in tests and the CLI. */
   http: HttpTransport
+  /** Lays out a 存证's page as PNG and PDF: the Electron shell's offscreen window; absent in browser mode and the CLI. */
+  pages?: PageRenderer
 }
 
 export interface ContextOptions {
@@ -76,6 +79,7 @@ export interface ContextOptions {
   notify?: (n: Notice) => void
   changed?: (domains: Domain[]) => void
   http?: HttpTransport
+  pages?: PageRenderer
 }
 
 /** The data folder beside a database file, unless the transport names another (Electron: userData/desk-data). */
@@ -110,7 +114,8 @@ export function openContext(o: ContextOptions): Ctx {
       show(n)
     },
     changed: o.changed ?? (() => {}),
-    http: o.http ?? createNodeTransport()
+    http: o.http ?? createNodeTransport(),
+    ...(o.pages ? { pages: o.pages } : {})
   }
   return ctx
 }

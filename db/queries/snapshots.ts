@@ -18,11 +18,26 @@ export function recordSnapshotFailure(db: Db, f: typeof mentionSnapshotFailures.
     .onConflictDoUpdate({ target: mentionSnapshotFailures.mentionId, set: { at: f.at, url: f.url, message: f.message } }).run()
 }
 
-/** Without the raw HTML (it is only ever downloaded, one at a time): newest first. */
-export function snapshotsOf(db: Db, mentionId: number): (Omit<SnapshotRow, 'html' | 'mentionId' | 'contentType'> & { htmlBytes: number })[] {
-  const { html: _html, mentionId: _m, contentType: _c, ...cols } = getTableColumns(mentionSnapshots)
-  return db.select({ ...cols, htmlBytes: sql<number>`length(${mentionSnapshots.html})` }).from(mentionSnapshots).where(eq(mentionSnapshots.mentionId, mentionId))
+type Listed = Omit<SnapshotRow, 'html' | 'pagePng' | 'pagePdf' | 'mentionId' | 'contentType'> & { htmlBytes: number; pagePngBytes: number | null; pagePdfBytes: number | null }
+
+/** Without the raw HTML and the page image (they are only ever downloaded, one at a time): newest first. */
+export function snapshotsOf(db: Db, mentionId: number): Listed[] {
+  const { html: _html, pagePng: _png, pagePdf: _pdf, mentionId: _m, contentType: _c, ...cols } = getTableColumns(mentionSnapshots)
+  return db.select({
+    ...cols,
+    htmlBytes: sql<number>`length(${mentionSnapshots.html})`,
+    pagePngBytes: sql<number | null>`length(${mentionSnapshots.pagePng})`,
+    pagePdfBytes: sql<number | null>`length(${mentionSnapshots.pagePdf})`
+  }).from(mentionSnapshots).where(eq(mentionSnapshots.mentionId, mentionId))
     .orderBy(desc(mentionSnapshots.fetchedAt), desc(mentionSnapshots.id)).all()
+}
+
+/** One snapshot's page image (PNG) or PDF with its hash; undefined when the snapshot or its image is not there. */
+export function snapshotPage(db: Db, mentionId: number, snapshotId: number, format: 'png' | 'pdf'): { bytes: Buffer; sha256: string; fetchedAt: string } | undefined {
+  const [bytes, hash] = format === 'png' ? [mentionSnapshots.pagePng, mentionSnapshots.pagePngSha256] : [mentionSnapshots.pagePdf, mentionSnapshots.pagePdfSha256]
+  const row = db.select({ bytes, sha256: hash, fetchedAt: mentionSnapshots.fetchedAt })
+    .from(mentionSnapshots).where(and(eq(mentionSnapshots.id, snapshotId), eq(mentionSnapshots.mentionId, mentionId))).get()
+  return row?.bytes && row.sha256 ? { bytes: row.bytes, sha256: row.sha256, fetchedAt: row.fetchedAt } : undefined
 }
 
 export function snapshotHtml(db: Db, mentionId: number, snapshotId: number): Pick<SnapshotRow, 'html' | 'fetchedAt' | 'finalUrl' | 'htmlSha256'> | undefined {

@@ -151,7 +151,16 @@ export const mentionSnapshots = sqliteTable(
     text: text('text').notNull(),
     textSha256: text('text_sha256').notNull(),
     /** 自动 (graded 较大/重大 by a poll) or the officer who asked. */
-    actor: text('actor').notNull()
+    actor: text('actor').notNull(),
+    /**
+     * The page laid out from these same bytes (services/watch/page-image.ts): its first screen as PNG and the whole
+     * page as PDF, with their SHA-256. Null where no renderer ran; page_note then says why (browser mode, a failure).
+     */
+    pagePng: blob('page_png', { mode: 'buffer' }),
+    pagePngSha256: text('page_png_sha256'),
+    pagePdf: blob('page_pdf', { mode: 'buffer' }),
+    pagePdfSha256: text('page_pdf_sha256'),
+    pageNote: text('page_note')
   },
   (t) => [index('mention_snapshots_mention_idx').on(t.mentionId, t.fetchedAt)]
 )

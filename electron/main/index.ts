@@ -11,6 +11,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol'
 import { isAppPage } from './app-files'
 import { buildMenu } from './menu'
 import { createElectronTransport } from './net-transport'
+import { createElectronPageRenderer } from './page-image'
 import { ALL_DUTIES } from '../../handlers/duties'
 import type { DeskClient } from '../../handlers/worker/client'
 
@@ -45,6 +46,8 @@ async function start(): Promise<void> {
     background: ALL_DUTIES,
     // feeds go through Chromium's network stack here (system proxy, certificates), on the thread's behalf
     http: createElectronTransport(),
+    // 存证 pages laid out in an offscreen window (scripts off, no network): the PNG and PDF beside the HTML
+    pages: createElectronPageRenderer(),
     threadUrl: pathToFileURL(join(mainDir, 'desk-thread.js'))
   })
   if (!desk) return app.quit()

@@ -8,10 +8,11 @@ import { defaultDataDir } from '../../handlers/context'
 import { startDesk, type DeskClient } from '../../handlers/worker/client'
 import type { DeskOptions } from '../../handlers/worker/protocol'
 import type { HttpTransport } from '../../services/feeds/fetcher'
+import type { PageRenderer } from '../../services/watch/page-image'
 
 const text = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
-export type StartOptions = DeskOptions & { http: HttpTransport; threadUrl: URL; migrationsFolder: string }
+export type StartOptions = DeskOptions & { http: HttpTransport; pages: PageRenderer; threadUrl: URL; migrationsFolder: string }
 
 /** The open desk, or null when the app should quit (the officer chose 退出 or nothing could be opened). */
 export async function openOrRecover(options: StartOptions): Promise<DeskClient | null> {

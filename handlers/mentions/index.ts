@@ -11,7 +11,7 @@ import {
 } from '../../db/queries/mentions'
 import { mentionWriter } from '../../db/queries/mention-writer'
 import { snapshotFailureOf, snapshotsOf } from '../../db/queries/snapshots'
-import { snapshotFile, takeSnapshot } from './snapshot'
+import { snapshotFile, snapshotPageFile, takeSnapshot } from './snapshot'
 import { mergeCandidates } from './merge-candidates'
 import { highlight } from '../../services/watch/matcher'
 import { gradeEvent } from '../../services/watch/sentiment'
@@ -115,6 +115,11 @@ export const mentionsHandlers = defineHandlers({
   'mention-snapshot-html': ({ id, snapshotId }, ctx) => {
     const f = snapshotFile(ctx, id, snapshotId)
     if (!f) throw new UserError(`找不到舆情 ${id} 的第 ${snapshotId} 号存证`, { field: 'snapshotId' })
+    return f
+  },
+  'mention-snapshot-page': ({ id, snapshotId, format }, ctx) => {
+    const f = snapshotPageFile(ctx, id, snapshotId, format)
+    if (!f) throw new UserError(`舆情 ${id} 的第 ${snapshotId} 号存证没有页面${format === 'png' ? '截图' : ' PDF'}`, { field: 'snapshotId' })
     return f
   },
   'mention-list': ({ offset, limit, q, ...f }, ctx) => {

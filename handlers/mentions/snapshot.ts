@@ -1,12 +1,15 @@
 // 存证: a mention's article page fetched through the desk's own fetcher (deadline, size cap, http/https redirects
-// only), its readable text extracted without running anything (services/watch/snapshot.ts), and the raw bytes, the
-// text and their SHA-256 kept in one row. On request (mention-snapshot) or after a poll for each mention that became
+// only), its readable text extracted without running anything (services/watch/snapshot.ts), in the Electron shell
+// its image laid out from the same bytes (services/watch/page-image.ts), and the raw bytes, the text, the image and
+// their SHA-256 kept in one row. On request (mention-snapshot) or after a poll for each mention that became
 // 较大/重大 (startAutoSnapshots): that follow-up runs after the poll has answered and can never fail it.
 import { fetchFeed } from '../../services/feeds/fetcher'
 import { PAGE_MAX_BYTES, extractPage, pageFetchMessage, sha256 } from '../../services/watch/snapshot'
 import { getMention } from '../../db/queries/mentions'
-import { insertSnapshot, mentionsWithSnapshot, recordSnapshotFailure, snapshotHtml } from '../../db/queries/snapshots'
+import { insertSnapshot, mentionsWithSnapshot, recordSnapshotFailure, snapshotHtml, snapshotPage, type NewSnapshot } from '../../db/queries/snapshots'
+import { NO_RENDERER_NOTE, PAGE_RENDER_TIMEOUT_MS, imageProblem, renderFailureNote, type PageToRender } from '../../services/watch/page-image'
 import { recordAudit } from '../../db/queries/audit'
+import { durationText } from '../../services/feeds/messages'
 import { safeWebLink } from '../../shared/watch'
 import { chinaClock } from '../../shared/dates'
 import type { FilePayload } from '../../shared/contract/ledger'
@@ -21,6 +24,8 @@ export const AUTO_PER_POLL = 10
 export interface SnapshotOptions {
   timeoutMs?: number
   maxBytes?: number
+  /** Deadline of the page image (PAGE_RENDER_TIMEOUT_MS). */
+  renderTimeoutMs?: number
 }
 
 export type SnapshotOutcome = { ok: true; id: number } | { ok: false; message: string }
@@ -48,15 +53,45 @@ export async function takeSnapshot(ctx: Ctx, mentionId: number, actor: string, o
     return failed('页面无法读取：网页内容无法解析，已记录日志')
   }
   const at = ctx.now().toISOString()
+  const image = await pageImage(ctx, { url: r.finalUrl, html: r.body, contentType: r.contentType }, o.renderTimeoutMs ?? PAGE_RENDER_TIMEOUT_MS)
   const row = ctx.desk.tx(() => {
     const s = insertSnapshot(ctx.desk.db, {
       mentionId, url, finalUrl: r.finalUrl, status: r.status, fetchedAt: at, contentType: r.contentType, html: r.body,
-      htmlSha256: sha256(r.body), title: page.title, text: page.text, textSha256: sha256(page.text), actor
+      htmlSha256: sha256(r.body), title: page.title, text: page.text, textSha256: sha256(page.text), actor, ...image
     })
-    recordAudit(ctx.desk.db, { at, actor, action: 'snapshot', entity: 'mention', entityId: mentionId, changes: { url: r.finalUrl, htmlSha256: s.htmlSha256, textSha256: s.textSha256 } })
+    recordAudit(ctx.desk.db, {
+      at, actor, action: 'snapshot', entity: 'mention', entityId: mentionId,
+      changes: { url: r.finalUrl, htmlSha256: s.htmlSha256, textSha256: s.textSha256, ...(s.pagePngSha256 ? { pagePngSha256: s.pagePngSha256, pagePdfSha256: s.pagePdfSha256 } : { pageNote: s.pageNote }) }
+    })
     return s
   })
   return { ok: true, id: row.id }
+}
+
+type ImageColumns = Pick<NewSnapshot, 'pagePng' | 'pagePngSha256' | 'pagePdf' | 'pagePdfSha256' | 'pageNote'>
+
+/**
+ * The page laid out by the host's renderer (the Electron shell), or the note saying why there is no image. A
+ * renderer that fails, hangs past the deadline or returns something that is not a PNG and a PDF costs the image
+ * only: the snapshot keeps its HTML and text.
+ */
+async function pageImage(ctx: Ctx, page: PageToRender, timeoutMs: number): Promise<ImageColumns> {
+  const none = (pageNote: string): ImageColumns => ({ pagePng: null, pagePngSha256: null, pagePdf: null, pagePdfSha256: null, pageNote })
+  if (!ctx.pages) return none(NO_RENDERER_NOTE)
+  let timer: NodeJS.Timeout | undefined
+  try {
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`超过 ${durationText(timeoutMs)}仍未排版完成`)), timeoutMs)
+    })
+    const image = await Promise.race([ctx.pages.render(page, timeoutMs), deadline])
+    const problem = imageProblem(image)
+    if (problem) return none(renderFailureNote(new Error(problem)))
+    return { pagePng: image.png, pagePngSha256: sha256(image.png), pagePdf: image.pdf, pagePdfSha256: sha256(image.pdf), pageNote: null }
+  } catch (e) {
+    return none(renderFailureNote(e))
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 // Automatic 存证 still under way, per open database: tests (and a transport closing the desk) can wait for them.
@@ -103,6 +138,14 @@ export function startAutoSnapshots(ctx: Ctx, mentionIds: number[], o: SnapshotOp
 export async function autoSnapshotsSettled(desk: Desk): Promise<void> {
   const set = pending.get(desk)
   while (set && set.size) await Promise.all([...set])
+}
+
+/** 下载页面截图 / 下载页面 PDF: the stored image, named as snapshotFile names the HTML; null if there is none. */
+export function snapshotPageFile(ctx: Ctx, mentionId: number, snapshotId: number, format: 'png' | 'pdf'): FilePayload | null {
+  const s = snapshotPage(ctx.desk.db, mentionId, snapshotId, format)
+  if (!s) return null
+  const name = format === 'png' ? '页面截图' : '页面'
+  return { fileName: `${name}-舆情${mentionId}-${chinaClock(s.fetchedAt, 'yyyyMMdd-HHmmss')}-${s.sha256.slice(0, 8)}.${format}`, base64: s.bytes.toString('base64') }
 }
 
 /** 下载原始网页: the stored bytes, base64, under a name with the China time and the hash's start; null if not there. */

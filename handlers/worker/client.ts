@@ -4,9 +4,11 @@
 import { Worker } from 'node:worker_threads'
 import { DamagedDatabaseError } from '../../db/integrity'
 import { serveRemoteHttp } from './remote-http'
+import { serveRemotePages } from './remote-pages'
 import type { Notice, Session } from '../context'
 import type { Domain, Envelope } from '../../shared/contract'
 import type { HttpTransport } from '../../services/feeds/fetcher'
+import type { PageRenderer } from '../../services/watch/page-image'
 import type { DeskOptions, FromDesk, ToDesk } from './protocol'
 
 export interface DeskListener {
@@ -36,11 +38,12 @@ export function deskThreadUrl(): URL {
  * Open the desk in a worker thread. Resolves once the database is open and migrated; a damaged file rejects with
  * DamagedDatabaseError (naming the newest good backup), as openContext does.
  */
-export function startDesk(o: DeskOptions & { http?: HttpTransport; threadUrl?: URL }): Promise<DeskClient> {
-  const { http, threadUrl, ...data } = o
-  const worker = new Worker(threadUrl ?? deskThreadUrl(), { workerData: { ...data, remoteHttp: !!http } satisfies DeskOptions })
+export function startDesk(o: DeskOptions & { http?: HttpTransport; pages?: PageRenderer; threadUrl?: URL }): Promise<DeskClient> {
+  const { http, pages, threadUrl, ...data } = o
+  const worker = new Worker(threadUrl ?? deskThreadUrl(), { workerData: { ...data, remoteHttp: !!http, remotePages: !!pages } satisfies DeskOptions })
   const send = (m: ToDesk) => worker.postMessage(m)
   const serveHttp = http ? serveRemoteHttp(http, send) : null
+  const servePages = pages ? serveRemotePages(pages, send) : null
   const waiting = new Map<number, { session: Session; resolve: (e: Envelope<unknown>) => void }>()
   const listeners: DeskListener[] = []
   let next = 1
@@ -82,7 +85,8 @@ export function startDesk(o: DeskOptions & { http?: HttpTransport; threadUrl?: U
         case 'closed':
           return onClosed()
         default:
-          return serveHttp?.(m)
+          serveHttp?.(m)
+          return servePages?.(m)
       }
     })
 

@@ -10,6 +10,8 @@ export interface DeskOptions {
   dataDir?: string
   /** Feeds are fetched by the hosting process (Electron's `net`: system proxy, certificates); else Node's HTTP. */
   remoteHttp?: boolean
+  /** 存证 pages are laid out by the hosting process (the Electron shell's offscreen window); else not at all. */
+  remotePages?: boolean
   /** The background duties to run in the thread (handlers/background.ts); default none. */
   background?: DutyName[]
 }
@@ -28,6 +30,8 @@ export type ToDesk =
   | { t: 'http-chunk'; id: number; chunk: Uint8Array }
   | { t: 'http-end'; id: number }
   | { t: 'http-error'; id: number; message: string; code?: string }
+  | { t: 'page-rendered'; id: number; png: Uint8Array; pdf: Uint8Array }
+  | { t: 'page-render-failed'; id: number; message: string }
 
 export type FromDesk =
   | { t: 'ready' }
@@ -37,4 +41,5 @@ export type FromDesk =
   | { t: 'changed'; domains: Domain[] }
   | { t: 'http-request'; id: number; url: string; headers: Record<string, string> }
   | { t: 'http-abort'; id: number }
+  | { t: 'page-render'; id: number; url: string; html: Uint8Array; contentType: string | null; timeoutMs: number }
   | { t: 'closed' }

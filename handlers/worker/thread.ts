@@ -8,6 +8,7 @@ import { dispatch, handlers } from '../index'
 import { startBackground, type Background } from '../background'
 import { cancelAllJobs } from '../jobs/runner'
 import { remoteTransport } from './remote-http'
+import { remotePages } from './remote-pages'
 import type { DeskOptions, FromDesk, ToDesk } from './protocol'
 
 const port = parentPort!
@@ -16,6 +17,7 @@ const options = workerData as DeskOptions
 
 let ctx: Ctx
 const http = options.remoteHttp ? remoteTransport(post) : undefined
+const pages = options.remotePages ? remotePages(post) : undefined
 try {
   ctx = openContext({
     dbFile: options.dbFile,
@@ -23,7 +25,8 @@ try {
     dataDir: options.dataDir,
     notify: (notice) => post({ t: 'notice', notice }),
     changed: (domains) => post({ t: 'changed', domains }),
-    ...(http ? { http: http.transport } : {})
+    ...(http ? { http: http.transport } : {}),
+    ...(pages ? { pages: pages.renderer } : {})
   })
 } catch (e) {
   const damaged = e instanceof DamagedDatabaseError ? { file: e.file, problem: e.problem, backup: e.backup ?? null } : undefined
@@ -62,7 +65,8 @@ port.on('message', (m: ToDesk) => {
     case 'shutdown':
       return void shutdown()
     default:
-      return http?.receive(m)
+      http?.receive(m)
+      return pages?.receive(m)
   }
 })
 post({ t: 'ready' })

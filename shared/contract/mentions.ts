@@ -83,6 +83,13 @@ export interface MentionSnapshot {
   htmlBytes: number
   /** 自动存证, or the officer who asked. */
   actor: string
+  /** The page laid out from the same bytes (the desktop app only): first screen as PNG, whole page as PDF. */
+  pagePngSha256: string | null
+  pagePdfSha256: string | null
+  pagePngBytes: number | null
+  pagePdfBytes: number | null
+  /** Why there is no page image (browser mode, or the renderer failed); null when there is one. */
+  pageNote: string | null
 }
 
 export interface MentionDetail extends MentionRow {
@@ -153,4 +160,5 @@ export const mentionsContract = {
   'mention-snapshot': spec(OFFICER, z.object({ id: rowId })).returns<MentionDetail>(),
   /** 下载原始网页: the stored bytes as a file, exactly as fetched. */
   'mention-snapshot-html': spec(ANYONE, z.object({ id: rowId, snapshotId: rowId })).returns<FilePayload>(),
+  'mention-snapshot-page': spec(ANYONE, z.object({ id: rowId, snapshotId: rowId, format: z.enum(['png', 'pdf']) })).returns<FilePayload>(),
 }

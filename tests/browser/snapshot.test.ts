@@ -1,6 +1,8 @@
 // 存证 as the officer clicks it: a page that is gone gives a Chinese failure and 重试; once it answers, 已存证 with
 // the China time and the abbreviated SHA-256, the article text as text (nothing of the page's markup in the view),
-// and 下载原始网页 saves the bytes as a file.
+// and 下载原始网页 saves the bytes as a file. Browser mode says the page image is made in the desktop app; with a
+// renderer (the app's offscreen window; here a JS-disabled Chromium page) the next 存证 shows the image's hashes,
+// the first screen as a picture, and downloads the PNG and PDF.
 import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -9,6 +11,23 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectText, launchBrowser, openApp } from '../helpers/browser'
 import { mentionWriter } from '../../db/queries/mention-writer'
+import { NO_RENDERER_NOTE, type PageRenderer } from '../../services/watch/page-image'
+
+/** A page renderer for browser mode's tests: the stored bytes set into a Chromium page with scripts off, offline. */
+function chromiumRenderer(b: Browser): PageRenderer {
+  return {
+    async render(p) {
+      const context = await b.newContext({ javaScriptEnabled: false, offline: true, viewport: { width: 1280, height: 900 } })
+      try {
+        const tab = await context.newPage()
+        await tab.setContent(p.html.toString('utf8'))
+        return { png: await tab.screenshot(), pdf: await tab.pdf({ format: 'A4' }) }
+      } finally {
+        await context.close()
+      }
+    }
+  }
+}
 
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>网友反映黄平县中医医院急诊排队过久</title>
 <script>window.__pageRan = 1; document.title = '脚本标记'</script></head>
@@ -74,6 +93,26 @@ describe('browser: 存证', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '下载原始网页' }).click()])
       expect(download.suggestedFilename()).toBe(`原始网页-舆情1-20240601-120000-${hash.slice(0, 8)}.html`)
       expect(readFileSync(await download.path()).equals(Buffer.from(PAGE))).toBe(true)
+      // browser mode has no page renderer, and says where the image is made
+      await expectText(panel.locator('.snapshot-page'), `页面图像：${NO_RENDERER_NOTE}`)
+
+      // The desktop app lays the page out (electron/main/page-image.ts); here a JS-disabled Chromium page stands in.
+      app.desk.ctx.pages = chromiumRenderer(browser)
+      await panel.getByRole('button', { name: '再次存证' }).click()
+      const line = panel.locator('.snapshot-page')
+      await line.getByRole('button', { name: '下载页面截图（PNG）' }).waitFor()
+      const [row] = app.desk.ctx.desk.sqlite.prepare('SELECT page_png, page_png_sha256, page_pdf_sha256 FROM mention_snapshots ORDER BY id DESC LIMIT 1').all() as { page_png: Buffer; page_png_sha256: string; page_pdf_sha256: string }[]
+      await expectText(line.getByLabel(`PNG SHA-256 ${row.page_png_sha256}`), `${row.page_png_sha256.slice(0, 12)}…`)
+      await expectText(line.getByLabel(`PDF SHA-256 ${row.page_pdf_sha256}`), `${row.page_pdf_sha256.slice(0, 12)}…`)
+      await line.getByText('查看页面截图').click()
+      const img = line.getByRole('img', { name: '存证时的页面首屏截图（由存证的原始网页排版，未运行脚本、未联网）' })
+      await img.waitFor()
+      expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(100)
+      await app.shot('snapshot-03-page-image')
+      const [png] = await Promise.all([page.waitForEvent('download'), line.getByRole('button', { name: '下载页面截图（PNG）' }).click()])
+      expect(readFileSync(await png.path()).equals(row.page_png)).toBe(true)
+      const [pdf] = await Promise.all([page.waitForEvent('download'), line.getByRole('button', { name: '下载页面 PDF' }).click()])
+      expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-')
       expect(app.errors).toEqual([])
     } finally {
       await app.close()

@@ -23,6 +23,15 @@ const T = {
   noText: '（网页中没有读到正文）',
   download: '下载原始网页',
   failed: (at: string, why: string) => `存证失败（${at}）：${why}`,
+  page: '页面图像',
+  pngLabel: '页面截图 SHA-256',
+  pdfLabel: '整页 PDF SHA-256',
+  png: '下载页面截图（PNG）',
+  pdf: '下载页面 PDF',
+  show: '查看页面截图',
+  loading: '正在读取截图…',
+  pngAlt: '存证时的页面首屏截图（由存证的原始网页排版，未运行脚本、未联网）',
+  noPage: '未生成页面图像',
   none: '尚未存证：原文如被删除将无法复核',
   noLink: '此舆情没有原文链接，无法存证'
 }
@@ -49,6 +58,11 @@ export function SnapshotPanel({ m, canTake, onTaken }: { m: MentionDetail; canTa
     if (!r.ok) return setError(r.error.message)
     downloadPayload(r.value)
   }
+  async function downloadPage(snapshotId: number, format: 'png' | 'pdf') {
+    const r = await invoke('mention-snapshot-page', { id: m.id, snapshotId, format })
+    if (!r.ok) return setError(r.error.message)
+    downloadPayload(r.value)
+  }
   async function copy(id: number, hash: string) {
     try {
       await navigator.clipboard.writeText(hash)
@@ -71,6 +85,7 @@ export function SnapshotPanel({ m, canTake, onTaken }: { m: MentionDetail; canTa
             <button type="button" className="link" onClick={() => void copy(latest.id, latest.htmlSha256)}>{copied === latest.id ? T.copied : T.copy}</button>
             <button type="button" className="link" onClick={() => void download(latest.id)}>{T.download}</button>
           </div>
+          <PageImageLine m={m} s={latest} onDownload={(format) => void downloadPage(latest.id, format)} onError={setError} />
           <details>
             <summary>{T.text}{latest.title ? `：${latest.title}` : ''}</summary>
             <div className="snapshot-text" aria-label={T.text}>{latest.text || T.noText}</div>
@@ -84,5 +99,40 @@ export function SnapshotPanel({ m, canTake, onTaken }: { m: MentionDetail; canTa
         </button>
       )}
     </section>
+  )
+}
+
+type Snapshot = MentionDetail['snapshots'][number]
+
+/** 页面图像: the PNG's and the PDF's SHA-256 with their downloads, the first screen on request; or why there is none. */
+function PageImageLine({ m, s, onDownload, onError }: { m: MentionDetail; s: Snapshot; onDownload: (format: 'png' | 'pdf') => void; onError: (e: string) => void }) {
+  const [src, setSrc] = useState<string | null>(null)
+  const [loading, setLoading] = useState(false)
+  useEffect(() => setSrc(null), [s.id])
+  if (!s.pagePngSha256 || !s.pagePdfSha256) return <div className="snapshot-page muted small">{T.page}：{s.pageNote ?? T.noPage}</div>
+
+  async function show(open: boolean) {
+    if (!open || src || loading) return
+    setLoading(true)
+    const r = await invoke('mention-snapshot-page', { id: m.id, snapshotId: s.id, format: 'png' })
+    setLoading(false)
+    if (!r.ok) return onError(r.error.message)
+    setSrc(`data:image/png;base64,${r.value.base64}`)
+  }
+  return (
+    <div className="snapshot-page">
+      <div className="snapshot-hash">
+        {T.pngLabel}：<code title={s.pagePngSha256} aria-label={`PNG ${T.hash} ${s.pagePngSha256}`}>{short(s.pagePngSha256)}</code>
+        <button type="button" className="link" onClick={() => onDownload('png')}>{T.png}</button>
+      </div>
+      <div className="snapshot-hash">
+        {T.pdfLabel}：<code title={s.pagePdfSha256} aria-label={`PDF ${T.hash} ${s.pagePdfSha256}`}>{short(s.pagePdfSha256)}</code>
+        <button type="button" className="link" onClick={() => onDownload('pdf')}>{T.pdf}</button>
+      </div>
+      <details onToggle={(e) => void show((e.target as HTMLDetailsElement).open)}>
+        <summary>{T.show}</summary>
+        {src ? <img className="snapshot-png" src={src} alt={T.pngAlt} /> : <p className="muted small">{T.loading}</p>}
+      </details>
+    </div>
   )
 }
