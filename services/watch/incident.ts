@@ -173,7 +173,9 @@ function evidenceTable(i: IncidentInput): BriefTable {
   for (const x of snaps) {
     rows.push([String(rows.length + 1), '网页存证', `${clockCell(x.fetchedAt)}抓取`, `${x.finalUrl}（原始网页SHA-256：${x.htmlSha256}）`, '已存证'])
     if (x.pagePngSha256 && x.pagePdfSha256) {
-      rows.push([String(rows.length + 1), '页面图像', `${clockCell(x.fetchedAt)}由存证网页排版`, `首屏截图PNG（SHA-256：${x.pagePngSha256}）；整页PDF（SHA-256：${x.pagePdfSha256}）`, '已存证'])
+      const made = `${clockCell(x.fetchedAt)}由存证网页排版`
+      rows.push([String(rows.length + 1), '页面截图', made, `首屏截图PNG（SHA-256：${x.pagePngSha256}）`, '已存证'])
+      rows.push([String(rows.length + 1), '页面PDF', made, `整页PDF（SHA-256：${x.pagePdfSha256}）`, '已存证'])
     }
   }
   if (m.piece) {
@@ -200,10 +202,10 @@ function evidenceText(i: IncidentInput): string {
   if (!snaps.length) return `佐证材料清单见附表：各来源原文链接${links}条${piece}。各来源网页未留存网页快照，原文如被删除将无法复核，请及时截图存档。`
   const year = chinaClock(m.fetchedAt, 'yyyy')
   const imaged = (x: IncidentSnapshot) => !!(x.pagePngSha256 && x.pagePdfSha256)
-  const list = snaps.map((x) => `${clockWords(x.fetchedAt, year)}抓取${x.finalUrl}，原始网页SHA-256为${x.htmlSha256}` +
-    (imaged(x) ? `，页面截图SHA-256为${x.pagePngSha256}，页面PDF SHA-256为${x.pagePdfSha256}` : '')).join('；')
-  const kept = snaps.some(imaged) ? '原始网页、正文与页面图像' : '原始网页与正文'
-  return `佐证材料清单见附表：各来源原文链接${links}条${piece}；原文网页存证${snaps.length}份（${list}），${kept}均已留存于本系统，可凭SHA-256值核验未被改动。`
+  const list = snaps.map((x) => `${clockWords(x.fetchedAt, year)}抓取${x.finalUrl}，原始网页SHA-256为${x.htmlSha256}`).join('；')
+  const images = snaps.filter(imaged).length
+  const kept = images ? `；并由存证网页排版留存页面截图与整页PDF各${images}份（SHA-256见附表）` : ''
+  return `佐证材料清单见附表：各来源原文链接${links}条${piece}；原文网页存证${snaps.length}份（${list}）${kept}，${images ? '原始网页、正文与页面图像' : '原始网页与正文'}均已留存于本系统，可凭SHA-256值核验未被改动。`
 }
 
 const snapshotsOf = (i: IncidentInput): IncidentSnapshot[] => [...(i.snapshots ?? [])].sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt))

@@ -103,7 +103,8 @@ describe('存证 with a page renderer', () => {
     const xml = await (await JSZip.loadAsync(Buffer.from(file.base64, 'base64'))).file('word/document.xml')!.async('string')
     const text = xml.replace(/<[^>]+>/g, '')
     expect(text).toContain(`首屏截图PNG（SHA-256：${sha(PNG)}）`)
-    expect(text).toContain(`页面截图SHA-256为${sha(PNG)}，页面PDF SHA-256为${sha(PDF)}`)
+    expect(text).toContain(`整页PDF（SHA-256：${sha(PDF)}）`)
+    expect(text).toContain('并由存证网页排版留存页面截图与整页PDF各1份（SHA-256见附表）')
     expect(text).toContain('原始网页、正文与页面图像均已留存于本系统')
   })
 
