@@ -1,11 +1,10 @@
 // 存证's page image in the Electron shell (services/watch/page-image.ts): the stored page bytes laid out in an
-// offscreen window — scripts off, its own throwaway in-memory session whose every request is answered here: the
+// offscreen window — scripts off, an in-memory session of its own whose every request is answered here: the
 // page's own address with the bytes already stored and hashed, anything else (images, styles, frames, fonts, a
 // redirect or a <meta refresh> elsewhere) refused. Nothing reaches the network, nothing the page carries runs, and
 // the image is of exactly the bytes the snapshot's hash is of. The first screen is captured as PNG, the whole page
 // printed to an A4 PDF with its address and page numbers in the margins.
 import { BrowserWindow, session, type NativeImage, type Session } from 'electron'
-import { randomUUID } from 'node:crypto'
 import type { PageImage, PageRenderer, PageToRender } from '../../services/watch/page-image'
 import { durationText } from '../../services/feeds/messages'
 
@@ -24,9 +23,15 @@ function withoutHash(url: string): string {
   }
 }
 
-/** A session of its own for one page: no cache, no cookies, no permissions, every request answered in this process. */
+/**
+ * The renderer's session, apart from the app's: in memory only (no "persist:"), no cache, no permissions, and for the
+ * page being laid out, every request answered in this process. One for all pages (they are laid out one at a time,
+ * and its storage is cleared after each): Electron keeps every partition it was asked for until the app quits.
+ */
+const PARTITION = 'desk-snapshot'
+
 function sealedSession(page: PageToRender): Session {
-  const ses = session.fromPartition(`snapshot-${randomUUID()}`, { cache: false }) // no "persist:": memory only
+  const ses = session.fromPartition(PARTITION, { cache: false })
   const target = withoutHash(page.url)
   const answer = (req: Request) =>
     withoutHash(req.url) === target

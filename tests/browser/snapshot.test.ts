@@ -107,7 +107,7 @@ describe('browser: 存证', () => {
       await line.getByText('查看页面截图').click()
       const img = line.getByRole('img', { name: '存证时的页面首屏截图（由存证的原始网页排版，未运行脚本、未联网）' })
       await img.waitFor()
-      expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(100)
+      expect(await img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100)
       await app.shot('snapshot-03-page-image')
       const [png] = await Promise.all([page.waitForEvent('download'), line.getByRole('button', { name: '下载页面截图（PNG）' }).click()])
       expect(readFileSync(await png.path()).equals(row.page_png)).toBe(true)

@@ -1,6 +1,6 @@
 // 存证's page image in the BUILT Electron main (electron/main/page-image.ts) under the recording stand-in for
 // 'electron' (tests/fixtures/electron-stub/): asked through the window's IPC, the desk's thread hands the stored
-// bytes to the main process, which lays them out in an offscreen window with scripts off in a throwaway session
+// bytes to the main process, which lays them out in an offscreen window with scripts off in a session of its own
 // that answers the page's own address with those bytes and refuses everything else — the page server sees the one
 // fetch the desk made, nothing from the renderer — and the PNG and PDF of exactly those bytes come back to the row.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
@@ -67,7 +67,7 @@ describe('存证 page image in the Electron shell', () => {
       prefs: { offscreen: true, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webgl: false, plugins: false, spellcheck: false, backgroundThrottling: false }
     }])
     const [s] = run.sessions
-    expect(s.partition).toMatch(/^snapshot-[0-9a-f-]{36}$/) // not "persist:": in memory, gone with the window
+    expect(s.partition).toBe('desk-snapshot') // not "persist:": in memory only, apart from the app's session
     expect(s.options).toEqual({ cache: false })
     expect(s.requests).toEqual([
       [`${base}/article.html`, 200],
