@@ -32,6 +32,7 @@ const PARTITION = 'desk-snapshot'
 
 function sealedSession(page: PageToRender): Session {
   const ses = session.fromPartition(PARTITION, { cache: false })
+  unseal(ses) // a page before that never finished must not leave its handlers (handle() refuses a second one)
   const target = withoutHash(page.url)
   const answer = (req: Request) =>
     withoutHash(req.url) === target
@@ -57,9 +58,8 @@ function deadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer))
 }
 
-async function renderOnce(page: PageToRender, timeoutMs: number): Promise<PageImage> {
-  const ses = sealedSession(page)
-  const win = new BrowserWindow({
+function openWindow(ses: Session): BrowserWindow {
+  return new BrowserWindow({
     show: false,
     width: WIDTH,
     height: HEIGHT,
@@ -76,17 +76,37 @@ async function renderOnce(page: PageToRender, timeoutMs: number): Promise<PageIm
       backgroundThrottling: false
     }
   })
-  let lastFrame: NativeImage | null = null
-  const wc = win.webContents
-  wc.on('paint', (_e, _dirty, image) => (lastFrame = image))
-  wc.setWindowOpenHandler(() => ({ action: 'deny' }))
-  // The page stays the page: a <meta refresh>, a form or a link to elsewhere never navigates this window.
-  wc.on('will-navigate', (e) => e.preventDefault())
-  wc.on('will-frame-navigate', (e) => {
-    if (e.isMainFrame && withoutHash(e.url) !== withoutHash(page.url)) e.preventDefault()
-  })
-  wc.on('will-redirect', (e) => e.preventDefault())
+}
+
+/** The session back to refusing nothing in particular: no page's handlers left, storage cleared. */
+function unseal(ses: Session): void {
+  for (const scheme of ['http', 'https']) {
+    try {
+      ses.protocol.unhandle(scheme)
+    } catch {
+      // not handled: nothing to take back
+    }
+  }
+  ses.webRequest.onBeforeRequest(null)
+  void ses.clearStorageData().catch(() => {})
+}
+
+async function renderOnce(page: PageToRender, timeoutMs: number): Promise<PageImage> {
+  let ses: Session | null = null
+  let win: BrowserWindow | null = null
   try {
+    ses = sealedSession(page)
+    win = openWindow(ses)
+    let lastFrame: NativeImage | null = null
+    const wc = win.webContents
+    wc.on('paint', (_e, _dirty, image) => (lastFrame = image))
+    wc.setWindowOpenHandler(() => ({ action: 'deny' }))
+    // The page stays the page: a <meta refresh>, a form or a link to elsewhere never navigates this window.
+    wc.on('will-navigate', (e) => e.preventDefault())
+    wc.on('will-frame-navigate', (e) => {
+      if (e.isMainFrame && withoutHash(e.url) !== withoutHash(page.url)) e.preventDefault()
+    })
+    wc.on('will-redirect', (e) => e.preventDefault())
     const started = Date.now()
     await deadline(win.loadURL(page.url), timeoutMs, '页面排版')
     const left = Math.max(1000, timeoutMs - (Date.now() - started))
@@ -101,11 +121,8 @@ async function renderOnce(page: PageToRender, timeoutMs: number): Promise<PageIm
     }), left, '页面打印为 PDF')
     return { png: shot.toPNG(), pdf: Buffer.from(pdf) }
   } finally {
-    win.destroy()
-    ses.protocol.unhandle('http')
-    ses.protocol.unhandle('https')
-    ses.webRequest.onBeforeRequest(null)
-    void ses.clearStorageData().catch(() => {})
+    win?.destroy()
+    if (ses) unseal(ses)
   }
 }
 
