@@ -94,7 +94,7 @@ describe('browser: 存证', () => {
       expect(download.suggestedFilename()).toBe(`原始网页-舆情1-20240601-120000-${hash.slice(0, 8)}.html`)
       expect(readFileSync(await download.path()).equals(Buffer.from(PAGE))).toBe(true)
       // browser mode has no page renderer, and says where the image is made
-      await expectText(panel.locator('.snapshot-page'), `页面图像：${NO_RENDERER_NOTE}`)
+      await expectText(panel.locator('.snapshot-page'), NO_RENDERER_NOTE)
 
       // The desktop app lays the page out (electron/main/page-image.ts); here a JS-disabled Chromium page stands in.
       app.desk.ctx.pages = chromiumRenderer(browser)

@@ -40,18 +40,19 @@ export const VIEWER_EXTRA = ['schedule-due']
 /** What each role must be able to do (its daily work), and some of what it must not. */
 export const MUST_ALLOW: Record<Role, string[]> = {
   admin: [...ADMIN_ONLY, 'backup-create', 'watch-settings-save', 'outlet-save', 'audit-log'],
-  officer: ['piece-create', 'piece-update', 'piece-delete', 'review-submit', 'review-decide', 'evidence-add', 'feed-add', 'rule-create', 'mention-triage', 'ledger-import-start', 'watch-poll-now', 'backup-create', 'quota-save'],
+  officer: ['piece-create', 'piece-update', 'piece-delete', 'review-submit', 'review-decide', 'evidence-add', 'feed-add', 'rule-create', 'mention-triage', 'ledger-import-start', 'watch-poll-now', 'backup-create', 'quota-save', 'mention-snapshot', 'mention-snapshot-page'],
   reviewer: ['review-decide', 'review-history', 'piece-get', 'piece-list', 'piece-proofread'],
-  secretary: ['tally-signoff', 'report-finalize', 'tally-get', 'report-preview', 'audit-log'],
-  viewer: ['piece-list', 'piece-get', 'dashboard-summary', 'tally-get', 'mention-list', 'report-preview', 'calendar-items', 'session-lock', 'password-change']
+  secretary: ['tally-signoff', 'report-finalize', 'tally-get', 'report-preview', 'audit-log', 'mention-snapshot-html', 'mention-snapshot-page'],
+  // the inspection team reads the evidence: the raw page, its screenshot and PDF
+  viewer: ['piece-list', 'piece-get', 'dashboard-summary', 'tally-get', 'mention-list', 'report-preview', 'calendar-items', 'session-lock', 'password-change', 'mention-snapshot-html', 'mention-snapshot-page']
 }
 
 export const MUST_REFUSE: Record<Role, string[]> = {
-  admin: ['piece-create', 'review-decide', 'tally-signoff', 'report-finalize', 'mention-triage'],
+  admin: ['piece-create', 'review-decide', 'tally-signoff', 'report-finalize', 'mention-triage', 'mention-snapshot'],
   officer: ['user-add', 'tally-signoff', 'review-override', 'review-chains-save', 'backup-restore', 'profile-save', 'report-finalize', 'audit-log'],
-  reviewer: ['piece-create', 'piece-update', 'review-submit', 'user-add', 'tally-signoff', 'review-chains-save', 'backup-create'],
-  secretary: ['piece-create', 'user-add', 'review-decide', 'review-override', 'backup-restore'],
-  viewer: ['piece-create', 'review-decide', 'evidence-add', 'mention-triage', 'user-add', 'tally-signoff', 'backup-create', 'backup-list', 'feed-preview']
+  reviewer: ['piece-create', 'piece-update', 'review-submit', 'user-add', 'tally-signoff', 'review-chains-save', 'backup-create', 'mention-snapshot'],
+  secretary: ['piece-create', 'user-add', 'review-decide', 'review-override', 'backup-restore', 'mention-snapshot'],
+  viewer: ['piece-create', 'review-decide', 'evidence-add', 'mention-triage', 'user-add', 'tally-signoff', 'backup-create', 'backup-list', 'feed-preview', 'mention-snapshot']
 }
 
 /** Arguments no schema accepts: the permission check comes first, and nothing a matrix call reaches can run. */

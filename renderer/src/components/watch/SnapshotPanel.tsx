@@ -17,13 +17,13 @@ const T = {
   done: (at: string) => `已存证（${at}）`,
   by: (who: string) => `存证人：${who}`,
   hash: 'SHA-256',
+  htmlLabel: '原始网页 SHA-256',
   copy: '复制完整值',
   copied: '已复制',
   text: '存证正文',
   noText: '（网页中没有读到正文）',
   download: '下载原始网页',
   failed: (at: string, why: string) => `存证失败（${at}）：${why}`,
-  page: '页面图像',
   pngLabel: '页面截图 SHA-256',
   pdfLabel: '整页 PDF SHA-256',
   png: '下载页面截图（PNG）',
@@ -31,7 +31,7 @@ const T = {
   show: '查看页面截图',
   loading: '正在读取截图…',
   pngAlt: '存证时的页面首屏截图（由存证的原始网页排版，未运行脚本、未联网）',
-  noPage: '未生成页面图像',
+  noPage: '未生成页面图像（此存证早于页面图像功能）',
   none: '尚未存证：原文如被删除将无法复核',
   noLink: '此舆情没有原文链接，无法存证'
 }
@@ -81,7 +81,7 @@ export function SnapshotPanel({ m, canTake, onTaken }: { m: MentionDetail; canTa
           <strong className="snapshot-done">{T.done(chinaTime(latest.fetchedAt))}</strong>
           <span className="muted small">{T.by(latest.actor)}</span>
           <div className="snapshot-hash">
-            {T.hash}：<code title={latest.htmlSha256} aria-label={`${T.hash} ${latest.htmlSha256}`}>{short(latest.htmlSha256)}</code>
+            {T.htmlLabel}：<code title={latest.htmlSha256} aria-label={`${T.hash} ${latest.htmlSha256}`}>{short(latest.htmlSha256)}</code>
             <button type="button" className="link" onClick={() => void copy(latest.id, latest.htmlSha256)}>{copied === latest.id ? T.copied : T.copy}</button>
             <button type="button" className="link" onClick={() => void download(latest.id)}>{T.download}</button>
           </div>
@@ -109,7 +109,8 @@ function PageImageLine({ m, s, onDownload, onError }: { m: MentionDetail; s: Sna
   const [src, setSrc] = useState<string | null>(null)
   const [loading, setLoading] = useState(false)
   useEffect(() => setSrc(null), [s.id])
-  if (!s.pagePngSha256 || !s.pagePdfSha256) return <div className="snapshot-page muted small">{T.page}：{s.pageNote ?? T.noPage}</div>
+  // the note names the page image itself (页面图像只在桌面程序中生成… / 页面图像未能生成…)
+  if (!s.pagePngSha256 || !s.pagePdfSha256) return <div className="snapshot-page muted small">{s.pageNote ?? T.noPage}</div>
 
   async function show(open: boolean) {
     if (!open || src || loading) return
