@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectText, launchBrowser, openApp } from '../helpers/browser'
-import { mentionWriter } from '../../db/queries/mention-writer'
+import { linkedMention } from '../watch/watch-helpers'
 import { NO_RENDERER_NOTE, type PageRenderer } from '../../services/watch/page-image'
 
 /** A page renderer for browser mode's tests: the stored bytes set into a Chromium page with scripts off, offline. */
@@ -61,11 +61,7 @@ describe('browser: 存证', () => {
   it('fails in Chinese with 重试, then shows 已存证 with time, hash and text; 下载原始网页 gives the bytes', async () => {
     const app = await openApp(browser, { now: NOW, setup: async (d) => {
       await d.call('profile-save', { fullName: '黄平县中医医院', aliases: ['我院'], departments: [] })
-      const at = NOW.toISOString()
-      d.ctx.desk.tx(() => mentionWriter(d.ctx.desk.sqlite).insertMention({
-        title: '网友反映黄平县中医医院急诊排队过久', link: `${origin}/news/1.html`, snippet: '有网友发帖称急诊排队超过两个小时', publishedAt: at, fetchedAt: at,
-        day: '2024-06-01', feedId: null, matches: '[]', sentiment: '负面', cues: '[]', grade: '较大', score: 1
-      }))
+      linkedMention(d.ctx.desk, `${origin}/news/1.html`, NOW.toISOString())
     } })
     const { page } = app
     page.setDefaultTimeout(10_000)

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { openContext } from '../../handlers/context'
-import { mentionWriter } from '../../db/queries/mention-writer'
+import { linkedMention } from '../watch/watch-helpers'
 import type { MentionDetail } from '../../shared/contract/mentions'
 
 const OUT = join(process.cwd(), process.env.DESK_OUT_DIR ?? 'out')
@@ -45,11 +45,7 @@ describe('存证 page image in the Electron shell', () => {
     if (!existsSync(join(OUT, 'main', 'index.js'))) throw new Error('先运行 electron-vite build（npm test 会自动构建）')
     const userData = mkdtempSync(join(tmpdir(), 'desk-electron-'))
     const ctx = openContext({ dbFile: join(userData, 'desk.sqlite'), dataDir: join(userData, 'desk-data') })
-    const at = new Date().toISOString()
-    const id = ctx.desk.tx(() => mentionWriter(ctx.desk.sqlite).insertMention({
-      title: '网友反映黄平县中医医院急诊排队过久', link: `${base}/article.html`, snippet: '急诊排队超过两个小时', publishedAt: at, fetchedAt: at,
-      day: at.slice(0, 10), feedId: null, matches: '[]', sentiment: '负面', cues: '[]', grade: '较大', score: 1
-    }))
+    const id = linkedMention(ctx.desk, `${base}/article.html`, new Date().toISOString())
     ctx.desk.close()
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', join(FIXTURES, 'electron-stub', 'register.mjs'), join(FIXTURES, 'electron-page-image.mjs'), '--db', join(userData, 'desk.sqlite')], {
       env: { ...process.env, STUB_APP_PATH: process.cwd(), STUB_USER_DATA: userData, STUB_OUT_DIR: OUT, STUB_MENTION_ID: String(id) }, encoding: 'utf8'

@@ -4,43 +4,28 @@
 // something else costs the image only; browser mode says why there is none. The renderer also works across the
 // desk's thread, as it does in the app (the window is in the main process, the desk in its thread).
 import { createHash } from 'node:crypto'
-import http from 'node:http'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { AddressInfo, Socket } from 'node:net'
 import JSZip from 'jszip'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { takeSnapshot } from '../../handlers/mentions/snapshot'
-import { mentionWriter } from '../../db/queries/mention-writer'
 import { NO_RENDERER_NOTE, type PageImage, type PageRenderer, type PageToRender } from '../../services/watch/page-image'
 import { remotePages, serveRemotePages } from '../../handlers/worker/remote-pages'
 import { startDesk, type DeskClient } from '../../handlers/worker/client'
 import { newSession, openContext } from '../../handlers/context'
 import type { FromDesk, ToDesk } from '../../handlers/worker/protocol'
 import type { MentionDetail } from '../../shared/contract/mentions'
-import { rows, watchDesk, type WatchDesk } from './watch-helpers'
+import { linkedMention, rows, usePageServer, watchDesk, type WatchDesk } from './watch-helpers'
 
 const PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>网友反映急诊排队过久</title></head><body><article><p>6月1日上午，有网友发帖称，黄平县中医医院急诊科候诊人数较多，部分患者排队超过两个小时。</p><p>医院表示已临时抽调医生支援急诊，并将优化分诊流程。</p></article></body></html>'
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('首屏像素')])
 const PDF = Buffer.from('%PDF-1.7\n整页内容\n%%EOF')
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
-let server: http.Server
-let base = ''
-const sockets = new Set<Socket>()
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    if (req.url === '/article.html') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE)
-    res.writeHead(404).end()
-  })
-  server.on('connection', (s) => (sockets.add(s), s.on('close', () => sockets.delete(s))))
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-})
-afterAll(async () => {
-  for (const s of sockets) s.destroy()
-  await new Promise((r) => server.close(r))
+const pages = usePageServer((req, res) => {
+  if (req.url === '/article.html') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE)
+  res.writeHead(404).end()
 })
 
 let d: WatchDesk | null = null
@@ -64,13 +49,8 @@ function recorder(answer: (page: PageToRender) => Promise<PageImage> = async () 
   return { renderer, asked }
 }
 
-function mentionAt(desk: { desk: WatchDesk['ctx']['desk']; now: () => Date }, path: string): number {
-  const at = desk.now().toISOString()
-  return desk.desk.tx(() => mentionWriter(desk.desk.sqlite).insertMention({
-    title: '网友反映黄平县中医医院急诊排队过久', link: `${base}${path}`, snippet: '有网友发帖称急诊排队超过两个小时', publishedAt: at, fetchedAt: at,
-    day: at.slice(0, 10), feedId: null, matches: '[]', sentiment: '负面', cues: '[]', grade: '较大', score: 1
-  }))
-}
+const mentionAt = (desk: { desk: WatchDesk['ctx']['desk']; now: () => Date }, path: string): number =>
+  linkedMention(desk.desk, `${pages.base}${path}`, desk.now().toISOString())
 
 describe('存证 with a page renderer', () => {
   it('lays out exactly the stored bytes; the PNG and PDF are kept with their SHA-256, audited, downloadable and in the 专报', async () => {
@@ -80,7 +60,7 @@ describe('存证 with a page renderer', () => {
     const id = mentionAt(d.ctx, '/article.html')
     const detail = await d.call('mention-snapshot', { id })
 
-    expect(asked.map((a) => [a.url, a.html.toString('utf8'), a.contentType])).toEqual([[`${base}/article.html`, PAGE, 'text/html; charset=utf-8']])
+    expect(asked.map((a) => [a.url, a.html.toString('utf8'), a.contentType])).toEqual([[`${pages.base}/article.html`, PAGE, 'text/html; charset=utf-8']])
     const [row] = rows<{ page_png: Buffer; page_png_sha256: string; page_pdf: Buffer; page_pdf_sha256: string; page_note: string | null; html_sha256: string }>(
       d, 'SELECT page_png, page_png_sha256, page_pdf, page_pdf_sha256, page_note, html_sha256 FROM mention_snapshots WHERE mention_id = ?', id)
     expect([Buffer.compare(row.page_png, PNG), Buffer.compare(row.page_pdf, PDF), row.page_png_sha256, row.page_pdf_sha256, row.page_note]).toEqual([0, 0, sha(PNG), sha(PDF), null])

@@ -3,19 +3,16 @@
 // a poll that grades a mention 重大 stores its page on its own; the 专报 lists the snapshot; 抓取全文 lets a rule
 // match a word that only the article body has.
 import { createHash } from 'node:crypto'
-import http from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
 import iconv from 'iconv-lite'
 import JSZip from 'jszip'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { pollDue } from '../../handlers/feeds/poll'
 import { snippetOf } from '../../handlers/feeds/ingest'
 import { autoSnapshotsSettled, takeSnapshot } from '../../handlers/mentions/snapshot'
 import { extractPage } from '../../services/watch/snapshot'
 import { incidentDocument } from '../../services/watch/incident'
-import { mentionWriter } from '../../db/queries/mention-writer'
 import { rss2 } from '../fixtures/feeds'
-import { count, item, rows, watchDesk, type WatchDesk } from './watch-helpers'
+import { count, item, linkedMention, rows, usePageServer, watchDesk, type WatchDesk } from './watch-helpers'
 
 const MARKER = '脚本注入标记'
 const ARTICLE = `<!doctype html>
@@ -39,31 +36,19 @@ const ARTICLE = `<!doctype html>
 <div class="footer">版权所有 某某新闻网</div>
 </body></html>`
 
-let server: http.Server
-let base = ''
 const hits: string[] = []
-const sockets = new Set<Socket>()
 const GBK_PAGE = iconv.encode(`<html><head><meta charset="gbk"><title>县医院义诊</title></head><body><article><p>黄平县中医医院组织专家下乡义诊，为三百余名群众提供咨询服务，发放健康宣传资料五百余份。</p><p>活动受到村民欢迎，医院表示将定期开展此类活动，把优质医疗服务送到群众家门口。</p></article></body></html>`, 'gbk')
 let feedBody = ''
 
-beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    hits.push(req.url ?? '')
-    const url = req.url ?? ''
-    if (url === '/article.html') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(ARTICLE)
-    if (url === '/gbk.html') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(GBK_PAGE)
-    if (url === '/feed.xml') return void res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(feedBody)
-    if (url === '/big.html') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<html><body>${'<p>很长的页面。</p>'.repeat(20_000)}</body></html>`)
-    if (url === '/hang.html') return // never answers: the deadline must end it
-    res.writeHead(404, { 'Content-Type': 'text/html' }).end('<html><body>404</body></html>')
-  })
-  server.on('connection', (s) => (sockets.add(s), s.on('close', () => sockets.delete(s))))
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-})
-afterAll(async () => {
-  for (const s of sockets) s.destroy()
-  await new Promise((r) => server.close(r))
+const pages = usePageServer((req, res) => {
+  hits.push(req.url ?? '')
+  const url = req.url ?? ''
+  if (url === '/article.html') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(ARTICLE)
+  if (url === '/gbk.html') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(GBK_PAGE)
+  if (url === '/feed.xml') return void res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8' }).end(feedBody)
+  if (url === '/big.html') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<html><body>${'<p>很长的页面。</p>'.repeat(20_000)}</body></html>`)
+  if (url === '/hang.html') return // never answers: the deadline must end it
+  res.writeHead(404, { 'Content-Type': 'text/html' }).end('<html><body>404</body></html>')
 })
 
 let d: WatchDesk | null = null
@@ -76,13 +61,7 @@ afterEach(() => {
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex')
 
 /** A mention of the desk's hospital linking to `path` on the page server. */
-function mentionAt(desk: WatchDesk, path: string, grade = '较大'): number {
-  const at = desk.ctx.now().toISOString()
-  return desk.ctx.desk.tx(() => mentionWriter(desk.ctx.desk.sqlite).insertMention({
-    title: '网友反映黄平县中医医院急诊排队过久', link: `${base}${path}`, snippet: '有网友发帖称急诊排队超过两个小时', publishedAt: at, fetchedAt: at,
-    day: at.slice(0, 10), feedId: null, matches: '[]', sentiment: '负面', cues: '[]', grade, score: 1
-  }))
-}
+const mentionAt = (desk: WatchDesk, path: string): number => linkedMention(desk.ctx.desk, `${pages.base}${path}`, desk.ctx.now().toISOString())
 
 describe('extraction', () => {
   it('reads the article as text, skips scripts, frames and navigation, and decodes a GBK page by its <meta charset>', () => {
@@ -113,7 +92,7 @@ describe('存证 on request', () => {
       d, 'SELECT * FROM mention_snapshots WHERE mention_id = ?', id)
     expect(Buffer.compare(row.html, Buffer.from(ARTICLE))).toBe(0)
     expect([row.html_sha256, row.text_sha256]).toEqual([sha(Buffer.from(ARTICLE)), sha(row.text)])
-    expect([row.final_url, row.status, row.fetched_at, row.actor]).toEqual([`${base}/article.html`, 200, d.clock.now.toISOString(), '测试干事'])
+    expect([row.final_url, row.status, row.fetched_at, row.actor]).toEqual([`${pages.base}/article.html`, 200, d.clock.now.toISOString(), '测试干事'])
     expect(row.text).toContain('医院已临时从内科抽调两名医生支援急诊')
     expect(row.text).not.toContain(MARKER)
 
@@ -142,7 +121,7 @@ describe('存证 on request', () => {
     const failed = await d.call('mention-get', { id: big })
     expect([failed.snapshots, failed.snapshotFailure?.message]).toEqual([[], '页面过大：网页超过 64 KB 上限，已停止下载'])
     // The page is the same one 404 gave before; once it answers, the retry stores it and the failure goes.
-    d.ctx.desk.sqlite.prepare('UPDATE mentions SET link = ? WHERE id = ?').run(`${base}/gbk.html`, gone)
+    d.ctx.desk.sqlite.prepare('UPDATE mentions SET link = ? WHERE id = ?').run(`${pages.base}/gbk.html`, gone)
     const retried = await d.call('mention-snapshot', { id: gone })
     expect([retried.snapshots.length, retried.snapshotFailure]).toEqual([1, null])
   })
@@ -151,14 +130,14 @@ describe('存证 on request', () => {
 describe('automatic 存证 and the 专报', () => {
   it('a poll that grades a mention 重大 stores its page after answering; the 专报 lists the snapshot with its hash', async () => {
     d = await watchDesk()
-    feedBody = rss2('省台', [item('网友投诉黄平县中医医院急诊排队过久', { guid: 'a1', link: `${base}/article.html` }), item('黄平县中医医院召开会议', { guid: 'a2', link: `${base}/gbk.html` })])
-    await d.call('feed-add', { url: `${base}/feed.xml`, name: '省台', weight: 3 })
+    feedBody = rss2('省台', [item('网友投诉黄平县中医医院急诊排队过久', { guid: 'a1', link: `${pages.base}/article.html` }), item('黄平县中医医院召开会议', { guid: 'a2', link: `${pages.base}/gbk.html` })])
+    await d.call('feed-add', { url: `${pages.base}/feed.xml`, name: '省台', weight: 3 })
     const report = await pollDue(d.ctx)
     expect(report.results[0].newMentions).toBe(2)
     await autoSnapshotsSettled(d.ctx.desk)
     const snaps = rows<{ mention_id: number; actor: string; html_sha256: string; final_url: string }>(d, 'SELECT mention_id, actor, html_sha256, final_url FROM mention_snapshots')
     const [serious] = rows<{ id: number; grade: string }>(d, "SELECT id, grade FROM mentions WHERE grade = '重大'")
-    expect(snaps).toEqual([{ mention_id: serious.id, actor: '自动存证', html_sha256: sha(Buffer.from(ARTICLE)), final_url: `${base}/article.html` }])
+    expect(snaps).toEqual([{ mention_id: serious.id, actor: '自动存证', html_sha256: sha(Buffer.from(ARTICLE)), final_url: `${pages.base}/article.html` }])
     expect(hits.filter((h) => h !== '/feed.xml')).toEqual(['/article.html']) // the 一般 one is not fetched
 
     // A second poll with the same story fetches nothing again.
@@ -197,8 +176,8 @@ describe('抓取全文', () => {
   it('a feed that opts in matches a rule on a word only the article body has; a feed that does not, misses it', async () => {
     d = await watchDesk({ profile: { fullName: '某某人民医院', aliases: [] } })
     await d.call('rule-create', { name: '分诊', any: ['优化分诊流程'], all: [], none: [] })
-    feedBody = rss2('市报', [item('急诊排队引关注', { guid: 'b1', link: `${base}/article.html`, description: '有网友发帖。' })])
-    const off = await d.call('feed-add', { url: `${base}/feed.xml`, name: '市报' })
+    feedBody = rss2('市报', [item('急诊排队引关注', { guid: 'b1', link: `${pages.base}/article.html`, description: '有网友发帖。' })])
+    const off = await d.call('feed-add', { url: `${pages.base}/feed.xml`, name: '市报' })
     await pollDue(d.ctx)
     expect(count(d, 'mentions')).toBe(0)
     expect(hits).toEqual(['/feed.xml'])

@@ -1,6 +1,10 @@
 // Shared set-up for the watch handler tests: a desk whose clock is settable, a profile, and an in-memory
 // HTTP transport for feeds built in the test (the fixture server covers the wire-level cases).
+import http from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
 import { afterAll, afterEach, beforeAll } from 'vitest'
+import { mentionWriter } from '../../db/queries/mention-writer'
+import type { Desk } from '../../db/open'
 import type { HttpResponse, HttpTransport } from '../../services/feeds/fetcher'
 import { startFeedServer, type FeedServer } from '../fixtures/feed-server'
 import { freshDesk, type TestDesk } from '../helpers/desk'
@@ -90,4 +94,29 @@ export function useFeedServer(onStart: (s: FeedServer) => void, afterTest: () =>
     afterTest()
     await server.waitForIdle()
   })
+}
+
+/** A page server on 127.0.0.1 for the test file (the article pages 存证 fetches): `base` once it listens; its sockets are closed at the end. */
+export function usePageServer(handle: http.RequestListener): { base: string } {
+  const at = { base: '' }
+  const server = http.createServer(handle)
+  const sockets = new Set<Socket>()
+  server.on('connection', (s) => (sockets.add(s), s.on('close', () => sockets.delete(s))))
+  beforeAll(async () => {
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    at.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(async () => {
+    for (const s of sockets) s.destroy()
+    await new Promise((r) => server.close(r))
+  })
+  return at
+}
+
+/** A 较大 negative mention of the hospital linking to `link`, stored as a poll stores it; its id. */
+export function linkedMention(desk: Desk, link: string, at: string): number {
+  return desk.tx(() => mentionWriter(desk.sqlite).insertMention({
+    title: '网友反映黄平县中医医院急诊排队过久', link, snippet: '有网友发帖称急诊排队超过两个小时', publishedAt: at, fetchedAt: at,
+    day: at.slice(0, 10), feedId: null, matches: '[]', sentiment: '负面', cues: '[]', grade: '较大', score: 1
+  }))
 }
