@@ -5,7 +5,7 @@
 // the image is of exactly the bytes the snapshot's hash is of. The first screen is captured as PNG, the whole page
 // printed to an A4 PDF with its address and page numbers in the margins.
 import { BrowserWindow, session, type NativeImage, type Session } from 'electron'
-import type { PageImage, PageRenderer, PageToRender } from '../../services/watch/page-image'
+import { withinDeadline, type PageImage, type PageRenderer, type PageToRender } from '../../services/watch/page-image'
 import { durationText } from '../../services/feeds/messages'
 
 /** The window a desk PC shows an article in: the PNG is this first screen. */
@@ -50,13 +50,7 @@ function sealedSession(page: PageToRender): Session {
   return ses
 }
 
-function deadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}超过 ${durationText(ms)}`)), ms)
-  })
-  return Promise.race([work, late]).finally(() => clearTimeout(timer))
-}
+const deadline = <T>(work: Promise<T>, ms: number, what: string): Promise<T> => withinDeadline(work, ms, `${what}超过 ${durationText(ms)}`)
 
 function openWindow(ses: Session): BrowserWindow {
   return new BrowserWindow({

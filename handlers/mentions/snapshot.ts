@@ -7,7 +7,7 @@ import { fetchFeed } from '../../services/feeds/fetcher'
 import { PAGE_MAX_BYTES, extractPage, pageFetchMessage, sha256 } from '../../services/watch/snapshot'
 import { getMention } from '../../db/queries/mentions'
 import { insertSnapshot, mentionsWithSnapshot, recordSnapshotFailure, snapshotHtml, snapshotPage, type NewSnapshot } from '../../db/queries/snapshots'
-import { NO_RENDERER_NOTE, PAGE_RENDER_TIMEOUT_MS, imageProblem, renderFailureNote, type PageToRender } from '../../services/watch/page-image'
+import { NO_RENDERER_NOTE, PAGE_RENDER_TIMEOUT_MS, imageProblem, renderFailureNote, withinDeadline, type PageToRender } from '../../services/watch/page-image'
 import { recordAudit } from '../../db/queries/audit'
 import { durationText } from '../../services/feeds/messages'
 import { safeWebLink } from '../../shared/watch'
@@ -78,19 +78,13 @@ type ImageColumns = Pick<NewSnapshot, 'pagePng' | 'pagePngSha256' | 'pagePdf' | 
 async function pageImage(ctx: Ctx, page: PageToRender, timeoutMs: number): Promise<ImageColumns> {
   const none = (pageNote: string): ImageColumns => ({ pagePng: null, pagePngSha256: null, pagePdf: null, pagePdfSha256: null, pageNote })
   if (!ctx.pages) return none(NO_RENDERER_NOTE)
-  let timer: NodeJS.Timeout | undefined
   try {
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`超过 ${durationText(timeoutMs)}仍未排版完成`)), timeoutMs)
-    })
-    const image = await Promise.race([ctx.pages.render(page, timeoutMs), deadline])
+    const image = await withinDeadline(ctx.pages.render(page, timeoutMs), timeoutMs, `超过 ${durationText(timeoutMs)}仍未排版完成`)
     const problem = imageProblem(image)
     if (problem) return none(renderFailureNote(new Error(problem)))
     return { pagePng: image.png, pagePngSha256: sha256(image.png), pagePdf: image.pdf, pagePdfSha256: sha256(image.pdf), pageNote: null }
   } catch (e) {
     return none(renderFailureNote(e))
-  } finally {
-    clearTimeout(timer)
   }
 }
 

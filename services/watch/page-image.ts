@@ -41,3 +41,12 @@ export function renderFailureNote(e: unknown): string {
   const why = e instanceof Error ? e.message : String(e)
   return `页面图像未能生成（${why.slice(0, 200)}）：原始网页与正文已保存`
 }
+
+/** `work`, or a rejection with `message` once `ms` have passed (the timer is cleared either way). */
+export function withinDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms)
+  })
+  return Promise.race([work, late]).finally(() => clearTimeout(timer))
+}
